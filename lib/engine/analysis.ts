@@ -1,0 +1,65 @@
+/**
+ * What portrait and garment analysis produce, and what a try-on returns.
+ * Plain structured-clonable data: the popup stores a PortraitAnalysis in IndexedDB,
+ * and a garment change re-uses it without running the pose model again.
+ */
+import type { GrayImage, RgbaImage } from './image';
+import type { Box, GarmentCategory, Keypoints, SleeveLength } from './types';
+
+/** Problems with a portrait that a person can fix by choosing another photo. */
+export type PortraitIssueCode =
+  | 'person-too-small'
+  | 'face-cut-off'
+  | 'shoulders-cut-off'
+  | 'hips-cut-off'
+  | 'side-view'
+  | 'arms-hidden'
+  | 'several-people';
+
+export interface PortraitIssue {
+  code: PortraitIssueCode;
+  /** A tip a person can act on, e.g. "Use a photo where your shoulders are fully visible." */
+  message: string;
+}
+
+export interface PortraitAnalysis {
+  /** Bumped when the shape changes, so stored analyses from older versions are redone. */
+  version: number;
+  /** The portrait as analysed: EXIF orientation applied, long side at most 2048 px. */
+  image: RgbaImage;
+  keypoints: Keypoints;
+  /** Soft person mask at the image's size, 1 = person. */
+  personMask: GrayImage;
+  /** The face, to be left untouched; null only if the face is out of the frame. */
+  faceBox: Box | null;
+  /** Things that make the try-on worse, with tips; empty when the portrait is good. */
+  issues: PortraitIssue[];
+  /** Stage-specific data (regions, skin model, ...) owned by the engine. */
+  [extra: string]: unknown;
+}
+
+export interface GarmentAnalysis {
+  version: number;
+  category: GarmentCategory;
+  sleeve: SleeveLength;
+  /** The product photo, possibly cropped/scaled to the garment. */
+  image: RgbaImage;
+  /** Soft garment mask at the image's size, 1 = garment. */
+  mask: GrayImage;
+  /** Named points in the garment image's pixels (neckline, shoulders, sleeve ends, armpits, hem corners). */
+  landmarks: Record<string, [number, number]>;
+  [extra: string]: unknown;
+}
+
+/** How the garment should fit; the size feature sets these from the chosen size. */
+export interface TryOnOptions {
+  /** Extra width over the body, as a fraction of body width (0.08 = 8 % ease). */
+  ease?: number;
+  /** Scales the garment's length against the torso (1 = the garment's own proportions). */
+  lengthScale?: number;
+}
+
+export interface TryOnResult {
+  image: RgbaImage;
+  timingsMs: Record<string, number>;
+}

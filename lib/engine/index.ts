@@ -1,0 +1,36 @@
+/**
+ * The engine's public API. Data flows one way:
+ *   image bytes → decode (platform) → analysePortrait / analyseGarment (cacheable plain data) → tryOn → RGBA result.
+ *
+ * Runs unchanged in the extension's offscreen document and in Node (CLI, tests, bench).
+ */
+import type { RgbaImage } from './image';
+import type { GarmentAnalysis, PortraitAnalysis, TryOnOptions, TryOnResult } from './analysis';
+
+export type { RgbaImage, GrayImage } from './image';
+export * from './types';
+export * from './analysis';
+export { FitroomError, isFitroomError } from './errors';
+
+/** How the engine gets its models and where it runs them. */
+export interface EngineOptions {
+  /** Returns the bytes of a file from assets/models, e.g. `loadModel('pose-landmark-full.fp16.onnx')`. */
+  loadModel(file: string): Promise<Uint8Array>;
+  /** Execution providers in order of preference; default ['wasm']. The offscreen document passes ['webgpu', 'wasm'] when WebGPU exists. */
+  executionProviders?: ('webgpu' | 'wasm')[];
+}
+
+export interface Engine {
+  /** The execution provider the sessions ended up on. */
+  readonly backend: 'webgpu' | 'wasm';
+  /** Pose, person mask, face, skin and clothing regions of the shopper's portrait. Throws FitroomError('no-person'). */
+  analysePortrait(image: RgbaImage): Promise<PortraitAnalysis>;
+  /** Mask, category, landmarks of a product photo. Throws FitroomError('no-garment' | 'unsupported-category'). */
+  analyseGarment(image: RgbaImage, options?: { category?: GarmentAnalysis['category'] }): Promise<GarmentAnalysis>;
+  /** The portrait wearing the garment, at the portrait's size. */
+  tryOn(portrait: PortraitAnalysis, garment: GarmentAnalysis, options?: TryOnOptions): Promise<TryOnResult>;
+  /** Frees the ONNX sessions. */
+  dispose(): Promise<void>;
+}
+
+export { createEngine } from './engine';
