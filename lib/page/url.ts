@@ -106,6 +106,7 @@ export function imageKey(url: string): string {
   const path = u.pathname
     .replace(/_(\d+x\d*|\d*x\d+)(_crop_[a-z]+)?(@\d+x)?(?=\.[a-z]+$)/i, '') // Shopify size suffix
     .replace(/\/s\d+x\d+_/i, '/') // JD/Taobao path size prefix
+    .replace(/\/\d+x\d+\//, '/_/') // size folder (BigCommerce /images/stencil/500x659/)
     .replace(/\/n\d\//, '/n/'); // JD size folder (n0 original, n1 350px, n5 50px)
   const kept = [...u.searchParams.entries()].filter(([k]) => !SIZE_PARAMS.has(k.toLowerCase()));
   kept.sort(([a], [b]) => a.localeCompare(b));

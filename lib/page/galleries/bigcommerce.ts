@@ -2,9 +2,9 @@
  * BigCommerce (Cornerstone) galleries: `figure.productView-image[data-zoom-image] img.productView-image--default`,
  * with the other photos named by the thumbnail links' `data-image-gallery-zoom-image-url`.
  */
-import type { FoundImage } from './found-image';
+import { pushUnique, type FoundImage } from './found-image';
 import { largestImageUrl } from '../image-source';
-import { toAbsoluteUrl } from '../url';
+import { toAbsoluteUrl, imageKey } from '../url';
 
 /**
  * The main photo (zoom URL) attached to its element, then the thumbnails' zoom
@@ -19,11 +19,11 @@ export function readBigCommerceGallery(doc: Document, pageUrl: string): FoundIma
     const img = figure.querySelector('img.productView-image--default') ?? figure.querySelector('img');
     if (!img) continue;
     const src = toAbsoluteUrl(figure.getAttribute('data-zoom-image'), pageUrl) ?? largestImageUrl(img, pageUrl);
-    if (src) out.push({ element: img, src, source: 'bigcommerce', rank: out.length });
+    if (src) pushUnique(out, { element: img, src, source: 'bigcommerce' }, imageKey);
   }
   for (const link of Array.from(doc.querySelectorAll('.productView-thumbnails [data-image-gallery-zoom-image-url]'))) {
     const src = toAbsoluteUrl(link.getAttribute('data-image-gallery-zoom-image-url'), pageUrl);
-    if (src) out.push({ element: null, src, source: 'bigcommerce', rank: out.length });
+    if (src) pushUnique(out, { element: null, src, source: 'bigcommerce' }, imageKey);
   }
   return out;
 }

@@ -15,3 +15,17 @@ export interface FoundImage {
 
 /** A gallery reader: the pictures one store platform shows for its product, main first. */
 export type GalleryReader = (doc: Document, pageUrl: string) => FoundImage[];
+
+/**
+ * Append a picture unless the gallery already has it (same imageKey), ranking it
+ * after the pictures already there. Returns whether it was added.
+ *
+ * @example
+ * pushUnique(out, { element: img, src, source: 'taobao' }, imageKey)
+ */
+export function pushUnique(out: FoundImage[], image: Omit<FoundImage, 'rank'>, keyOf: (src: string) => string): boolean {
+  const key = keyOf(image.src);
+  if (out.some((f) => keyOf(f.src) === key)) return false;
+  out.push({ ...image, rank: out.length });
+  return true;
+}

@@ -3,8 +3,9 @@
  * (`media-gallery ul.product__media-list li.product__media-item[data-media-id]`),
  * and older themes (`.product-single__photo`, `{width}` lazy templates).
  */
-import type { FoundImage } from './found-image';
+import { pushUnique, type FoundImage } from './found-image';
 import { largestImageUrl } from '../image-source';
+import { imageKey } from '../url';
 
 const ITEM = 'ul.product__media-list li.product__media-item[data-media-id]';
 const OLD_THEME_IMAGES = '.product-single__media img, .product-single__photo img, [data-product-single-media-wrapper] img, .product__main-photos img';
@@ -26,7 +27,7 @@ export function readShopifyGallery(doc: Document, pageUrl: string): FoundImage[]
     : Array.from(doc.querySelectorAll(OLD_THEME_IMAGES));
   for (const img of imgs) {
     const src = largestImageUrl(img, pageUrl);
-    if (src) out.push({ element: img, src, source: 'shopify', rank: out.length });
+    if (src) pushUnique(out, { element: img, src, source: 'shopify' }, imageKey);
   }
   return out;
 }

@@ -3,9 +3,9 @@
  * so only their readable parts are matched; the older item page uses `#J_ImgBooth`.
  * Image URLs carry resize/format suffixes (`_60x60q50.jpg_.webp`) that are removed.
  */
-import type { FoundImage } from './found-image';
+import { pushUnique, type FoundImage } from './found-image';
 import { largestImageUrl } from '../image-source';
-import { stripTaobaoSuffix } from '../url';
+import { stripTaobaoSuffix, imageKey } from '../url';
 
 const MAIN = '[class*="mainPicWrap--"] img, img[class*="mainPic--"], #J_ImgBooth';
 const GALLERY = '[class*="PicGallery--"], #J_UlThumb';
@@ -32,7 +32,7 @@ export function readTaobaoGallery(doc: Document, pageUrl: string): FoundImage[] 
   for (const img of Array.from(gallery?.querySelectorAll('img') ?? [])) {
     if (img === main) continue;
     const src = full(img);
-    if (src) out.push({ element: null, src, source: 'taobao', rank: out.length });
+    if (src) pushUnique(out, { element: null, src, source: 'taobao' }, imageKey);
   }
   return out;
 }

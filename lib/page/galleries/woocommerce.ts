@@ -1,9 +1,9 @@
 /**
  * WooCommerce galleries: `div.woocommerce-product-gallery__image[data-thumb] > a[href=full] > img[data-large_image]`.
  */
-import type { FoundImage } from './found-image';
+import { pushUnique, type FoundImage } from './found-image';
 import { largestImageUrl } from '../image-source';
-import { toAbsoluteUrl } from '../url';
+import { toAbsoluteUrl, imageKey } from '../url';
 
 /**
  * The product's photos from a WooCommerce gallery, in order; the URL is
@@ -20,7 +20,7 @@ export function readWooCommerceGallery(doc: Document, pageUrl: string): FoundIma
     const src = toAbsoluteUrl(img.getAttribute('data-large_image'), pageUrl)
       ?? toAbsoluteUrl(item.querySelector('a[href]')?.getAttribute('href'), pageUrl)
       ?? largestImageUrl(img, pageUrl);
-    if (src) out.push({ element: img, src, source: 'woocommerce', rank: out.length });
+    if (src) pushUnique(out, { element: img, src, source: 'woocommerce' }, imageKey);
   }
   return out;
 }
