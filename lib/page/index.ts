@@ -12,3 +12,6 @@ export { watchPage, watchGarmentImages, type PageWatch, type WatchPageOptions } 
 export { largestImageUrl, estimateImageSize } from './image-source';
 export { parseSrcset, largestSrcsetCandidate } from './srcset';
 export { imageKey, toAbsoluteUrl, stripTaobaoSuffix, urlSizeHint } from './url';
+export type * from './size-chart-types';
+export { MEASURE_NAMES } from './size-chart-types';
+export { readSizeChart, readSizeCharts, readChartTable, type FoundSizeChart, type ReadSizeChartOptions } from './size-chart';
