@@ -58,7 +58,12 @@ export function largestImageUrl(img: Element, pageUrl: string): string | null {
   return resolve(img.getAttribute('data-src')) ?? resolve(img.getAttribute('src'));
 }
 
-/** The URL the element displays now (for size hints): `src` unless it is a placeholder, else `data-src`. */
+/**
+ * The URL the element displays now (for size hints): `src` unless it is a placeholder, else `data-src`.
+ *
+ * @example
+ * displayedUrl(img, 'https://shop.fitroom.test/p') // → 'https://cdn.fitroom.test/a_60x60q50.jpg'
+ */
 export function displayedUrl(img: Element, pageUrl: string): string | null {
   return toAbsoluteUrl(img.getAttribute('src'), pageUrl) ?? toAbsoluteUrl(img.getAttribute('data-src'), pageUrl);
 }

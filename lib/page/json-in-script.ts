@@ -33,7 +33,12 @@ export function extractJsonObject(text: string, from = 0): Record<string, unknow
   return undefined;
 }
 
-/** Parse a whole script's text as JSON; undefined when it is not JSON. */
+/**
+ * Parse a whole script's text as JSON; undefined when it is not JSON.
+ *
+ * @example
+ * parseScriptJson(document.querySelector('script[type="text/x-magento-init"]').textContent)
+ */
 export function parseScriptJson(text: string | null): unknown {
   try {
     return JSON.parse(text ?? '');

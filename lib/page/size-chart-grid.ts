@@ -6,7 +6,12 @@
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Visible-in-principle text of a cell: skips children hidden inside it (the other unit of a toggle). */
+/**
+ * Visible-in-principle text of a cell: skips children hidden inside it (the other unit of a toggle).
+ *
+ * @example
+ * cellText(td) // → '76 cm' for `<td>76 cm<span hidden>30 in</span></td>`
+ */
 export function cellText(cell: Element): string {
   let out = '';
   const walk = (n: Node) => {

@@ -30,12 +30,23 @@ export function measureOfHeader(text: string): MeasureName | 'other' | null {
   return OTHER_MEASURE_HEADER.test(text) ? 'other' : null;
 }
 
-/** A header that says its chest/waist/hips values are half the circumference (flat width). */
+/**
+ * A header that says its chest/waist/hips values are half the circumference (flat width).
+ *
+ * @example
+ * isHalfMeasureHeader('1/2 Chest') // → true
+ */
 export function isHalfMeasureHeader(text: string): boolean {
   return /1\/2|\bhalf\b|\bflat\b|width|pit to pit|\bp2p\b|半胸|半腰|半臀/i.test(text);
 }
 
-/** A header of the size-label column or row: 'Size', 'EU', '尺码'… */
+/**
+ * A header of the size-label column or row: 'Size', 'EU', '尺码'…
+ *
+ * @example
+ * isSizeHeader('EU') // → true
+ * isSizeHeader('Chest size') // → false
+ */
 export function isSizeHeader(text: string): boolean {
   return /^\s*(sizes?|size label|taille|größe|talla|tamaño|尺码|尺碼|码数|碼數|码|號型|号型|(?:us|uk|eu|it|fr|de|jp|au|cn|intl|international|alpha|letter)(?:\s+sizes?)?)\s*$/i.test(text.replace(/\(.*?\)/g, ''))
     || /\bsizes?\b|尺码|尺碼|号型/i.test(text) && !measureOfHeader(text);
@@ -68,7 +79,13 @@ export function isSizeLabel(text: string, allowNumeric = false): boolean {
   return allowNumeric && NUMERIC_LABEL.test(t);
 }
 
-/** Whether a size label is an adult letter size (for the unit check). */
+/**
+ * Whether a size label is an adult letter size (for the unit check).
+ *
+ * @example
+ * isLetterLabel('XL') // → true
+ * isLetterLabel('38') // → false
+ */
 export function isLetterLabel(text: string): boolean {
   return LETTER_LABEL.test(text.trim());
 }

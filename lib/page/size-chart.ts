@@ -68,7 +68,12 @@ function pickLines(lines: MeasureLine[], unit: 'cm' | 'in'): MeasureLine[] {
   return lines.filter((l) => byMeasure.get(l.measure) === l);
 }
 
-/** Read one table element as a size chart in cm, or null when it is not one. */
+/**
+ * Read one table element as a size chart in cm, or null when it is not one.
+ *
+ * @example
+ * readChartTable(document.querySelector('table'))?.chart.kind // → 'body'
+ */
 export function readChartTable(table: Element): FoundSizeChart | null {
   const reading = readGrid(tableGrid(table));
   if (!reading || !reading.lines.some((l) => BODY_MEASURES.has(l.measure))) return null;

@@ -150,6 +150,18 @@ describe('findGarmentImages on small pages', () => {
     expect(plain(candidates)).toEqual([{ src: `${CDN}/s/files/1/overshirt_1080x.jpg?v=3`, source: 'shopify', score: 0.9, categoryHint: 'upper' }]);
   });
 
+  it('older Taobao item page: #J_ImgBooth and #J_UlThumb thumbnails', () => {
+    const doc = pageFrom(`<html><head><title>韩版宽松牛仔裤女-淘宝网</title></head><body><div class="tb-booth"><img id="J_ImgBooth" src="//cdn.fitroom.test/bao/uploaded/i2/jeans-a.jpg_400x400.jpg" data-hasZoom="700"></div>
+      <ul id="J_UlThumb"><li><img src="//cdn.fitroom.test/bao/uploaded/i2/jeans-a.jpg_50x50.jpg"></li><li><img src="//cdn.fitroom.test/bao/uploaded/i3/jeans-b.jpg_50x50.jpg_.webp"></li></ul></body></html>`);
+    const { verdict, candidates } = findGarmentImages(doc, `${SHOP}/item.htm?id=1`);
+    expect(verdict.evidence).toEqual({ field: 'title', term: '牛仔裤', text: '韩版宽松牛仔裤女' });
+    expect(plain(candidates)).toEqual([
+      { src: `${CDN}/bao/uploaded/i2/jeans-a.jpg`, source: 'taobao', score: 0.9, categoryHint: 'lower' },
+      { src: `${CDN}/bao/uploaded/i3/jeans-b.jpg`, source: 'taobao', score: 0.87, categoryHint: 'lower' },
+    ]);
+    expect(candidates[0].element).toBe(doc.getElementById('J_ImgBooth'));
+  });
+
   it('an injected measurement decides what is a thumbnail', () => {
     const doc = pageFrom(`<meta property="og:type" content="product"><h1>Pleated Skirt</h1><main><img id="a" src="/img/skirt.jpg"><img id="b" src="/img/skirt-detail.jpg"></main>`);
     const sizes: Record<string, { width: number; height: number }> = { a: { width: 500, height: 700 }, b: { width: 80, height: 100 } };
