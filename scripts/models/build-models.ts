@@ -17,7 +17,7 @@
  *   npx tsx scripts/models/build-models.ts --only selfie
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -84,6 +84,13 @@ function sourcesOf(spec: ModelSpec): string[] {
 
 const mtime = (p: string) => statSync(p).mtimeMs;
 
+/** Write through a temporary file and a rename, so a concurrent reader never sees half a file. */
+function writeAtomic(path: string, data: Uint8Array | string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
 /** True when every output of `spec` exists and is newer than every source. */
 export function isFresh(spec: ModelSpec): boolean {
   const outs = spec.precisions.map((p) => onnxPath(spec, p));
@@ -128,7 +135,7 @@ export function buildModel(spec: ModelSpec): ModelEntry {
       },
     });
     const out = onnxPath(spec, precision);
-    writeFileSync(out, bytes);
+    writeAtomic(out, bytes);
     variants[precision] = { file: basename(out), bytes: bytes.byteLength, sha256: sha256(bytes) };
   }
   return {
@@ -186,7 +193,7 @@ export function buildModels(options: { force?: boolean; only?: string[]; log?: (
     defaultPrecision: DEFAULT_PRECISION,
     models: entries,
   };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   log(`models: wrote ${relative(projectRoot, manifestPath)}`);
   return { built, skipped };
 }

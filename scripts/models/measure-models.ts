@@ -43,6 +43,8 @@ interface VariantResult {
   vsFp32: Record<string, number>;
   /** output → max |Δ| against TF.js over the photos */
   vsTfjs: Record<string, number>;
+  /** What the differences from fp32 mean for a caller (landmark pixels, mask pixels, detection). */
+  effect: string;
 }
 
 interface ModelResult {
@@ -64,6 +66,43 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
     if (d > m || Number.isNaN(d)) m = Number.isNaN(d) ? Infinity : d;
   }
   return m;
+}
+
+/**
+ * The differences from fp32 in a caller's terms, worst over the photos:
+ * landmark x/y error in input pixels, share of mask pixels that change side of 0.5,
+ * whether the detector's best anchor stays the same.
+ */
+function effectVsFp32(spec: ModelSpec, outs: Record<string, Float32Array>[], base: Record<string, Float32Array>[]): string {
+  const parts: string[] = [];
+  const names = spec.outputs.map((o) => o.name);
+  if (names.includes('ld_3d')) {
+    let px = 0;
+    outs.forEach((o, k) => {
+      for (let p = 0; p < 39; p++) px = Math.max(px, Math.hypot(o.ld_3d[p * 5] - base[k].ld_3d[p * 5], o.ld_3d[p * 5 + 1] - base[k].ld_3d[p * 5 + 1]));
+    });
+    parts.push(`landmarks x/y ≤ ${px.toFixed(2)} px`);
+  }
+  for (const mask of ['activation_segmentation', 'segmentation']) {
+    if (!names.includes(mask)) continue;
+    let flipped = 0;
+    outs.forEach((o, k) => {
+      let n = 0;
+      for (let i = 0; i < o[mask].length; i++) if (o[mask][i] > 0.5 !== base[k][mask][i] > 0.5) n++;
+      flipped = Math.max(flipped, n / o[mask].length);
+    });
+    parts.push(`mask pixels flipped ≤ ${(flipped * 100).toFixed(2)} %`);
+  }
+  if (names.includes('person')) {
+    const best = (d: Float32Array) => {
+      let b = 0;
+      for (let i = 1; i < d.length / 13; i++) if (d[i * 13] > d[b * 13]) b = i;
+      return b;
+    };
+    const same = outs.filter((o, k) => best(o.person) === best(base[k].person)).length;
+    parts.push(`best anchor same on ${same}/${outs.length}`);
+  }
+  return parts.join('<br>');
 }
 
 function samplePhotos(count: number): string[] {
@@ -130,7 +169,8 @@ async function measureModel(spec: ModelSpec, photos: string[], opts: Options): P
       vsTfjs[name] = Math.max(...outs.map((o, i) => maxAbsDiff(o[name], refOut[i][name])));
       if (fp32Out) vsFp32[name] = Math.max(...outs.map((o, i) => maxAbsDiff(o[name], (fp32Out as Record<string, Float32Array>[])[i][name])));
     }
-    variants.push({ precision, bytes: bytes.byteLength, loadMs: median(loads), medianMs: median(times), vsFp32, vsTfjs });
+    const effect = precision === 'fp32' || !fp32Out ? '—' : effectVsFp32(spec, outs, fp32Out);
+    variants.push({ precision, bytes: bytes.byteLength, loadMs: median(loads), medianMs: median(times), vsFp32, vsTfjs, effect });
     console.error(`  ${spec.name}.${precision}: ${(bytes.byteLength / 1e6).toFixed(2)} MB, load ${median(loads).toFixed(0)} ms, run ${median(times).toFixed(1)} ms`);
   }
   return { spec, tfjsMs: median(tfTimes), variants };
@@ -148,8 +188,8 @@ function table(results: ModelResult[], opts: Options, photos: number): string {
       `Max |Δ|: largest absolute difference of any element, over ${photos} letterboxed person photos, per output in its natural scale.`,
   );
   lines.push('');
-  lines.push('| model | variant | file | load | inference (median) | tfjs CPU (median) | max \\|Δ\\| vs fp32 ONNX | max \\|Δ\\| vs TF.js |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | --- | --- |');
+  lines.push('| model | variant | file | load | inference (median) | tfjs CPU (median) | max \\|Δ\\| vs fp32 ONNX | what that means | max \\|Δ\\| vs TF.js |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |');
   for (const r of results) {
     for (const v of r.variants) {
       const outs = r.spec.outputs.map((o) => o.name);
@@ -157,7 +197,7 @@ function table(results: ModelResult[], opts: Options, photos: number): string {
       const vsFp32 = v.precision === 'fp32' ? '—' : outs.map((n) => `${short(n)} ${fmtDiff(v.vsFp32[n])}`).join('<br>');
       const vsTfjs = outs.map((n) => `${short(n)} ${fmtDiff(v.vsTfjs[n])}`).join('<br>');
       lines.push(
-        `| ${r.spec.name} | ${v.precision} | ${fmtMB(v.bytes)} | ${v.loadMs.toFixed(0)} ms | ${v.medianMs.toFixed(1)} ms | ${v.precision === r.variants[0].precision ? `${r.tfjsMs.toFixed(0)} ms` : ''} | ${vsFp32} | ${vsTfjs} |`,
+        `| ${r.spec.name} | ${v.precision} | ${fmtMB(v.bytes)} | ${v.loadMs.toFixed(0)} ms | ${v.medianMs.toFixed(1)} ms | ${v.precision === r.variants[0].precision ? `${r.tfjsMs.toFixed(0)} ms` : ''} | ${vsFp32} | ${v.effect} | ${vsTfjs} |`,
       );
     }
   }
