@@ -30,7 +30,7 @@ runCli(async () => {
   mkdirSync(values.out, { recursive: true });
 
   const engine = await createNodeEngine();
-  const tiles: sharp.OverlayOptions[] = [];
+  const tiles: { input: Buffer; left: number; top: number }[] = [];
   const thumb = async (img: { width: number; height: number; data: Uint8ClampedArray }) => sharp(await encodePng(img)).resize(tw, th, { fit: 'contain', background: '#ffffff' }).png().toBuffer();
   const garmentAnalyses = [];
   for (let j = 0; j < garments.length; j++) {
