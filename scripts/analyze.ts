@@ -42,7 +42,7 @@ runCli(async () => {
           const m = a.personMask;
           const bytes = Buffer.alloc(m.data.length);
           for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(m.data[i] * 255);
-          await writeFile(resolve(values.masks, `${basename(file, extname(file))}.png`), await sharp(bytes, { raw: { width: m.width, height: m.height, channels: 1 } }).png().toBuffer());
+          await writeFile(resolve(values.masks, `${basename(file, extname(file))}.png`), await sharp(bytes, { raw: { width: m.width, height: m.height, channels: 1 } }).toColourspace('b-w').png().toBuffer());
         }
       } catch (e) {
         if (!isFitroomError(e) || e.code !== 'no-person') throw e;

@@ -293,9 +293,14 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   if (!imgLeft.sleeveFound) sl.shoulder = outerTop(p, neckImgLeft, imgLeft.armpit);
   if (!imgRight.sleeveFound) sr.shoulder = outerTop(p, neckImgRight, imgRight.armpit);
 
-  // Front neckline: for a closed neck hole (crew neck) a little under the back of the collar.
+  // Front neckline. A deep opening between straps (camisole, strappy top) is the front
+  // neckline itself, and the back of the "collar" is level with the strap tops; a
+  // shallow one (crew neck) is the back of the collar, the front a little lower.
   const neckWidth = Math.abs(neckImgRight[0] - neckImgLeft[0]);
-  const front: Pt = [nx, ny + neckWidth * 0.15];
+  const strapTop = Math.min(neckImgLeft[1], neckImgRight[1]);
+  const open = ny - strapTop > bh * 0.12;
+  const front: Pt = open ? [nx, ny] : [nx, ny + neckWidth * 0.15];
+  if (open) ny = strapTop;
 
   const bodyLen = hemY - ny;
   const sleeveLen = Math.max(sl.shape.length, sr.shape.length);

@@ -84,8 +84,11 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   // Below the waist line (measured along the body axis), clothes belong to the bottom.
   const limitY = waistY ?? body.hipCenter[1] + (body.hipCenter[1] - body.shoulderCenter[1]) * 0.25;
   const feather = span * 0.03;
+  // Nothing above the chin is a top (earrings, hair ties and glasses are not clothes to clear).
+  const chinY = body.chin[1];
   for (let y = 0; y < h; y++) {
     const above = smooth(-feather, feather, limitY - y);
+    if (y < chinY) continue;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       // sleeves belong to the top wherever the arms reach

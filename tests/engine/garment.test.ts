@@ -1,0 +1,82 @@
+/**
+ * Garment analysis on real product photos: category, a mask that covers the
+ * garment and not the backdrop, landmarks in a garment's order, sleeve length.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { GarmentAnalysis } from '../../lib/engine/index';
+import { analyseGarmentImage } from '../../lib/engine/garment/analyse-garment';
+import { garmentMask } from '../../lib/engine/garment/garment-mask';
+import { garmentShape } from '../../lib/engine/garment/garment-shape';
+import { decodeImage, readImageFile } from '../../lib/node/image-file';
+import { haveSamples, sampleManifest, samplePath } from '../helpers/samples';
+
+describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
+  const uppers = new Map<string, GarmentAnalysis>();
+  beforeAll(async () => {
+    for (const f of ['garments/00055_00.jpg', 'garments/00151_00.jpg', 'garments/02015_00.jpg', 'garments/050191_1.jpg']) {
+      uppers.set(f, analyseGarmentImage(await readImageFile(samplePath(f))));
+    }
+  });
+
+  it('tells tops, bottoms and dresses apart on at least 90% of the samples', async () => {
+    const garments = sampleManifest().garments;
+    let right = 0;
+    const wrong: string[] = [];
+    for (const g of garments) {
+      const { mask } = garmentMask(await readImageFile(samplePath(g.file)));
+      const shape = garmentShape(mask);
+      if (shape?.category === g.category) right++;
+      else wrong.push(`${g.file}: ${shape?.category} (is ${g.category})`);
+    }
+    expect(right / garments.length, wrong.join('; ')).toBeGreaterThanOrEqual(0.9);
+    // every bottom is a bottom: trousers are never dressed as a top
+    for (const g of garments.filter((x) => x.category === 'lower')) expect(wrong.some((w) => w.startsWith(g.file)), g.file).toBe(false);
+  });
+
+  it('masks the garment and not the backdrop', () => {
+    for (const [f, g] of uppers) {
+      const m = g.mask;
+      const L = g.landmarks;
+      const at = (p: [number, number]) => m.data[Math.round(p[1]) * m.width + Math.round(p[0])];
+      const chest: [number, number] = [(L.left_armpit[0] + L.right_armpit[0]) / 2, (L.left_armpit[1] + L.neck_back[1]) / 2 + 20];
+      expect(at(chest), f).toBeGreaterThan(0.95);
+      expect(m.data[0], f).toBe(0);
+      expect(m.data[m.data.length - 1], f).toBe(0);
+    }
+  });
+
+  it('finds landmarks in a garment\'s order', () => {
+    for (const [f, g] of uppers) {
+      const L = g.landmarks;
+      // wearer's left is the image's right
+      expect(L.left_shoulder[0], f).toBeGreaterThan(L.right_shoulder[0]);
+      expect(L.left_hem[0], f).toBeGreaterThan(L.right_hem[0]);
+      expect(L.neck_back[1], f).toBeLessThan(L.left_armpit[1]);
+      expect(L.left_armpit[1], f).toBeLessThan(L.left_hem[1]);
+      expect(L.neck_back[0], f).toBeGreaterThan(L.right_shoulder[0]);
+      expect(L.neck_back[0], f).toBeLessThan(L.left_shoulder[0]);
+    }
+  });
+
+  it('reads sleeve length: a tee is short, a striped top long, a crop top sleeveless', () => {
+    expect(uppers.get('garments/00055_00.jpg')!.sleeve).toBe('short');
+    expect(uppers.get('garments/050191_1.jpg')!.sleeve).toBe('short');
+    expect(uppers.get('garments/00151_00.jpg')!.sleeve).toBe('long');
+    expect(uppers.get('garments/02015_00.jpg')!.sleeve).toBe('none');
+  });
+
+  it('refuses bottoms and dresses as not supported yet', async () => {
+    const trousers = await readImageFile(samplePath('garments/051412_1.jpg'));
+    expect(() => analyseGarmentImage(trousers)).toThrow(expect.objectContaining({ code: 'unsupported-category' }));
+    const dress = await readImageFile(samplePath('garments/053744_1.jpg'));
+    expect(() => analyseGarmentImage(dress)).toThrow(/not supported yet/);
+  });
+
+  it('finds no garment in a photo of a scene or an empty backdrop', async () => {
+    const noise = await decodeImage(await sharp({ create: { width: 600, height: 800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 60 } } }).png().toBuffer());
+    expect(() => analyseGarmentImage(noise)).toThrow(expect.objectContaining({ code: 'no-garment' }));
+    const blank = await decodeImage(await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f4f4f4' } }).png().toBuffer());
+    expect(() => analyseGarmentImage(blank)).toThrow(expect.objectContaining({ code: 'no-garment' }));
+  });
+});

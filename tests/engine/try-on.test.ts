@@ -1,0 +1,104 @@
+/**
+ * The try-on's measurable promises on real photos: the face and the backdrop
+ * keep their pixels, the output has the portrait's size, the torso takes the
+ * garment's colour, old long sleeves are gone under a short-sleeved top, and
+ * the same inputs give the same picture.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
+import { readImageFile } from '../../lib/node/image-file';
+import { testEngine } from '../helpers/engine';
+import { haveSamples, samplePath } from '../helpers/samples';
+
+function meanColor(img: RgbaImage, x0: number, y0: number, x1: number, y1: number): [number, number, number] {
+  const s = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.round(y0); y < y1; y++) for (let x = Math.round(x0); x < x1; x++) {
+    const i = (y * img.width + x) * 4;
+    s[0] += img.data[i]; s[1] += img.data[i + 1]; s[2] += img.data[i + 2]; n++;
+  }
+  return [s[0] / n, s[1] / n, s[2] / n];
+}
+const dist = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+describe.skipIf(!haveSamples)('try-on on sample photos', () => {
+  let woman: PortraitAnalysis; // long black sheer sleeves, leopard skirt
+  let man: PortraitAnalysis; // navy sleeveless top, white jeans
+  let tee: GarmentAnalysis; // lilac short-sleeved tee
+  let green: GarmentAnalysis; // green short-sleeved tee
+  let result: RgbaImage;
+  beforeAll(async () => {
+    const engine = await testEngine();
+    woman = await engine.analysePortrait(await readImageFile(samplePath('persons/01008_00.jpg')));
+    man = await engine.analysePortrait(await readImageFile(samplePath('persons/model_7.png')));
+    tee = await engine.analyseGarment(await readImageFile(samplePath('garments/00055_00.jpg')));
+    green = await engine.analyseGarment(await readImageFile(samplePath('garments/050191_1.jpg')));
+    result = (await engine.tryOn(woman, tee)).image;
+  });
+
+  it('keeps the portrait\'s size', () => {
+    expect([result.width, result.height]).toEqual([woman.image.width, woman.image.height]);
+  });
+
+  it('leaves the face and the backdrop away from the person pixel for pixel', () => {
+    const f = woman.faceBox!;
+    let changed = 0, total = 0;
+    for (let y = Math.ceil(f.y); y < f.y + f.height * 0.8; y++) for (let x = Math.ceil(f.x); x < f.x + f.width; x++) {
+      const i = (y * result.width + x) * 4;
+      total++;
+      if (result.data[i] !== woman.image.data[i] || result.data[i + 1] !== woman.image.data[i + 1] || result.data[i + 2] !== woman.image.data[i + 2]) changed++;
+    }
+    expect(changed / total).toBeLessThan(0.002);
+    // backdrop: 40 px wide strips along the left and right edges
+    for (const x0 of [0, result.width - 40]) {
+      for (let y = 0; y < result.height; y += 3) for (let x = x0; x < x0 + 40; x++) {
+        const i = (y * result.width + x) * 4;
+        if (woman.personMask.data[y * result.width + x] > 0) continue;
+        expect(result.data[i]).toBe(woman.image.data[i]);
+      }
+    }
+  });
+
+  it('gives the torso the garment\'s colour', async () => {
+    const engine = await testEngine();
+    for (const [portrait, garment] of [[woman, tee], [man, green], [man, tee]] as const) {
+      const img = portrait === woman && garment === tee ? result : (await engine.tryOn(portrait, garment)).image;
+      const k = portrait.keypoints;
+      // a patch between the shoulders and the hips, left of the middle (away from prints in the middle)
+      const x0 = k.right_shoulder.x + (k.left_shoulder.x - k.right_shoulder.x) * 0.2, x1 = x0 + (k.left_shoulder.x - k.right_shoulder.x) * 0.15;
+      const y0 = k.right_shoulder.y + (k.right_hip.y - k.right_shoulder.y) * 0.55, y1 = y0 + (k.right_hip.y - k.right_shoulder.y) * 0.15;
+      const after = meanColor(img, x0, y0, x1, y1), before = meanColor(portrait.image, x0, y0, x1, y1);
+      expect(dist(after, garment.meanColor)).toBeLessThan(dist(before, garment.meanColor));
+      expect(dist(after, garment.meanColor)).toBeLessThan(80);
+    }
+  });
+
+  it('turns old long sleeves into arm skin below a short sleeve', () => {
+    // the woman's left forearm, between elbow and wrist: black sleeve before, skin after
+    const k = woman.keypoints;
+    const cx = (k.left_elbow.x + k.left_wrist.x) / 2, cy = (k.left_elbow.y + k.left_wrist.y) / 2;
+    const before = meanColor(woman.image, cx - 6, cy - 6, cx + 6, cy + 6);
+    const after = meanColor(result, cx - 6, cy - 6, cx + 6, cy + 6);
+    expect(dist(before, woman.skin.rgb)).toBeGreaterThan(120);
+    expect(dist(after, woman.skin.rgb)).toBeLessThan(60);
+  });
+
+  it('is deterministic', async () => {
+    const engine = await testEngine();
+    const again = (await engine.tryOn(woman, tee)).image;
+    expect(Buffer.compare(Buffer.from(again.data), Buffer.from(result.data))).toBe(0);
+  });
+
+  it('changes only the fit when the ease grows', async () => {
+    const engine = await testEngine();
+    const loose = (await engine.tryOn(man, green, { ease: 0.3 })).image;
+    const snug = (await engine.tryOn(man, green, { ease: 0.0 })).image;
+    // count garment-coloured pixels: the looser fit covers more
+    const covered = (img: RgbaImage) => {
+      let n = 0;
+      for (let i = 0; i < img.width * img.height; i++) if (dist([img.data[i * 4], img.data[i * 4 + 1], img.data[i * 4 + 2]], green.meanColor) < 60) n++;
+      return n;
+    };
+    expect(covered(loose)).toBeGreaterThan(covered(snug) * 1.05);
+  });
+});
