@@ -5,7 +5,7 @@
  * even where a coarse mask claimed it (gaps between arm and body).
  */
 import type { GrayImage, RgbaImage } from './image';
-import { boxBlur, createGray, resizeGray, resizeRgba, sampleGray } from './image';
+import { boxBlur, createGray, resizeGray, resizeRgba } from './image';
 
 export interface BackgroundPlate {
   width: number;
@@ -50,15 +50,13 @@ export function estimatePlate(image: RgbaImage, isBackground: GrayImage, radius 
       left -= take;
     }
   }
-  // Back to full size, channel by channel.
+  // Back to full size, channel by channel (separable resize with precomputed weights).
   const color = new Float32Array(w * h * 3);
   const plane = createGray(qw, qh);
   for (let k = 0; k < 3; k++) {
     for (let i = 0; i < qw * qh; i++) plane.data[i] = q[i * 3 + k];
-    for (let y = 0; y < h; y++) {
-      const v = ((y + 0.5) * qh) / h - 0.5;
-      for (let x = 0; x < w; x++) color[(y * w + x) * 3 + k] = sampleGray(plane, ((x + 0.5) * qw) / w - 0.5, v);
-    }
+    const full = resizeGray(plane, w, h).data;
+    for (let i = 0; i < w * h; i++) color[i * 3 + k] = full[i];
   }
   let sum = 0, count = 0;
   for (let i = 0; i < w * h; i += 3) {

@@ -177,7 +177,13 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   const neckImgLeft = corner(-1), neckImgRight = corner(1);
 
   // Body edges per row: the run through the garment's middle.
-  const bodyRun = (y: number) => runAt(p, y, cx);
+  // The run through the middle, per row, computed once (the sleeve tests ask for it per pixel).
+  const runs = new Map<number, [number, number] | null>();
+  const bodyRun = (y: number) => {
+    let r = runs.get(y);
+    if (r === undefined) { r = runAt(p, y, cx); runs.set(y, r); }
+    return r;
+  };
   // Hem: the lowest rows of the body run.
   // Hem: a curved or uneven hem has no corners on its lowest row; take the body's
   // widest run in the bottom 8% (where the side seams end), at its own height.

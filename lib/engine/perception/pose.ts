@@ -49,16 +49,17 @@ export async function estimatePose(models: PoseModels, image: RgbaImage): Promis
   const people = await detectPeople(models.detector, work);
   const person = choosePerson(people, work.width, work.height);
   // The detector finds people by their face: when the face is cut off by the frame
-  // its crop can be badly off, so a crop of the whole frame competes with it. In a
-  // photo of several people that crop may land on someone else: it counts only
-  // when its face lies where the detector saw the main person's.
-  const whole = { cx: (work.width - 1) / 2, cy: (work.height - 1) / 2, size: Math.max(work.width, work.height), rotation: 0 };
-  const fallback = await refine(models.landmarks, work, whole);
-  let result = fallback;
-  if (person) {
-    const own = await refine(models.landmarks, work, alignmentRoi(person.hipCenter, person.bodyTop));
-    const samePerson = people.length === 1 || insideBox(fallback.points[0], person.faceBox, 0.5);
-    if (!samePerson || own.poseFlag >= fallback.poseFlag) result = own;
+  // (or nobody is found) its crop can be badly off, so a crop of the whole frame is
+  // tried too. In a photo of several people that crop may land on someone else: it
+  // counts only when its face lies where the detector saw the main person's.
+  let result: LandmarkResult | null = null;
+  if (person) result = await refine(models.landmarks, work, alignmentRoi(person.hipCenter, person.bodyTop));
+  const faceCut = !person || person.faceBox.y < 0 || person.faceBox.x < 0 || person.faceBox.x + person.faceBox.width > work.width;
+  if (!result || faceCut || result.poseFlag < 0.9) {
+    const whole = { cx: (work.width - 1) / 2, cy: (work.height - 1) / 2, size: Math.max(work.width, work.height), rotation: 0 };
+    const fallback = await refine(models.landmarks, work, whole);
+    const samePerson = !person || people.length === 1 || insideBox(fallback.points[0], person.faceBox, 0.5);
+    if (!result || (samePerson && fallback.poseFlag > result.poseFlag)) result = fallback;
   }
   if (result.poseFlag < 0.5) return null;
 
