@@ -1,7 +1,22 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
+import { ORT_RUNTIME_FILES, ORT_DIR, MODELS_DIR } from './lib/runtime-files';
 
-// See README "Permissions" for why each one is needed.
+const root = import.meta.dirname;
+const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
+const modelsSrc = resolve(root, 'assets/models');
+
+// See docs/permissions.md for why each permission and manifest key is needed.
 export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    // onnxruntime-web's "extern wasm" build loads its runtime from ort.env.wasm.wasmPaths (our
+    // shipped ort/ folder) instead of embedding it; the default build makes Vite emit a second
+    // 28 MB copy of the .wasm and starts its worker threads from our own bundle.
+    resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
+  }),
   manifest: {
     name: 'Fitroom',
     description: 'Try a garment from any online store on your own photo. Computed on your device; your photo never leaves the browser.',
@@ -9,6 +24,25 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    // Cross-origin isolation gives extension pages SharedArrayBuffer, which
+    // onnxruntime-web needs for WASM threads; without it ORT silently runs on one thread.
+    cross_origin_embedder_policy: { value: 'require-corp' },
+    cross_origin_opener_policy: { value: 'same-origin' },
+  },
+  hooks: {
+    // Ship ORT's runtime and the ONNX models as plain files: nothing is downloaded at run time.
+    'build:publicAssets': (wxt, files) => {
+      for (const file of ORT_RUNTIME_FILES) {
+        const absoluteSrc = resolve(ortDist, file);
+        if (!existsSync(absoluteSrc)) throw new Error(`Expected onnxruntime-web's ${file} at ${absoluteSrc}; is onnxruntime-web installed?`);
+        files.push({ absoluteSrc, relativeDest: `${ORT_DIR}/${file}` });
+      }
+      const models = existsSync(modelsSrc) ? readdirSync(modelsSrc).filter((f) => f.endsWith('.onnx') || f === 'models.json') : [];
+      if (!models.includes('models.json')) {
+        wxt.logger.warn(`No ONNX models in ${modelsSrc}: run \`npm run models\` first (npm run build does). The extension will load but cannot analyse photos.`);
+      }
+      for (const file of models) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
     },
   },
 });
