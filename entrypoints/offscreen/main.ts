@@ -1,0 +1,39 @@
+/**
+ * The offscreen document: the inference host. It starts the engine once (WebGPU when
+ * the browser has an adapter, WASM otherwise), keeps its ONNX sessions and answers the
+ * background's `offscreen.*` messages. The logic is in lib/offscreen/tryon-service.ts.
+ */
+import { browser } from 'wxt/browser';
+import { createEngine } from '@/lib/engine/index';
+import { toResult } from '@/lib/error-info';
+import { decodeImage, encodePngBytes } from '@/lib/image-io/browser';
+import { onMessage, sendMessage, type EngineStatus } from '@/lib/messaging';
+import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
+import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
+import { createTryOnService } from '@/lib/offscreen/tryon-service';
+import { indexedDbPortraitStore } from '@/lib/storage';
+import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
+
+const modelsUrl = browser.runtime.getURL(`/${MODELS_DIR}/` as '/');
+configureOrt({ wasmBaseUrl: browser.runtime.getURL(`/${ORT_DIR}/` as '/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency });
+
+const service = createTryOnService({
+  startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: await preferredExecutionProviders(navigator as never) }),
+  decode: decodeImage,
+  encodePng: encodePngBytes,
+  store: indexedDbPortraitStore(),
+  // Progress goes through the background, which knows which tab or popup asked.
+  progress: (event) => void sendMessage('bg.progress', event).catch(() => {}),
+});
+
+onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
+onMessage('offscreen.hasGarment', ({ data }) => service.hasGarment(data.url, data.categoryHint));
+onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
+onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => ({
+  backend: service.engine?.backend ?? null,
+  crossOriginIsolated,
+  wasmThreads: await wasmThreadsInUse(),
+  hardwareConcurrency: navigator.hardwareConcurrency,
+  webgpu: (await preferredExecutionProviders(navigator as never))[0] === 'webgpu',
+  models: await shippedModels(modelsUrl),
+})));
