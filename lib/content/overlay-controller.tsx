@@ -1,0 +1,114 @@
+/**
+ * Runs the try-on overlay of a page: mounts it (once, in an open shadow root over
+ * the page), sends the request to the background, feeds progress and the reply into
+ * the overlay's state, and closes it on Esc.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Overlay } from '@/components/overlay/Overlay';
+import overlayCss from '@/components/overlay/overlay.css?inline';
+import { toErrorInfo, type Result } from '../error-info';
+import { newJobId, type ProgressEvent, type ShowTryOnRequest, type TryOnRequest, type TryOnResponse } from '../messaging';
+import { CLOSED, overlayReducer, type OverlayAction, type OverlayState } from './overlay-state';
+
+export interface OverlayDeps {
+  tryOn(request: TryOnRequest): Promise<Result<TryOnResponse>>;
+  openPortraitPage(): Promise<void>;
+  now?: () => number;
+}
+
+export interface OverlayController {
+  /** Opens the overlay and starts trying on `request.src`. */
+  open(request: ShowTryOnRequest): void;
+  progress(event: ProgressEvent): void;
+  close(): void;
+  readonly state: OverlayState;
+}
+
+// The inner <html>/<body> WXT creates in the shadow root get the browser's default margins otherwise.
+const RESET_CSS = 'html, body { margin: 0 !important; padding: 0 !important; }';
+
+/**
+ * @example
+ *   const overlay = createOverlayController(ctx, { tryOn: (r) => sendMessage('bg.tryOn', r), openPortraitPage });
+ *   overlay.open({ src: 'https://cdn.shop.example/shirt.jpg', categoryHint: 'upper' });
+ */
+export function createOverlayController(ctx: ContentScriptContext, deps: OverlayDeps): OverlayController {
+  const now = deps.now ?? (() => performance.now());
+  let state: OverlayState = CLOSED;
+  let last: ShowTryOnRequest | null = null;
+  let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
+  let shownJob: string | null = null;
+
+  const mountUi = () =>
+    (ui ??= createShadowRootUi<void>(ctx, {
+      name: 'fitroom-overlay',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: `${RESET_CSS}\n${overlayCss}`,
+      onMount: () => {},
+    }).then((u) => {
+      u.mount();
+      return u;
+    }));
+
+  const paint = async () => {
+    const u = await mountUi();
+    render(
+      <Overlay
+        state={state}
+        onClose={controller.close}
+        onRetry={() => last && controller.open(last)}
+        onAddPortrait={() => void deps.openPortraitPage()}
+        onResultShown={onResultShown}
+      />,
+      u.uiContainer,
+    );
+  };
+
+  const dispatch = (action: OverlayAction) => {
+    const next = overlayReducer(state, action);
+    if (next === state) return;
+    state = next;
+    void paint();
+  };
+
+  // The time from the click to the result on screen, logged and kept on the overlay for tests.
+  const onResultShown = () => {
+    if (state.view !== 'result' || shownJob === state.jobId) return;
+    shownJob = state.jobId;
+    const ms = Math.round(now() - state.startedAt);
+    console.info(`Fitroom: try-on shown ${ms} ms after the click (engine ${state.response.backend}; stages ${JSON.stringify(state.response.timingsMs)})`);
+    void mountUi().then((u) => u.uiContainer.querySelector('[data-fitroom="result"]')?.setAttribute('data-fitroom-elapsed-ms', String(ms)));
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && state.view !== 'closed') {
+      e.stopPropagation();
+      controller.close();
+    }
+  };
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+
+  const controller: OverlayController = {
+    open(request) {
+      last = request;
+      const jobId = newJobId();
+      dispatch({ type: 'open', jobId, src: request.src, now: now() });
+      void deps
+        .tryOn({ jobId, src: request.src, categoryHint: request.categoryHint })
+        .then(
+          (reply) => dispatch(reply.ok ? { type: 'done', jobId, response: reply.value } : { type: 'failed', jobId, error: reply.error }),
+          (e: unknown) => dispatch({ type: 'failed', jobId, error: toErrorInfo(e) }),
+        );
+    },
+    progress: (event) => dispatch({ type: 'progress', event }),
+    close: () => dispatch({ type: 'close' }),
+    get state() {
+      return state;
+    },
+  };
+  return controller;
+}
