@@ -21,7 +21,7 @@ export default defineBackground(() => {
     fetchImage: (url) => fetchImageBytes(url),
     offscreen: {
       analysePortrait: (r) => sendMessage('offscreen.analysePortrait', r),
-      hasGarment: (r) => sendMessage('offscreen.hasGarment', r),
+      prepare: (r) => sendMessage('offscreen.prepare', r),
       tryOn: (r) => sendMessage('offscreen.tryOn', r),
       status: () => sendMessage('offscreen.status'),
     },

@@ -22,6 +22,9 @@ export interface ErrorInfo {
 /** The reply of every request that can fail. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
+/** The one wording of the no-portrait error, wherever it is found out. */
+export const NO_PORTRAIT_MESSAGE = 'No portrait yet: choose a photo of yourself in the Fitroom popup first.';
+
 /** An error that carries an extension-level code (see ErrorCode). */
 export class ExtensionError extends Error {
   readonly code: ErrorCode;

@@ -2,7 +2,7 @@
  * The typed protocol between the extension's contexts.
  *
  *   popup ──bg.analysePortrait──▶ background ──offscreen.analysePortrait──▶ offscreen
- *   content ──bg.tryOn──────────▶ background ──(fetches the garment)──offscreen.tryOn──▶ offscreen
+ *   content ──bg.tryOn──────────▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
  *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
  *
@@ -94,6 +94,18 @@ export interface OffscreenTryOnRequest extends Omit<TryOnRequest, 'src'> {
   garment: { url: string; image?: EncodedImage };
 }
 
+export interface PrepareRequest {
+  url: string;
+  categoryHint?: GarmentCategory;
+}
+
+export interface PrepareReply {
+  /** A portrait is stored: without one there is nothing to dress, so nothing is downloaded. */
+  hasPortrait: boolean;
+  /** The garment's analysis is cached (e.g. a size switch): its bytes are not needed again. */
+  hasGarment: boolean;
+}
+
 export interface EngineStatus {
   /** Null until the engine has been started by a first request. */
   backend: 'webgpu' | 'wasm' | null;
@@ -122,7 +134,8 @@ export interface ProtocolMap {
 
   // Answered by the offscreen document.
   'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
-  'offscreen.hasGarment'(request: { url: string; categoryHint?: GarmentCategory }): boolean;
+  /** What the offscreen has ready, so the background downloads nothing needlessly. */
+  'offscreen.prepare'(request: PrepareRequest): PrepareReply;
   'offscreen.tryOn'(request: OffscreenTryOnRequest): Result<TryOnResponse>;
   'offscreen.status'(): Result<EngineStatus>;
 

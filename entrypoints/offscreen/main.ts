@@ -27,7 +27,7 @@ const service = createTryOnService({
 });
 
 onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
-onMessage('offscreen.hasGarment', ({ data }) => service.hasGarment(data.url, data.categoryHint));
+onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
 onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
 onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => ({
   backend: service.engine?.backend ?? null,

@@ -5,11 +5,10 @@
  * and route progress to whoever asked.
  */
 import { bytesToBase64 } from '../base64';
-import { toResult, unwrap, type Result } from '../error-info';
+import { ExtensionError, NO_PORTRAIT_MESSAGE, toResult, unwrap, type Result } from '../error-info';
 import type { FetchedImage } from '../fetch-image';
-import type { GarmentCategory } from '../engine/types';
 import type {
-  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PortraitSummary, ProgressEvent, TryOnRequest, TryOnResponse,
+  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, TryOnRequest, TryOnResponse,
 } from '../messaging';
 import type { JobOwner } from './progress-routes';
 
@@ -18,7 +17,7 @@ export interface BackgroundDeps {
   fetchImage(url: string): Promise<FetchedImage>;
   offscreen: {
     analysePortrait(request: AnalysePortraitRequest): Promise<Result<PortraitSummary>>;
-    hasGarment(request: { url: string; categoryHint?: GarmentCategory }): Promise<boolean>;
+    prepare(request: PrepareRequest): Promise<PrepareReply>;
     tryOn(request: OffscreenTryOnRequest): Promise<Result<TryOnResponse>>;
     status(): Promise<Result<EngineStatus>>;
   };
@@ -50,8 +49,10 @@ export function backgroundHandlers(deps: BackgroundDeps) {
         await deps.ensureOffscreen();
         const { src: url, ...rest } = request;
         const offscreenRequest: OffscreenTryOnRequest = { ...rest, garment: { url } };
+        const ready = await deps.offscreen.prepare({ url, categoryHint: request.categoryHint });
+        if (!ready.hasPortrait) throw new ExtensionError('no-portrait', NO_PORTRAIT_MESSAGE);
         // A size switch re-renders a garment the offscreen has analysed: no download then.
-        if (!(await deps.offscreen.hasGarment({ url, categoryHint: request.categoryHint }))) {
+        if (!ready.hasGarment) {
           report('fetching-garment', 0.05);
           const fetched = await deps.fetchImage(url);
           offscreenRequest.garment.image = { base64: bytesToBase64(fetched.bytes), mimeType: fetched.mimeType };

@@ -8,10 +8,10 @@
  * this runs in Node tests with fakes.
  */
 import { base64ToBytes, bytesToBase64, bytesToDataUrl } from '../base64';
-import { ExtensionError } from '../error-info';
+import { ExtensionError, NO_PORTRAIT_MESSAGE } from '../error-info';
 import type { Engine, GarmentAnalysis, GarmentCategory, PortraitAnalysis, RgbaImage } from '../engine/index';
 import { PORTRAIT_MAX_LONG_SIDE } from '../image-io/size';
-import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, ProgressEvent, ProgressStage, TryOnResponse } from '../messaging';
+import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, PrepareReply, PrepareRequest, ProgressEvent, ProgressStage, TryOnResponse } from '../messaging';
 import { packPortraitAnalysis, unpackPortraitAnalysis } from '../portrait-pack';
 import type { PortraitStore } from '../storage';
 import { LruCache } from './lru-cache';
@@ -33,7 +33,7 @@ export interface TryOnServiceDeps {
 
 export interface TryOnService {
   analysePortrait(request: AnalysePortraitRequest): Promise<PortraitSummary>;
-  hasGarment(url: string, categoryHint?: GarmentCategory): boolean;
+  prepare(request: PrepareRequest): Promise<PrepareReply>;
   tryOn(request: OffscreenTryOnRequest): Promise<TryOnResponse>;
   /** The engine if it has been started, for status reports. */
   readonly engine: Engine | null;
@@ -90,7 +90,7 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
 
   const loadPortrait = async (timings: Record<string, number>): Promise<CachedPortrait> => {
     const summary = await deps.store.loadSummary();
-    if (!summary) throw new ExtensionError('no-portrait', 'No portrait yet: choose a photo of yourself in the Fitroom popup first.');
+    if (!summary) throw new ExtensionError('no-portrait', NO_PORTRAIT_MESSAGE);
     if (portrait?.id === summary.id) return portrait;
     const [photo, packed] = await Promise.all([deps.store.loadPhoto(), deps.store.loadAnalysis()]);
     if (!photo || !packed) throw new ExtensionError('no-portrait', 'The stored portrait is incomplete: choose your photo again in the Fitroom popup.');
@@ -134,7 +134,10 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       return summary;
     }),
 
-    hasGarment: (url, categoryHint) => garments.has(garmentKey(url, categoryHint)),
+    prepare: async ({ url, categoryHint }) => ({
+      hasPortrait: (await deps.store.loadSummary()) !== null,
+      hasGarment: garments.has(garmentKey(url, categoryHint)),
+    }),
 
     tryOn: (request) => serial(async () => {
       const timings: Record<string, number> = {};
