@@ -1,0 +1,219 @@
+/**
+ * The built extension in Debian's Chromium, driven by Playwright: Try on buttons on
+ * store pages, the portrait through the popup, the overlay from a button and from the
+ * context menu, errors, and the time from click to result.
+ *
+ * Needs `npm run build` first (npm test does it) and /usr/bin/chromium. Screenshots
+ * go to test-results/e2e/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artefactsDir, haveChromium, launchWithExtension, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
+import { haveSamples, samplePath } from '../helpers/samples';
+import { startTestServers, type TestServers } from '../helpers/static-server';
+
+const PORTRAIT = 'persons/01008_00.jpg';
+const GARMENT = 'garments/00055_00.jpg';
+const LATE_GARMENT = 'garments/00126_00.jpg';
+const runnable = haveChromium && haveSamples;
+
+describe.skipIf(!runnable)('the extension in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let servers: TestServers;
+  let popup: Page;
+  const timings: Record<string, number> = {};
+  /** Why the engine could not analyse the portrait, when it could not (null once it can). */
+  let engineProblem: string | null = null;
+
+  beforeAll(async () => {
+    mkdirSync(artefactsDir, { recursive: true });
+    servers = await startTestServers();
+    browser = await launchWithExtension();
+    popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+  });
+
+  afterAll(async () => {
+    if (Object.keys(timings).length) {
+      writeFileSync(join(artefactsDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+      console.info('Fitroom e2e timings (ms):', timings);
+    }
+    await browser?.close();
+    await servers?.close();
+  });
+
+  const tryOnButtons = (page: Page) => page.locator('[data-fitroom="try-on"]');
+  const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artefactsDir, `${name}.png`) });
+
+  it('runs the offscreen document cross-origin isolated, with ORT on 2 WASM threads', async () => {
+    const status = await sendExtensionMessage<{ ok: boolean; value?: Record<string, unknown>; error?: unknown }>(popup, 'bg.status');
+    expect(status.ok, JSON.stringify(status)).toBe(true);
+    console.info('Fitroom engine status:', status.value);
+    expect(status.value).toMatchObject({ crossOriginIsolated: true });
+    const cores = status.value!.hardwareConcurrency as number;
+    expect(status.value!.wasmThreads).toBe(Math.min(4, cores));
+    if (cores >= 2) expect(status.value!.wasmThreads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('puts Try on buttons on garment images only, including one added after load', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBe(2);
+    const srcs = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));
+    expect(srcs.sort()).toEqual([servers.imageUrl(GARMENT), servers.imageUrl(LATE_GARMENT)].sort());
+
+    // Each button sits inside its image's top-right corner, whatever the page scrolls to.
+    for (const [id, sample] of [['main-image', GARMENT], ['late-image', LATE_GARMENT]] as const) {
+      await page.evaluate((y) => window.scrollTo(0, y), id === 'late-image' ? 400 : 0);
+      const image = (await page.locator(`#${id}`).boundingBox())!;
+      const button = page.locator(`[data-fitroom="try-on"][data-fitroom-src="${servers.imageUrl(sample)}"]`);
+      await expect.poll(async () => {
+        const b = (await button.boundingBox())!;
+        const freshImage = (await page.locator(`#${id}`).boundingBox())!;
+        return Math.abs(b.x + b.width - (freshImage.x + freshImage.width - 10)) < 2 && Math.abs(b.y - (freshImage.y + 10)) < 2;
+      }, { timeout: 5_000 }).toBe(true);
+      expect(image.width).toBeGreaterThan(0);
+    }
+    // The page's own `button { all: unset; font-size: 40px !important }` does not reach it.
+    const fontSize = await tryOnButtons(page).first().evaluate((b) => getComputedStyle(b).fontSize);
+    expect(fontSize).toBe('13px');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'buttons-on-product-page');
+
+    const kettle = await browser.context.newPage();
+    await kettle.goto(servers.pageUrl('product-kettle.html'));
+    await kettle.waitForTimeout(1500);
+    expect(await tryOnButtons(kettle).count()).toBe(0);
+    await kettle.close();
+    await page.close();
+  });
+
+  it('asks for a portrait first when there is none, and closes on Esc', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await tryOnButtons(page).first().click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
+    expect(await page.locator('[data-fitroom="add-portrait"]').isVisible()).toBe(true);
+    await shot(page, 'overlay-no-portrait');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('stores a portrait chosen in the popup and shows the detected body', async (ctx) => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('empty');
+    const t0 = Date.now();
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).not.toMatch(/empty|analysing/);
+    timings.portraitAnalysis = Date.now() - t0;
+    await shot(popup, 'popup-portrait');
+    if ((await status.getAttribute('data-state')) === 'error') {
+      const text = (await status.textContent()) ?? '';
+      if (/not built yet/i.test(text)) {
+        engineProblem = text;
+        skipForEngine(ctx, text);
+      }
+      throw new Error(`The portrait analysis failed: ${text}`);
+    }
+    expect(await status.getAttribute('data-state')).toBe('ready');
+    expect(await popup.locator('[data-fitroom="pose"] line').count()).toBeGreaterThan(4);
+    expect(await popup.locator('[data-fitroom="portrait-verdict"]').isVisible()).toBe(true);
+    // Stored: a fresh popup finds it again.
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('ready');
+    await again.close();
+  });
+
+  it('tries on from a Try on button: progress, the result, before/after, download, Esc', async (ctx) => {
+    if (engineProblem) skipForEngine(ctx, engineProblem);
+    const page = await browser.context.newPage();
+    page.on('console', (m) => { if (m.text().startsWith('Fitroom:')) console.info(m.text()); });
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    const button = page.locator(`[data-fitroom="try-on"][data-fitroom-src="${servers.imageUrl(GARMENT)}"]`);
+    await button.waitFor();
+    const t0 = Date.now();
+    await button.click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 5_000 }).toMatch(/working|result|error/);
+    if ((await overlay(page).getAttribute('data-state')) === 'working') await shot(page, 'overlay-progress');
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    if ((await overlay(page).getAttribute('data-state')) === 'error') {
+      await shot(page, 'overlay-error');
+      throw new Error(`The try-on failed: ${await page.locator('[data-fitroom="error"]').textContent()}`);
+    }
+    const image = page.locator('[data-fitroom="result-image"]');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    timings.clickToResultFirst = Date.now() - t0;
+    const reported = Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'));
+    if (reported) timings.clickToResultFirstInPage = reported;
+    await shot(page, 'overlay-result');
+    expect(await page.locator('[data-fitroom="download"]').getAttribute('download')).toMatch(/\.png$/);
+    await page.locator('[data-fitroom="compare"]').fill('50');
+    await shot(page, 'overlay-before-after');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay(page).count()).toBe(0);
+
+    // The same garment again: its analysis is cached, only the rendering runs.
+    const t1 = Date.now();
+    await button.click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('result');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    timings.clickToResultCached = Date.now() - t1;
+
+    // A click outside the panel closes too.
+    await page.mouse.click(5, 5);
+    await expect.poll(() => overlay(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens the overlay from the context menu entry on an image', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    // Playwright cannot click Chrome's native context menu: call the background's own
+    // onClicked handler with the OnClickData a click on this image produces.
+    const sent = await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), servers.imageUrl(LATE_GARMENT)] as const);
+    expect(sent).toEqual({ src: servers.imageUrl(LATE_GARMENT) });
+    await expect.poll(() => overlay(page).count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    await shot(page, 'overlay-from-context-menu');
+    const state = await overlay(page).getAttribute('data-state');
+    if (engineProblem) expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
+    else expect(state).toBe('result');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('says so when the image cannot be fetched', async (ctx) => {
+    // Without a portrait the request stops earlier, at "no portrait".
+    if (engineProblem) skipForEngine(ctx, engineProblem);
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), `${servers.imageOrigin}/samples/garments/missing.jpg`] as const);
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('fetch-failed');
+    await shot(page, 'overlay-fetch-failed');
+    await page.close();
+  });
+});
+
+function skipForEngine(ctx: TestContext, why: string): never {
+  console.warn(`Skipped until the try-on engine lands on main: ${why}`);
+  ctx.skip();
+  throw new Error('unreachable');
+}
+
+declare const chrome: { tabs: { query(q: { url: string }): Promise<unknown[]> } };

@@ -1,0 +1,112 @@
+/**
+ * Two local HTTP servers for the end-to-end tests, on two origins as in the wild:
+ * - the store: fixture pages, with `{{IMAGES}}` replaced by the image server's origin;
+ * - the CDN: sample photos from the sample folder (served, never copied into the repo),
+ *   a generated non-clothing product picture, and a 404.
+ * The CDN sends no CORS or CORP headers, like most real ones.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+import { PNG } from 'pngjs';
+import { samplesDir } from './samples';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+/** Folders of fixture store pages: our own, and the page-reading branch's. */
+export const PAGE_DIRS = [resolve(projectRoot, 'tests/fixtures/e2e'), resolve(projectRoot, 'tests/fixtures/pages')];
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
+
+export interface TestServers {
+  storeOrigin: string;
+  imageOrigin: string;
+  /** Absolute URL of a sample on the image server, e.g. imageUrl('garments/00055_00.jpg'). */
+  imageUrl(sample: string): string;
+  /** Absolute URL of a fixture page on the store server, e.g. pageUrl('product-shirt.html'). */
+  pageUrl(file: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts both servers on free localhost ports.
+ * @example const servers = await startTestServers(); await page.goto(servers.pageUrl('product-shirt.html'));
+ */
+export async function startTestServers(): Promise<TestServers> {
+  let imageOrigin = '';
+  const store = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    const file = PAGE_DIRS.map((d) => safeJoin(d, path)).find((f) => f && existsSync(f) && statSync(f).isFile());
+    if (!file) return notFound(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const body = type.startsWith('text/html') ? readFileSync(file, 'utf8').replaceAll('{{IMAGES}}', imageOrigin) : readFileSync(file);
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  const images = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/generated/kettle.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      return res.end(kettlePng());
+    }
+    const m = /^\/samples\/(.+)$/.exec(path);
+    const file = m ? safeJoin(samplesDir, m[1]) : null;
+    if (!file || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  const storePort = await listen(store);
+  const imagePort = await listen(images);
+  // Two origins: a different port is a different origin, as a store and its CDN.
+  const storeOrigin = `http://127.0.0.1:${storePort}`;
+  imageOrigin = `http://127.0.0.1:${imagePort}`;
+  return {
+    storeOrigin,
+    imageOrigin,
+    imageUrl: (sample) => `${imageOrigin}/samples/${sample}`,
+    pageUrl: (file) => `${storeOrigin}/${file}`,
+    close: async () => {
+      await Promise.all([store, images].map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+    },
+  };
+}
+
+function safeJoin(dir: string, rel: string): string | null {
+  const full = resolve(dir, rel);
+  return full.startsWith(dir + sep) ? full : null;
+}
+
+function notFound(res: import('node:http').ServerResponse) {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('not found');
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+}
+
+let kettle: Buffer | null = null;
+/** A 600x600 picture of something that is not clothing (a grey kettle shape on white). */
+function kettlePng(): Buffer {
+  if (kettle) return kettle;
+  const png = new PNG({ width: 600, height: 600 });
+  for (let y = 0; y < 600; y++) {
+    for (let x = 0; x < 600; x++) {
+      const i = (y * 600 + x) * 4;
+      const inBody = ((x - 300) / 170) ** 2 + ((y - 340) / 190) ** 2 < 1;
+      const inHandle = Math.abs(Math.hypot(x - 470, y - 330) - 90) < 18 && x > 470;
+      const v = inBody ? 150 + Math.round((60 * (x - 130)) / 340) : inHandle ? 60 : 255;
+      png.data[i] = v;
+      png.data[i + 1] = v;
+      png.data[i + 2] = inBody ? v + 10 : v;
+      png.data[i + 3] = 255;
+    }
+  }
+  kettle = PNG.sync.write(png);
+  return kettle;
+}
