@@ -10,9 +10,12 @@ const CHUNK = 0x8000; // String.fromCharCode's argument list must stay well unde
  * @example bytesToBase64(new Uint8Array([104, 105])) // 'aGk='
  */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes); // recent browsers: fastest
+  const parts: string[] = [];
+  // apply, not spread: spreading a typed array goes through its iterator, ~20x slower.
+  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
+  return btoa(parts.join(''));
 }
 
 /**
@@ -23,6 +26,14 @@ export function bytesToBase64(bytes: Uint8Array): string {
 export function base64ToBytes(base64: string): Uint8Array {
   const comma = base64.startsWith('data:') ? base64.indexOf(',') : -1;
   const body = comma >= 0 ? base64.slice(comma + 1) : base64;
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (typeof native === 'function') {
+    try {
+      return native(body);
+    } catch {
+      // fall through to the portable path, which names the bad input
+    }
+  }
   let binary: string;
   try {
     binary = atob(body);
