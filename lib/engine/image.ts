@@ -1,9 +1,11 @@
 /**
- * The raster types every stage of the engine shares.
+ * The raster types every stage of the engine shares, and the few pixel
+ * operations they all need (create, resize, blur, sample).
  *
  * Plain typed data only: no DOM, no canvas, so the engine runs the same in the
  * offscreen document and in Node.
  */
+import { FitroomError } from './errors';
 
 /** An RGBA picture, 8 bits per channel, row-major, alpha not premultiplied. */
 export interface RgbaImage {
@@ -19,4 +21,197 @@ export interface GrayImage {
   height: number;
   /** length = width * height */
   data: Float32Array;
+}
+
+function checkSize(width: number, height: number, what: string): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new FitroomError('bad-argument', `Expected positive integer width and height for ${what} but received ${width}x${height}.`);
+  }
+}
+
+/** @example const img = createRgba(4, 3); // transparent black */
+export function createRgba(width: number, height: number): RgbaImage {
+  checkSize(width, height, 'an RGBA image');
+  return { width, height, data: new Uint8ClampedArray(width * height * 4) };
+}
+
+/** @example const m = createGray(4, 3, 1); // all ones */
+export function createGray(width: number, height: number, fill = 0): GrayImage {
+  checkSize(width, height, 'a gray image');
+  const data = new Float32Array(width * height);
+  if (fill !== 0) data.fill(fill);
+  return { width, height, data };
+}
+
+/** A copy that shares nothing with the original. */
+export function cloneRgba(img: RgbaImage): RgbaImage {
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) };
+}
+
+export function cloneGray(img: GrayImage): GrayImage {
+  return { width: img.width, height: img.height, data: new Float32Array(img.data) };
+}
+
+/** Luminance in [0, 1] (Rec. 601 weights). @example const y = luminance(img); */
+export function luminance(img: RgbaImage): GrayImage {
+  const out = createGray(img.width, img.height);
+  const d = img.data;
+  for (let i = 0, j = 0; j < out.data.length; i += 4, j++) out.data[j] = (0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]) / 255;
+  return out;
+}
+
+/**
+ * Resizes with area averaging when shrinking and bilinear interpolation when
+ * enlarging, so downscaled photos do not alias.
+ * @example const small = resizeRgba(photo, 384, 512);
+ */
+export function resizeRgba(img: RgbaImage, width: number, height: number): RgbaImage {
+  checkSize(width, height, 'the resized image');
+  const out = createRgba(width, height);
+  resizeChannels(img.data, img.width, img.height, 4, out.data, width, height);
+  return out;
+}
+
+/** Same as resizeRgba for a single channel. @example const m = resizeGray(mask, 768, 1024); */
+export function resizeGray(img: GrayImage, width: number, height: number): GrayImage {
+  checkSize(width, height, 'the resized image');
+  const out = createGray(width, height);
+  resizeChannels(img.data, img.width, img.height, 1, out.data, width, height);
+  return out;
+}
+
+type Pixels = Uint8ClampedArray | Float32Array;
+
+function resizeChannels(src: Pixels, sw: number, sh: number, ch: number, dst: Pixels, dw: number, dh: number): void {
+  // Separable: horizontal pass into a float buffer, then vertical.
+  const tmp = new Float32Array(dw * sh * ch);
+  const xw = axisWeights(sw, dw);
+  for (let y = 0; y < sh; y++) {
+    const row = y * sw * ch;
+    const orow = y * dw * ch;
+    for (let x = 0; x < dw; x++) {
+      const { start, weights } = xw[x];
+      for (let c = 0; c < ch; c++) {
+        let acc = 0;
+        for (let k = 0; k < weights.length; k++) acc += weights[k] * src[row + (start + k) * ch + c];
+        tmp[orow + x * ch + c] = acc;
+      }
+    }
+  }
+  const yw = axisWeights(sh, dh);
+  const stride = dw * ch;
+  for (let y = 0; y < dh; y++) {
+    const { start, weights } = yw[y];
+    const orow = y * stride;
+    for (let i = 0; i < stride; i++) {
+      let acc = 0;
+      for (let k = 0; k < weights.length; k++) acc += weights[k] * tmp[(start + k) * stride + i];
+      dst[orow + i] = acc;
+    }
+  }
+}
+
+/** Per output pixel: the first source index and the weights of the source pixels it averages. */
+function axisWeights(src: number, dst: number): { start: number; weights: Float32Array }[] {
+  const scale = src / dst;
+  const out: { start: number; weights: Float32Array }[] = [];
+  if (scale <= 1) {
+    for (let i = 0; i < dst; i++) {
+      const s = Math.min(Math.max((i + 0.5) * scale - 0.5, 0), src - 1);
+      const i0 = Math.floor(s);
+      const f = s - i0;
+      if (i0 + 1 < src && f > 0) out.push({ start: i0, weights: Float32Array.of(1 - f, f) });
+      else out.push({ start: i0, weights: Float32Array.of(1) });
+    }
+    return out;
+  }
+  for (let i = 0; i < dst; i++) {
+    const a = i * scale;
+    const b = a + scale;
+    const start = Math.floor(a);
+    const end = Math.min(Math.ceil(b), src);
+    const weights = new Float32Array(end - start);
+    for (let k = start; k < end; k++) weights[k - start] = Math.min(b, k + 1) - Math.max(a, k);
+    let sum = 0;
+    for (const w of weights) sum += w;
+    for (let k = 0; k < weights.length; k++) weights[k] /= sum;
+    out.push({ start, weights });
+  }
+  return out;
+}
+
+/**
+ * Box filter (mean over a (2r+1)² window, clamped at the borders), O(1) per pixel.
+ * @example const mean = boxBlur(mask, 4);
+ */
+export function boxBlur(img: GrayImage, radius: number): GrayImage {
+  const { width: w, height: h } = img;
+  const r = Math.max(0, Math.round(radius));
+  if (r === 0) return cloneGray(img);
+  const tmp = new Float32Array(w * h);
+  const out = createGray(w, h);
+  const src = img.data;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let acc = 0;
+    for (let x = -r; x <= r; x++) acc += src[row + clamp(x, 0, w - 1)];
+    for (let x = 0; x < w; x++) {
+      tmp[row + x] = acc / (2 * r + 1);
+      acc += src[row + Math.min(x + r + 1, w - 1)] - src[row + Math.max(x - r, 0)];
+    }
+  }
+  const dst = out.data;
+  for (let x = 0; x < w; x++) {
+    let acc = 0;
+    for (let y = -r; y <= r; y++) acc += tmp[clamp(y, 0, h - 1) * w + x];
+    for (let y = 0; y < h; y++) {
+      dst[y * w + x] = acc / (2 * r + 1);
+      acc += tmp[Math.min(y + r + 1, h - 1) * w + x] - tmp[Math.max(y - r, 0) * w + x];
+    }
+  }
+  return out;
+}
+
+/**
+ * Close to a Gaussian blur of standard deviation `sigma`: three box passes.
+ * @example const soft = gaussianBlur(mask, 2);
+ */
+export function gaussianBlur(img: GrayImage, sigma: number): GrayImage {
+  if (sigma <= 0) return cloneGray(img);
+  // Box radius giving the same variance over three passes: 3 * ((2r+1)^2 - 1) / 12 = sigma^2.
+  const r = Math.max(1, Math.round((Math.sqrt(4 * sigma * sigma + 1) - 1) / 2));
+  return boxBlur(boxBlur(boxBlur(img, r), r), r);
+}
+
+export function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * Bilinear sample of channel `c` of an RGBA image at a real-valued position (edge-clamped).
+ * @example const red = sampleRgba(img, 10.5, 20.25, 0);
+ */
+export function sampleRgba(img: RgbaImage, x: number, y: number, c: number): number {
+  const { width: w, height: h, data } = img;
+  x = clamp(x, 0, w - 1);
+  y = clamp(y, 0, h - 1);
+  const x0 = Math.floor(x), y0 = Math.floor(y);
+  const x1 = Math.min(x0 + 1, w - 1), y1 = Math.min(y0 + 1, h - 1);
+  const fx = x - x0, fy = y - y0;
+  const a = data[(y0 * w + x0) * 4 + c], b = data[(y0 * w + x1) * 4 + c];
+  const d = data[(y1 * w + x0) * 4 + c], e = data[(y1 * w + x1) * 4 + c];
+  return (a + (b - a) * fx) * (1 - fy) + (d + (e - d) * fx) * fy;
+}
+
+/** Bilinear sample of a gray image; `outside` is returned beyond the borders. */
+export function sampleGray(img: GrayImage, x: number, y: number, outside = 0): number {
+  const { width: w, height: h, data } = img;
+  if (x < -0.5 || y < -0.5 || x > w - 0.5 || y > h - 0.5) return outside;
+  x = clamp(x, 0, w - 1);
+  y = clamp(y, 0, h - 1);
+  const x0 = Math.floor(x), y0 = Math.floor(y);
+  const x1 = Math.min(x0 + 1, w - 1), y1 = Math.min(y0 + 1, h - 1);
+  const fx = x - x0, fy = y - y0;
+  const a = data[y0 * w + x0], b = data[y0 * w + x1], d = data[y1 * w + x0], e = data[y1 * w + x1];
+  return (a + (b - a) * fx) * (1 - fy) + (d + (e - d) * fx) * fy;
 }

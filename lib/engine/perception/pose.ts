@@ -1,0 +1,103 @@
+/**
+ * Body pose of the main person in a photo: detector → landmark model on the
+ * detector's crop → landmark model again on the crop its own auxiliary points
+ * give (MediaPipe's tracking crop, tighter and better aligned than the detector's).
+ */
+import type { Affine, SquareRoi } from '../affine';
+import type { GrayImage, RgbaImage } from '../image';
+import { resizeRgba } from '../image';
+import type { Box, Keypoints } from '../types';
+import { BODY_POINT_NAMES } from '../types';
+import type { ModelRunner } from './model-runner';
+import type { PersonDetection } from './pose-detector';
+import { choosePerson, detectPeople } from './pose-detector';
+import type { LandmarkResult, RawLandmark } from './pose-landmarks';
+import { alignmentRoi, runLandmarks } from './pose-landmarks';
+
+/** Perception runs on a copy whose long side is at most this; its crops are 224-256 px anyway. */
+const WORKING_LONG_SIDE = 640;
+
+export interface PoseResult {
+  keypoints: Keypoints;
+  /** All 39 model points in photo pixels, with depth, visibility and presence. */
+  landmarks: RawLandmark[];
+  /** Face box from the detector, in photo pixels (null when it found nobody). */
+  detectorFaceBox: Box | null;
+  /** How many people the detector found (the main one was analysed). */
+  people: number;
+  /** Probability that the final crop holds a person. */
+  poseFlag: number;
+  /** Person probability on the landmark crop's grid, and crop → photo pixels. */
+  segmentation: GrayImage;
+  segmentationToImage: Affine;
+}
+
+export interface PoseModels {
+  detector: ModelRunner;
+  landmarks: ModelRunner;
+}
+
+/**
+ * Finds the main person and their pose; null when nobody is in the photo.
+ * @example const pose = await estimatePose({ detector, landmarks }, photo);
+ */
+export async function estimatePose(models: PoseModels, image: RgbaImage): Promise<PoseResult | null> {
+  const scale = Math.min(1, WORKING_LONG_SIDE / Math.max(image.width, image.height));
+  const work = scale < 1 ? resizeRgba(image, Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale))) : image;
+  const sx = image.width / work.width, sy = image.height / work.height;
+
+  const people = await detectPeople(models.detector, work);
+  const person = choosePerson(people, work.width, work.height);
+  // The detector finds people by their face: when the face is cut off by the frame
+  // its crop can be badly off, so a crop of the whole frame competes with it. In a
+  // photo of several people that crop may land on someone else: it counts only
+  // when its face lies where the detector saw the main person's.
+  const whole = { cx: (work.width - 1) / 2, cy: (work.height - 1) / 2, size: Math.max(work.width, work.height), rotation: 0 };
+  const fallback = await refine(models.landmarks, work, whole);
+  let result = fallback;
+  if (person) {
+    const own = await refine(models.landmarks, work, alignmentRoi(person.hipCenter, person.bodyTop));
+    const samePerson = people.length === 1 || insideBox(fallback.points[0], person.faceBox, 0.5);
+    if (!samePerson || own.poseFlag >= fallback.poseFlag) result = own;
+  }
+  if (result.poseFlag < 0.5) return null;
+
+  // pixel centres: full = (work + 0.5) * s - 0.5
+  const landmarks = result.points.map((p) => ({ ...p, x: (p.x + 0.5) * sx - 0.5, y: (p.y + 0.5) * sy - 0.5, z: p.z * sx }));
+  const keypoints = {} as Keypoints;
+  BODY_POINT_NAMES.forEach((name, i) => {
+    keypoints[name] = { x: landmarks[i].x, y: landmarks[i].y, score: landmarks[i].visibility };
+  });
+  const m = result.cropToImage;
+  return {
+    keypoints,
+    landmarks,
+    detectorFaceBox: person ? scaleBox(person, sx, sy) : null,
+    people: people.length,
+    poseFlag: result.poseFlag,
+    segmentation: result.segmentation,
+    segmentationToImage: [m[0] * sx, m[1] * sx, (m[2] + 0.5) * sx - 0.5, m[3] * sy, m[4] * sy, (m[5] + 0.5) * sy - 0.5],
+  };
+}
+
+function scaleBox(d: PersonDetection, sx: number, sy: number): Box {
+  const b = d.faceBox;
+  return { x: (b.x + 0.5) * sx - 0.5, y: (b.y + 0.5) * sy - 0.5, width: b.width * sx, height: b.height * sy };
+}
+
+/**
+ * One landmark run on `roi`, then a second on the crop its auxiliary points give.
+ * The second crop is the better aligned one; a flag that drops between the two
+ * runs means the crop is unstable (a poor start), so the result reports the lower flag.
+ */
+async function refine(model: ModelRunner, image: RgbaImage, roi: SquareRoi): Promise<LandmarkResult> {
+  const first = await runLandmarks(model, image, roi);
+  const aux = first.points;
+  const second = await runLandmarks(model, image, alignmentRoi([aux[33].x, aux[33].y], [aux[34].x, aux[34].y]));
+  return { ...second, poseFlag: Math.min(first.poseFlag, second.poseFlag) };
+}
+
+function insideBox(p: { x: number; y: number }, b: Box, margin: number): boolean {
+  const mx = b.width * margin, my = b.height * margin;
+  return p.x >= b.x - mx && p.x <= b.x + b.width + mx && p.y >= b.y - my && p.y <= b.y + b.height + my;
+}
