@@ -20,7 +20,8 @@ export default defineConfig({
   manifest: {
     name: 'Fitroom',
     description: 'Try a garment from any online store on your own photo. Computed on your device; your photo never leaves the browser.',
-    permissions: ['storage', 'offscreen', 'contextMenus', 'unlimitedStorage'],
+    // No 'storage': the portrait lives in IndexedDB, which needs no permission.
+    permissions: ['offscreen', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
