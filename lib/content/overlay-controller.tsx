@@ -50,6 +50,7 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
       css: `${RESET_CSS}\n${overlayCss}`,
       onMount: () => {},
     }).then((u) => {
+      u.shadowHost.setAttribute('data-fitroom', 'host'); // page watchers skip our own elements by this
       u.mount();
       return u;
     }));

@@ -80,6 +80,7 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
       onRemove: () => render(null, m.ui!.uiContainer),
     });
     if (m.removed) return; // the image went away while the UI was being created
+    ui.shadowHost.setAttribute('data-fitroom', 'host'); // page watchers skip our own elements by this
     m.ui = ui;
     ui.mount();
     resizeObserver.observe(element);
