@@ -15,10 +15,16 @@ import { indexedDbPortraitStore } from '@/lib/storage';
 import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
 
 const modelsUrl = browser.runtime.getURL(`/${MODELS_DIR}/` as '/');
-configureOrt({ wasmBaseUrl: browser.runtime.getURL(`/${ORT_DIR}/` as '/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency });
+
+// The runtime to load depends on WebGPU, which takes an async adapter request to know.
+const ready = preferredExecutionProviders(navigator as never).then((executionProviders) => {
+  const webgpu = executionProviders[0] === 'webgpu';
+  configureOrt({ wasmBaseUrl: browser.runtime.getURL(`/${ORT_DIR}/` as '/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, webgpu });
+  return { executionProviders, webgpu };
+});
 
 const service = createTryOnService({
-  startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: await preferredExecutionProviders(navigator as never) }),
+  startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: (await ready).executionProviders }),
   decode: decodeImage,
   encodePng: encodePngBytes,
   store: indexedDbPortraitStore(),
@@ -29,11 +35,14 @@ const service = createTryOnService({
 onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
 onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
 onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
-onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => ({
-  backend: service.engine?.backend ?? null,
-  crossOriginIsolated,
-  wasmThreads: await wasmThreadsInUse(),
-  hardwareConcurrency: navigator.hardwareConcurrency,
-  webgpu: (await preferredExecutionProviders(navigator as never))[0] === 'webgpu',
-  models: await shippedModels(modelsUrl),
-})));
+onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
+  const { webgpu } = await ready;
+  return {
+    backend: service.engine?.backend ?? null,
+    crossOriginIsolated,
+    wasmThreads: await wasmThreadsInUse(),
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    webgpu,
+    models: await shippedModels(modelsUrl),
+  };
+}));

@@ -7,6 +7,7 @@
  * one the engine's sessions see.
  */
 import * as ort from 'onnxruntime-web';
+import { ORT_WASM_RUNTIME, ORT_WEBGPU_RUNTIME } from '../runtime-files';
 
 /** A one-node ONNX model (Identity on a float[1]), 88 bytes: initialises the WASM runtime for the status report. */
 const PROBE_MODEL_BASE64 = 'CAcSDWZpdHJvb20tcHJvYmU6PwoUCgF4EgF5GgJpZCIISWRlbnRpdHkSBXByb2JlWg8KAXgSCgoICAESBAoCCAFiDwoBeRIKCggIARIECgIIAUIECgAQDQ==';
@@ -16,21 +17,26 @@ export interface OrtSetup {
   wasmBaseUrl: string;
   crossOriginIsolated: boolean;
   hardwareConcurrency: number;
+  /** Whether the WebGPU execution provider will be asked for (see preferredExecutionProviders). */
+  webgpu: boolean;
 }
 
 /**
- * Points ORT at the shipped runtime and picks the thread count.
+ * Points ORT at the shipped runtime (the JSEP build for WebGPU, else the plain WASM build,
+ * which starts faster) and picks the thread count.
  * @throws Error naming the URL when it does not end in '/'.
- * @example configureOrt({ wasmBaseUrl: browser.runtime.getURL('/ort/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency });
+ * @example configureOrt({ wasmBaseUrl: browser.runtime.getURL('/ort/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, webgpu: false });
  */
-export function configureOrt(setup: OrtSetup): { numThreads: number } {
+export function configureOrt(setup: OrtSetup): { numThreads: number; runtime: string } {
   if (!setup.wasmBaseUrl.endsWith('/')) throw new Error(`Expected wasmBaseUrl to end with '/' but received ${setup.wasmBaseUrl}.`);
-  ort.env.wasm.wasmPaths = setup.wasmBaseUrl;
+  const files = setup.webgpu ? ORT_WEBGPU_RUNTIME : ORT_WASM_RUNTIME;
+  // The JSEP JavaScript drives the plain runtime fine as long as no WebGPU session is made.
+  ort.env.wasm.wasmPaths = { mjs: setup.wasmBaseUrl + files.mjs, wasm: setup.wasmBaseUrl + files.wasm };
   // Threads need SharedArrayBuffer, which only a cross-origin isolated document has;
   // ORT would fall back to one thread anyway, with a console warning.
   const numThreads = setup.crossOriginIsolated ? Math.max(1, Math.min(4, setup.hardwareConcurrency)) : 1;
   ort.env.wasm.numThreads = numThreads;
-  return { numThreads };
+  return { numThreads, runtime: files.wasm };
 }
 
 /**
