@@ -10,8 +10,10 @@ import { offscreenDocumentKeeper, type OffscreenApi } from '@/lib/background/off
 import { progressRoutes } from '@/lib/background/progress-routes';
 import { fetchImageBytes } from '@/lib/fetch-image';
 import { onMessage, sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
+import { indexedDbPortraitStore } from '@/lib/storage';
 
 export default defineBackground(() => {
+  const portraitStore = indexedDbPortraitStore();
   const progress = progressRoutes({
     toTab: (tabId, event) => sendMessage('content.progress', event, { tabId, frameId: 0 }),
     toPopup: (event) => sendMessage('popup.progress', event),
@@ -24,14 +26,17 @@ export default defineBackground(() => {
       prepare: (r) => sendMessage('offscreen.prepare', r),
       tryOn: (r) => sendMessage('offscreen.tryOn', r),
       status: () => sendMessage('offscreen.status'),
+      warmUp: () => sendMessage('offscreen.warmUp'),
     },
     progress,
+    hasPortrait: async () => (await portraitStore.loadSummary()) !== null,
   });
 
   onMessage('bg.analysePortrait', ({ data }) => handlers.analysePortrait(data));
   onMessage('bg.tryOn', ({ data, sender }) => handlers.tryOn(data, sender.tab?.id));
   onMessage('bg.status', () => handlers.status());
   onMessage('bg.progress', ({ data }) => void handlers.progress(data));
+  onMessage('bg.warmUp', () => void handlers.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
   onMessage('bg.openPortraitPage', () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
 
   const showInTab = (tabId: number, request: ShowTryOnRequest) => sendMessage('content.showTryOn', request, { tabId, frameId: 0 });

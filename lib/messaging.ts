@@ -5,6 +5,7 @@
  *   content ──bg.tryOn──────────▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
  *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
+ *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
  *
  * Each message type is named after the context that listens to it (`bg.`, `offscreen.`,
  * `content.`, `popup.`): runtime messages reach every extension page, and exactly one
@@ -131,6 +132,8 @@ export interface ProtocolMap {
   'bg.progress'(event: ProgressEvent): void;
   /** Opens the popup page in a tab (content scripts cannot open extension pages). */
   'bg.openPortraitPage'(): void;
+  /** A page shows Try on buttons: start the engine now, if a portrait is stored, so the first click is quick. */
+  'bg.warmUp'(): void;
 
   // Answered by the offscreen document.
   'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
@@ -138,6 +141,7 @@ export interface ProtocolMap {
   'offscreen.prepare'(request: PrepareRequest): PrepareReply;
   'offscreen.tryOn'(request: OffscreenTryOnRequest): Result<TryOnResponse>;
   'offscreen.status'(): Result<EngineStatus>;
+  'offscreen.warmUp'(): void;
 
   // Answered by the content script of a tab.
   'content.showTryOn'(request: ShowTryOnRequest): void;

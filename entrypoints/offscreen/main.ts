@@ -35,6 +35,7 @@ const service = createTryOnService({
 onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
 onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
 onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
+onMessage('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
 onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
   const { webgpu } = await ready;
   return {

@@ -20,7 +20,10 @@ export interface BackgroundDeps {
     prepare(request: PrepareRequest): Promise<PrepareReply>;
     tryOn(request: OffscreenTryOnRequest): Promise<Result<TryOnResponse>>;
     status(): Promise<Result<EngineStatus>>;
+    warmUp(): Promise<void>;
   };
+  /** Whether a portrait is stored (the service worker reads the extension's IndexedDB too). */
+  hasPortrait(): Promise<boolean>;
   progress: {
     start(jobId: string, owner: JobOwner): void;
     finish(jobId: string): void;
@@ -67,6 +70,14 @@ export function backgroundHandlers(deps: BackgroundDeps) {
       }),
 
     progress: (event: ProgressEvent): Promise<boolean> => deps.progress.forward(event),
+
+    /** Without a portrait there is nothing to try on: no offscreen document, no models loaded. */
+    warmUp: async (): Promise<boolean> => {
+      if (!(await deps.hasPortrait())) return false;
+      await deps.ensureOffscreen();
+      await deps.offscreen.warmUp();
+      return true;
+    },
   };
 }
 

@@ -19,7 +19,15 @@ export function startFitroom(ctx: ContentScriptContext): void {
   });
   const buttons = createTryOnButtons(ctx, (c) => overlay.open({ src: c.src, categoryHint: c.categoryHint }));
 
-  const refresh = () => buttons.sync(findGarmentImages(document, location.href));
+  let warmed = false;
+  const refresh = () => {
+    buttons.sync(findGarmentImages(document, location.href));
+    // A garment page: have the engine ready before the shopper clicks (a no-op without a portrait).
+    if (!warmed && buttons.count > 0) {
+      warmed = true;
+      void sendMessage('bg.warmUp').catch(() => {});
+    }
+  };
   refresh();
   ctx.onInvalidated(observeGarmentImages(document.documentElement, refresh));
 

@@ -34,6 +34,8 @@ export interface TryOnServiceDeps {
 export interface TryOnService {
   analysePortrait(request: AnalysePortraitRequest): Promise<PortraitSummary>;
   prepare(request: PrepareRequest): Promise<PrepareReply>;
+  /** Starts the engine and loads the portrait ahead of a first try-on; does nothing without a portrait. */
+  warmUp(): Promise<void>;
   tryOn(request: OffscreenTryOnRequest): Promise<TryOnResponse>;
   /** The engine if it has been started, for status reports. */
   readonly engine: Engine | null;
@@ -132,6 +134,12 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       await deps.store.save({ summary, photo: { bytes, mimeType: request.image.mimeType }, analysis: packPortraitAnalysis(analysis) });
       portrait = { id, analysis, photoDataUrl: bytesToDataUrl(bytes, request.image.mimeType) };
       return summary;
+    }),
+
+    warmUp: () => serial(async () => {
+      if (!(await deps.store.loadSummary())) return;
+      await getEngine();
+      await loadPortrait({});
     }),
 
     prepare: async ({ url, categoryHint }) => ({

@@ -85,6 +85,7 @@ describe('progress routes', () => {
 describe('the background handlers', () => {
   const response = { resultPng: 'data:image/png;base64,', width: 1, height: 1 } as TryOnResponse;
   function deps(overrides: { hasPortrait?: boolean; hasGarment?: boolean; fetchFails?: boolean } = {}) {
+    const stored = overrides.hasPortrait ?? true;
     const sent: OffscreenTryOnRequest[] = [];
     const progress: ProgressEvent[] = [];
     const owners: unknown[] = [];
@@ -96,10 +97,12 @@ describe('the background handlers', () => {
       }),
       offscreen: {
         analysePortrait: vi.fn(),
-        prepare: vi.fn(async () => ({ hasPortrait: overrides.hasPortrait ?? true, hasGarment: overrides.hasGarment ?? false })),
+        prepare: vi.fn(async () => ({ hasPortrait: stored, hasGarment: overrides.hasGarment ?? false })),
         tryOn: vi.fn(async (r: OffscreenTryOnRequest) => { sent.push(r); return { ok: true as const, value: response }; }),
         status: vi.fn(),
+        warmUp: vi.fn(async () => {}),
       },
+      hasPortrait: async () => stored,
       progress: {
         start: (jobId, owner) => owners.push([jobId, owner]),
         finish: () => {},
@@ -131,6 +134,15 @@ describe('the background handlers', () => {
     const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-portrait' } });
     expect(d.fetchImage).not.toHaveBeenCalled();
+  });
+
+  it('warms the engine up only when a portrait is stored', async () => {
+    const without = deps({ hasPortrait: false });
+    expect(await backgroundHandlers(without.d).warmUp()).toBe(false);
+    expect(without.d.ensureOffscreen).not.toHaveBeenCalled();
+    const withPortrait = deps();
+    expect(await backgroundHandlers(withPortrait.d).warmUp()).toBe(true);
+    expect(withPortrait.d.offscreen.warmUp).toHaveBeenCalled();
   });
 
   it('replies with fetch-failed when the image cannot be downloaded', async () => {

@@ -71,6 +71,24 @@ describe('the offscreen try-on service', () => {
     expect(engine.calls[0]).toBe('portrait 30x40');
   });
 
+  it('warms up only with a portrait: engine started and portrait loaded before the first try-on', async () => {
+    const first = setup();
+    await first.service.warmUp();
+    expect(first.starts()).toBe(0);
+    await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
+    // A new offscreen document over the same storage (the old one was closed).
+    let starts = 0;
+    const service = createTryOnService({
+      startEngine: async () => { starts++; return fakeEngine(); },
+      decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {},
+    });
+    await service.warmUp();
+    expect(starts).toBe(1);
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.timingsMs).not.toHaveProperty('portraitDecode');
+    expect(starts).toBe(1);
+  });
+
   it('passes engine errors through with their code', async () => {
     const { service } = setup(fakeEngine({ failGarment: new FitroomError('unsupported-category', 'Shoes are not dressed.') }));
     await service.analysePortrait({ jobId: 'p', image: portraitImage });
