@@ -104,7 +104,30 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await page.close();
   });
 
+  it('refuses files that are not pictures, or above 50 megapixels, before analysing them', async () => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    const input = popup.locator('[data-fitroom="portrait-input"]');
+    await input.setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('these are my notes, not a photo') });
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.locator('[data-code]').getAttribute('data-code')).toBe('not-an-image');
+    // A PNG header declaring 10000x6000 pixels: refused from the header, nothing is decoded.
+    const huge = Buffer.alloc(64);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(huge);
+    huge.writeUInt32BE(10000, 16);
+    huge.writeUInt32BE(6000, 20);
+    await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: huge });
+    await expect.poll(() => status.locator('[data-code]').getAttribute('data-code')).toBe('image-too-large');
+    expect(await status.textContent()).toContain('10000x6000');
+    await shot(popup, 'popup-image-too-large');
+    // Nothing was stored: a fresh popup is still empty.
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+    await again.close();
+  });
+
   it('stores a portrait chosen in the popup and shows the detected body', async (ctx) => {
+    await popup.reload(); // forget the errors of the test before
     const status = popup.locator('[data-fitroom="portrait-status"]');
     await expect.poll(() => status.getAttribute('data-state')).toBe('empty');
     const t0 = Date.now();
