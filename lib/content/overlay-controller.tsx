@@ -7,6 +7,8 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '@/components/overlay/Overlay';
+import type { SizeAdvice } from '@/components/overlay/SizeAdviceSlot';
+import type { TryOnOptions } from '../engine/analysis';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { toErrorInfo, type Result } from '../error-info';
 import { newJobId, type ProgressEvent, type ShowTryOnRequest, type TryOnRequest, type TryOnResponse } from '../messaging';
@@ -19,8 +21,10 @@ export interface OverlayDeps {
 }
 
 export interface OverlayController {
-  /** Opens the overlay and starts trying on `request.src`. */
-  open(request: ShowTryOnRequest): void;
+  /** Opens the overlay and starts trying on `request.src`, with a size's fit if given. */
+  open(request: ShowTryOnRequest, fit?: TryOnOptions): void;
+  /** Size buttons and advice for the garment on show (the size feature calls this); null hides them. */
+  setSizeAdvice(advice: SizeAdvice | null): void;
   progress(event: ProgressEvent): void;
   close(): void;
   readonly state: OverlayState;
@@ -40,6 +44,7 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
   let last: ShowTryOnRequest | null = null;
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let shownJob: string | null = null;
+  let sizeAdvice: SizeAdvice | null = null;
 
   const mountUi = () =>
     (ui ??= createShadowRootUi<void>(ctx, {
@@ -64,6 +69,9 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
         onRetry={() => last && controller.open(last)}
         onAddPortrait={() => void deps.openPortraitPage()}
         onResultShown={onResultShown}
+        sizeAdvice={sizeAdvice}
+        // Another size re-renders the same garment with that size's fit: its analysis is cached.
+        onChooseSize={(size) => last && controller.open(last, size.fit)}
       />,
       u.uiContainer,
     );
@@ -94,16 +102,20 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
 
   const controller: OverlayController = {
-    open(request) {
+    open(request, fit) {
       last = request;
       const jobId = newJobId();
       dispatch({ type: 'open', jobId, src: request.src, now: now() });
       void deps
-        .tryOn({ jobId, src: request.src, categoryHint: request.categoryHint })
+        .tryOn({ jobId, src: request.src, categoryHint: request.categoryHint, fit })
         .then(
           (reply) => dispatch(reply.ok ? { type: 'done', jobId, response: reply.value } : { type: 'failed', jobId, error: reply.error }),
           (e: unknown) => dispatch({ type: 'failed', jobId, error: toErrorInfo(e) }),
         );
+    },
+    setSizeAdvice(advice) {
+      sizeAdvice = advice;
+      if (state.view !== 'closed') void paint();
     },
     progress: (event) => dispatch({ type: 'progress', event }),
     close: () => dispatch({ type: 'close' }),
