@@ -5,7 +5,9 @@
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { bytesToBase64 } from '../base64';
+import { FitroomError } from '../engine/errors';
 import { assertDecodable, readImageHeader } from '../engine/image-header';
+import { MAX_IMAGE_BYTES } from '../fetch-image';
 import { toErrorInfo, unwrap } from '../error-info';
 import { newJobId, onMessage, sendMessage } from '../messaging';
 import type { PortraitStore } from '../storage';
@@ -47,6 +49,9 @@ export function usePortrait(store: PortraitStore): PortraitControls {
       const jobId = newJobId();
       dispatch({ type: 'analyse', jobId });
       try {
+        if (file.size > MAX_IMAGE_BYTES) {
+          throw new FitroomError('image-too-large', `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+        }
         const bytes = new Uint8Array(await file.arrayBuffer());
         // Refuse non-pictures and huge pictures here, before sending megabytes around.
         const header = readImageHeader(bytes);
