@@ -233,6 +233,49 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
   });
 });
 
+describe.skipIf(!runnable)('portraits as phones make them', () => {
+  // A separate browser: this replaces and deletes the portrait.
+  let browser: ExtensionBrowser;
+  let popup: Page;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+  });
+  afterAll(async () => browser?.close());
+
+  const choose = async (name: string, buffer: Buffer) => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    return { state: await status.getAttribute('data-state'), text: (await status.textContent()) ?? '' };
+  };
+  // The size the analysis ran at, from the drawn body's coordinate system.
+  const analysedSize = async () => (await popup.locator('[data-fitroom="pose"]').getAttribute('viewBox'))?.split(' ').slice(2).join('x');
+
+  it('applies EXIF orientation, scales a 12 MP photo to 2048 px, and deletes', async (ctx) => {
+    const sharp = (await import('sharp')).default;
+    // Stored on its side with orientation 6 ("rotate 90° clockwise to show"), as phones do.
+    const sideways = await sharp(samplePath(PORTRAIT)).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
+    const first = await choose('sideways.jpg', sideways);
+    if (first.state === 'error' && /not built yet/i.test(first.text)) skipForEngine(ctx, first.text);
+    expect(first.state, first.text).toBe('ready');
+    expect(await analysedSize()).toBe('768x1024');
+    await popup.screenshot({ path: join(artefactsDir, 'popup-portrait-exif.png') });
+
+    const big = await sharp(samplePath(PORTRAIT)).resize(3000, 4000).jpeg({ quality: 85 }).toBuffer();
+    const second = await choose('big.jpg', big);
+    expect(second.state, second.text).toBe('ready');
+    expect(await analysedSize()).toBe('1536x2048');
+
+    await popup.locator('[data-fitroom="portrait-delete"]').click();
+    await expect.poll(() => popup.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+  });
+});
+
 function skipForEngine(ctx: TestContext, why: string): never {
   console.warn(`Skipped until the try-on engine lands on main: ${why}`);
   ctx.skip();
