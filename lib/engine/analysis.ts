@@ -5,6 +5,9 @@
  */
 import type { GrayImage, RgbaImage } from './image';
 import type { Box, GarmentCategory, Keypoints, SleeveLength } from './types';
+import type { BodyGeometry } from './portrait/body-geometry';
+import type { PortraitRegions } from './portrait/regions';
+import type { SkinModel } from './portrait/skin';
 
 /** Problems with a portrait that a person can fix by choosing another photo. */
 export type PortraitIssueCode =
@@ -34,8 +37,15 @@ export interface PortraitAnalysis {
   faceBox: Box | null;
   /** Things that make the try-on worse, with tips; empty when the portrait is good. */
   issues: PortraitIssue[];
-  /** Stage-specific data (regions, skin model, ...) owned by the engine. */
-  [extra: string]: unknown;
+  /** How many people the detector saw (the main one was analysed). */
+  people: number;
+  /** Limb axes and thickness, shoulders, neck, body axis. */
+  body: BodyGeometry;
+  /** Face, hair, skin, arms, hands and clothes masks. */
+  regions: PortraitRegions;
+  /** The person's skin colour, learned from their face. */
+  skin: SkinModel;
+  timingsMs: Record<string, number>;
 }
 
 export interface GarmentAnalysis {

@@ -148,25 +148,34 @@ export function boxBlur(img: GrayImage, radius: number): GrayImage {
   const { width: w, height: h } = img;
   const r = Math.max(0, Math.round(radius));
   if (r === 0) return cloneGray(img);
+  const norm = 1 / (2 * r + 1);
   const tmp = new Float32Array(w * h);
-  const out = createGray(w, h);
   const src = img.data;
+  // Horizontal running sums, row by row.
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let acc = 0;
-    for (let x = -r; x <= r; x++) acc += src[row + clamp(x, 0, w - 1)];
+    for (let x = -r; x <= r; x++) acc += src[row + (x < 0 ? 0 : x >= w ? w - 1 : x)];
     for (let x = 0; x < w; x++) {
-      tmp[row + x] = acc / (2 * r + 1);
-      acc += src[row + Math.min(x + r + 1, w - 1)] - src[row + Math.max(x - r, 0)];
+      tmp[row + x] = acc * norm;
+      const add = x + r + 1, sub = x - r;
+      acc += src[row + (add >= w ? w - 1 : add)] - src[row + (sub < 0 ? 0 : sub)];
     }
   }
+  // Vertical running sums kept per column, walking rows in memory order.
+  const out = createGray(w, h);
   const dst = out.data;
-  for (let x = 0; x < w; x++) {
-    let acc = 0;
-    for (let y = -r; y <= r; y++) acc += tmp[clamp(y, 0, h - 1) * w + x];
-    for (let y = 0; y < h; y++) {
-      dst[y * w + x] = acc / (2 * r + 1);
-      acc += tmp[Math.min(y + r + 1, h - 1) * w + x] - tmp[Math.max(y - r, 0) * w + x];
+  const acc = new Float64Array(w);
+  for (let y = -r; y <= r; y++) {
+    const row = (y < 0 ? 0 : y >= h ? h - 1 : y) * w;
+    for (let x = 0; x < w; x++) acc[x] += tmp[row + x];
+  }
+  for (let y = 0; y < h; y++) {
+    const orow = y * w;
+    const addRow = Math.min(y + r + 1, h - 1) * w, subRow = Math.max(y - r, 0) * w;
+    for (let x = 0; x < w; x++) {
+      dst[orow + x] = acc[x] * norm;
+      acc[x] += tmp[addRow + x] - tmp[subRow + x];
     }
   }
   return out;

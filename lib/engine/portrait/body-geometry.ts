@@ -1,0 +1,141 @@
+/**
+ * The body's shape from pose keypoints and the person mask: limb axes with
+ * their thickness, the torso outline, the neck, the face box. All in photo pixels.
+ */
+import type { GrayImage } from '../image';
+import { sampleGray } from '../image';
+import type { Point } from '../shapes';
+import type { Box, Keypoint, Keypoints } from '../types';
+
+export interface Limb {
+  /** Joints along the limb, e.g. shoulder, elbow, wrist. */
+  points: Point[];
+  /** Half thickness at each joint. */
+  radii: number[];
+}
+
+export interface BodyGeometry {
+  /** The person's left and right arm (shoulder, elbow, wrist), and hands (wrist to fingertips). */
+  leftArm: Limb;
+  rightArm: Limb;
+  leftHand: Limb;
+  rightHand: Limb;
+  leftLeg: Limb;
+  rightLeg: Limb;
+  /** Shoulder joints distance, the body's yardstick. */
+  shoulderSpan: number;
+  /** Outer edges of the shoulders at the shoulder joints' height (image left first). */
+  shoulderEdges: [Point, Point];
+  /** Base of the neck (between the collarbones) and the chin. */
+  neckBase: Point;
+  chin: Point;
+  neckRadius: number;
+  /** Unit vector from the hips' centre towards the shoulders' centre. */
+  up: Point;
+  hipCenter: Point;
+  shoulderCenter: Point;
+  faceBox: Box | null;
+}
+
+const pt = (k: Keypoint): Point => [k.x, k.y];
+const mid = (a: Point, b: Point): Point => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+const dist = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/**
+ * Half the width of the mask across direction `dir` at point p: walks both ways
+ * until the mask drops below 0.5, up to `max` each way.
+ */
+export function halfWidthAcross(mask: GrayImage, p: Point, dir: Point, max: number): number {
+  const len = Math.hypot(dir[0], dir[1]) || 1;
+  const nx = -dir[1] / len, ny = dir[0] / len;
+  const walk = (s: number) => {
+    let t = 0;
+    while (t < max && sampleGray(mask, p[0] + s * nx * t, p[1] + s * ny * t) >= 0.5) t += 1;
+    return t;
+  };
+  return (walk(1) + walk(-1)) / 2;
+}
+
+/**
+ * @example const body = bodyGeometry(keypoints, personMask);
+ */
+export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
+  const ls = pt(kp.left_shoulder), rs = pt(kp.right_shoulder);
+  const lh = pt(kp.left_hip), rh = pt(kp.right_hip);
+  const shoulderCenter = mid(ls, rs), hipCenter = mid(lh, rh);
+  const span = Math.max(dist(ls, rs), 1);
+  const torsoLen = Math.max(dist(shoulderCenter, hipCenter), span * 0.5);
+  const up: Point = [(shoulderCenter[0] - hipCenter[0]) / torsoLen, (shoulderCenter[1] - hipCenter[1]) / torsoLen];
+
+  // Limb thickness measured on the mask, capped by typical proportions of the shoulder span
+  // (a limb resting against the body would otherwise measure as wide as the torso).
+  const limb = (joints: Point[], caps: number[]): Limb => {
+    const radii = joints.map((j, i) => {
+      const a = joints[Math.max(0, i - 1)], b = joints[Math.min(joints.length - 1, i + 1)];
+      const measured = halfWidthAcross(person, j, [b[0] - a[0], b[1] - a[1]], caps[i] * 1.5);
+      return Math.min(Math.max(measured, caps[i] * 0.5), caps[i]);
+    });
+    return { points: joints, radii };
+  };
+  const armCaps = [0.16 * span, 0.11 * span, 0.085 * span];
+  const leftArm = limb([ls, pt(kp.left_elbow), pt(kp.left_wrist)], armCaps);
+  const rightArm = limb([rs, pt(kp.right_elbow), pt(kp.right_wrist)], armCaps);
+  const hand = (wrist: Keypoint, index: Keypoint, pinky: Keypoint, thumb: Keypoint): Limb => {
+    const tip = mid(pt(index), pt(pinky));
+    const w = pt(wrist);
+    // fingertips lie about twice as far from the wrist as the index/pinky knuckle points
+    const end: Point = [w[0] + (tip[0] - w[0]) * 1.9, w[1] + (tip[1] - w[1]) * 1.9];
+    const r = Math.max(dist(pt(index), pt(pinky)) * 0.75, dist(w, pt(thumb)) * 0.6, span * 0.06);
+    return { points: [w, end], radii: [r * 0.8, r] };
+  };
+  const leftHand = hand(kp.left_wrist, kp.left_index, kp.left_pinky, kp.left_thumb);
+  const rightHand = hand(kp.right_wrist, kp.right_index, kp.right_pinky, kp.right_thumb);
+  const legCaps = [0.3 * span, 0.17 * span, 0.12 * span];
+  const leftLeg = limb([lh, pt(kp.left_knee), pt(kp.left_ankle)], legCaps);
+  const rightLeg = limb([rh, pt(kp.right_knee), pt(kp.right_ankle)], legCaps);
+
+  // Shoulder edges: walk outward from each shoulder joint along the shoulder line to the mask's edge.
+  const across: Point = [(ls[0] - rs[0]) / span, (ls[1] - rs[1]) / span];
+  const edgeFrom = (p: Point, s: number): Point => {
+    let t = 0;
+    const max = span * 0.35;
+    while (t < max && sampleGray(person, p[0] + s * across[0] * t, p[1] + s * across[1] * t) >= 0.5) t += 1;
+    t = Math.max(t, span * 0.08);
+    return [p[0] + s * across[0] * t, p[1] + s * across[1] * t];
+  };
+  const le = edgeFrom(ls, 1), re = edgeFrom(rs, -1);
+  const shoulderEdges: [Point, Point] = le[0] < re[0] ? [le, re] : [re, le];
+
+  const face = faceBoxFromKeypoints(kp, person.width, person.height);
+  const mouth = mid(pt(kp.mouth_left), pt(kp.mouth_right));
+  const eyes = mid(pt(kp.left_eye), pt(kp.right_eye));
+  const eyeMouth = Math.max(dist(eyes, mouth), span * 0.08);
+  const chin: Point = [mouth[0] + (mouth[0] - eyes[0]) * 0.6, mouth[1] + (eyeMouth) * 0.6];
+  // The notch between the collarbones sits a little above the shoulder joints' line.
+  const neckBase: Point = [shoulderCenter[0] + up[0] * span * 0.08, shoulderCenter[1] + up[1] * span * 0.08];
+  const neckRadius = Math.min(halfWidthAcross(person, mid(neckBase, chin), [chin[0] - neckBase[0], chin[1] - neckBase[1]], span * 0.3), span * 0.2);
+
+  return { leftArm, rightArm, leftHand, rightHand, leftLeg, rightLeg, shoulderSpan: span, shoulderEdges, neckBase, chin, neckRadius: Math.max(neckRadius, span * 0.1), up, hipCenter, shoulderCenter, faceBox: face };
+}
+
+/**
+ * The face box from the face keypoints (eyes, mouth, ears), clipped to the
+ * photo; null when the face is outside it.
+ * Proportions: eye-to-mouth distance is about 0.36 of the face's height,
+ * the eyes sit at 0.42 of it from the top, and the face is about 2.3 eye distances wide.
+ */
+export function faceBoxFromKeypoints(kp: Keypoints, width: number, height: number): Box | null {
+  const eyes = mid(pt(kp.left_eye), pt(kp.right_eye));
+  const mouth = mid(pt(kp.mouth_left), pt(kp.mouth_right));
+  const e = Math.max(dist(eyes, mouth), 1);
+  const faceH = e / 0.36;
+  const eyeDist = dist(pt(kp.left_eye), pt(kp.right_eye));
+  const earDist = dist(pt(kp.left_ear), pt(kp.right_ear));
+  const faceW = Math.max(earDist * 1.1, eyeDist * 2.3, faceH * 0.6);
+  const cx = (eyes[0] + mouth[0]) / 2;
+  const top = eyes[1] - 0.42 * faceH;
+  let x0 = cx - faceW / 2, y0 = top, x1 = cx + faceW / 2, y1 = top + faceH;
+  x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(width, x1); y1 = Math.min(height, y1);
+  if (x1 - x0 < faceW * 0.3 || y1 - y0 < faceH * 0.3) return null;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}

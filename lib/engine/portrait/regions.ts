@@ -1,0 +1,219 @@
+/**
+ * What each pixel of the person is: face, hair, skin (arms, hands, neck, legs),
+ * or clothes, and which clothes are the top. No human-parsing network is
+ * available to us, so this reads the person mask, the pose and colour: skin
+ * by the face's own colour, hair by the colour on top of the head, and the
+ * top/bottom split where the clothes' colour changes along the torso.
+ */
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray } from '../image';
+import type { Point } from '../shapes';
+import { drawCapsule } from '../shapes';
+import type { BodyGeometry } from './body-geometry';
+import type { SkinModel } from './skin';
+import { skinLikelihood } from './skin';
+
+export interface PortraitRegions {
+  face: GrayImage;
+  hair: GrayImage;
+  /** Bare skin anywhere on the person (arms, hands, neck, chest, legs, face). */
+  skin: GrayImage;
+  /** Both arms (shoulder to wrist), as worn: skin or sleeve. */
+  arms: GrayImage;
+  hands: GrayImage;
+  /** Everything the person wears. */
+  clothes: GrayImage;
+  /** The clothes above the waist line: the top that a new top replaces. */
+  upperClothes: GrayImage;
+  /** Where the top ends and the bottom begins, along the body's axis (photo y at the body's centre line); null for a one-piece. */
+  waistY: number | null;
+}
+
+/**
+ * @example const regions = portraitRegions(photo, personMask, body, skin);
+ */
+export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyGeometry, skinModel: SkinModel): PortraitRegions {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  const span = body.shoulderSpan;
+  const likelihood = boxBlur(skinLikelihood(image, skinModel), 1);
+
+  const face = createGray(w, h);
+  if (body.faceBox) {
+    const b = body.faceBox;
+    const cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+    for (let y = Math.floor(b.y); y < b.y + b.height; y++) {
+      for (let x = Math.floor(b.x); x < b.x + b.width; x++) {
+        const dx = (x - cx) / (b.width / 2), dy = (y - cy) / (b.height / 2);
+        const v = Math.min(1, Math.max(0, (1 - Math.sqrt(dx * dx + dy * dy)) * 8));
+        face.data[y * w + x] = v * person.data[y * w + x];
+      }
+    }
+  }
+
+  const skin = createGray(w, h);
+  for (let i = 0; i < n; i++) skin.data[i] = person.data[i] * smooth(0.25, 0.55, likelihood.data[i]);
+
+  const hair = hairMask(image, person, skin, face, body);
+
+  const arms = createGray(w, h);
+  drawCapsule(arms, body.leftArm.points, body.leftArm.radii.map((r) => r * 1.15));
+  drawCapsule(arms, body.rightArm.points, body.rightArm.radii.map((r) => r * 1.15));
+  const hands = createGray(w, h);
+  drawCapsule(hands, body.leftHand.points, body.leftHand.radii);
+  drawCapsule(hands, body.rightHand.points, body.rightHand.radii);
+  for (let i = 0; i < n; i++) {
+    arms.data[i] *= person.data[i];
+    hands.data[i] *= person.data[i] * Math.max(skin.data[i], 0.3);
+  }
+
+  const clothes = createGray(w, h);
+  for (let i = 0; i < n; i++) {
+    const notClothes = Math.max(skin.data[i], hair.data[i], face.data[i]);
+    clothes.data[i] = person.data[i] * (1 - notClothes);
+  }
+
+  const waistY = findWaist(image, clothes, body);
+  const upperClothes = createGray(w, h);
+  // Below the waist line (measured along the body axis), clothes belong to the bottom.
+  const limitY = waistY ?? body.hipCenter[1] + (body.hipCenter[1] - body.shoulderCenter[1]) * 0.25;
+  const feather = span * 0.03;
+  for (let y = 0; y < h; y++) {
+    const below = smooth(-feather, feather, limitY - y);
+    for (let x = 0; x < w; x++) upperClothes.data[y * w + x] = clothes.data[y * w + x] * below;
+  }
+  return { face, hair, skin, arms, hands, clothes, upperClothes, waistY };
+}
+
+function smooth(a: number, b: number, v: number): number {
+  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
+  return t * t * (3 - 2 * t);
+}
+
+/**
+ * Hair: non-skin person pixels around the head, plus pixels of the same colour
+ * that hang from it below the chin (long hair over the shoulders) — unless the
+ * top is the hair's colour too, when the two cannot be told apart and only the
+ * head's hair counts.
+ */
+function hairMask(image: RgbaImage, person: GrayImage, skin: GrayImage, face: GrayImage, body: BodyGeometry): GrayImage {
+  const { width: w, height: h } = image;
+  const out = createGray(w, h);
+  const fb = body.faceBox;
+  if (!fb) return out;
+  const cx = fb.x + fb.width / 2, cy = fb.y + fb.height * 0.45;
+  const headR = Math.max(fb.width, fb.height) * 0.85;
+  const chinY = body.chin[1];
+  // 1. around the head, above the chin
+  const samples: number[][] = [];
+  for (let y = Math.max(0, Math.floor(cy - headR * 1.4)); y < Math.min(h, chinY); y++) {
+    for (let x = Math.max(0, Math.floor(cx - headR * 1.4)); x < Math.min(w, cx + headR * 1.4); x++) {
+      const i = y * w + x;
+      const d = Math.hypot(x - cx, (y - cy) * 0.9) / (headR * 1.4);
+      if (d > 1) continue;
+      const v = person.data[i] * (1 - skin.data[i]) * (1 - face.data[i]);
+      out.data[i] = v;
+      if (v > 0.8 && y < fb.y + fb.height * 0.4) samples.push([image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]]);
+    }
+  }
+  if (samples.length < 50) return out;
+  const hairColor = median3(samples);
+  // 2. long hair: same colour, below the chin, grown from the head's hair through connected pixels
+  const torsoLen = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
+  const topColor = meanColorAround(image, person, skin, [body.shoulderCenter[0] * 0.6 + body.hipCenter[0] * 0.4, body.shoulderCenter[1] * 0.6 + body.hipCenter[1] * 0.4], body.shoulderSpan * 0.15);
+  if (topColor && colorDist(topColor, hairColor) < 60) return out;
+  const maxY = Math.min(h, body.shoulderCenter[1] + torsoLen * 0.6);
+  const near = (i: number) => colorDist([image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]], hairColor) < 55;
+  const queue: number[] = [];
+  const seen = new Uint8Array(w * h);
+  for (let y = Math.max(0, Math.floor(chinY - 4)); y < Math.min(h, chinY); y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (out.data[i] > 0.5 && near(i)) { queue.push(i); seen[i] = 1; }
+    }
+  }
+  while (queue.length) {
+    const i = queue.pop()!;
+    out.data[i] = Math.max(out.data[i], person.data[i] * (1 - skin.data[i]));
+    const x = i % w, y = (i - x) / w;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      const xx = x + dx, yy = y + dy;
+      if (xx < 0 || yy < 0 || xx >= w || yy >= maxY) continue;
+      const j = yy * w + xx;
+      if (seen[j] || person.data[j] < 0.5 || skin.data[j] > 0.5 || !near(j)) continue;
+      seen[j] = 1;
+      queue.push(j);
+    }
+  }
+  return out;
+}
+
+function median3(samples: number[][]): number[] {
+  return [0, 1, 2].map((k) => {
+    const v = samples.map((s) => s[k]).sort((a, b) => a - b);
+    return v[v.length >> 1];
+  });
+}
+
+function colorDist(a: number[], b: number[]): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+function meanColorAround(image: RgbaImage, person: GrayImage, skin: GrayImage, c: Point, r: number): number[] | null {
+  const { width: w, height: h } = image;
+  const s = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.max(0, Math.floor(c[1] - r)); y < Math.min(h, c[1] + r); y++) {
+    for (let x = Math.max(0, Math.floor(c[0] - r)); x < Math.min(w, c[0] + r); x++) {
+      const i = y * w + x;
+      if (person.data[i] < 0.9 || skin.data[i] > 0.3) continue;
+      for (let k = 0; k < 3; k++) s[k] += image.data[i * 4 + k];
+      n++;
+    }
+  }
+  return n > 20 ? s.map((v) => v / n) : null;
+}
+
+/**
+ * The waist line: the height along the torso where the clothes' colour changes
+ * most (top to bottom garment), searched between mid-torso and just below the hips.
+ */
+function findWaist(image: RgbaImage, clothes: GrayImage, body: BodyGeometry): number | null {
+  const { width: w, height: h } = image;
+  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  const torso = hy - sy;
+  if (torso <= 0) return null;
+  const half = body.shoulderSpan * 0.3;
+  const y0 = Math.max(0, Math.round(sy + torso * 0.35)), y1 = Math.min(h - 1, Math.round(hy + torso * 0.35));
+  if (y1 - y0 < 6) return null;
+  const rows: (number[] | null)[] = [];
+  for (let y = y0; y <= y1; y++) {
+    const t = (y - sy) / torso;
+    const cx = sx + (hx - sx) * t;
+    const s = [0, 0, 0];
+    let n = 0;
+    for (let x = Math.max(0, Math.round(cx - half)); x <= Math.min(w - 1, Math.round(cx + half)); x++) {
+      const i = y * w + x;
+      if (clothes.data[i] < 0.7) continue;
+      for (let k = 0; k < 3; k++) s[k] += image.data[i * 4 + k];
+      n++;
+    }
+    rows.push(n >= half * 0.3 ? s.map((v) => v / n) : null);
+  }
+  const k = Math.max(3, Math.round(torso * 0.06));
+  let best = -1, bestY: number | null = null;
+  for (let r = k; r + k < rows.length; r++) {
+    const above = avg(rows.slice(r - k, r)), below = avg(rows.slice(r + 1, r + 1 + k));
+    // a band without clothes (bare midriff) separates the two garments by itself
+    const score = !above || !below ? (above || below ? 80 : -1) : colorDist(above, below);
+    if (score > best) { best = score; bestY = y0 + r; }
+  }
+  return best >= 45 ? bestY : null;
+}
+
+function avg(rows: (number[] | null)[]): number[] | null {
+  const s = [0, 0, 0];
+  let n = 0;
+  for (const r of rows) if (r) { for (let k = 0; k < 3; k++) s[k] += r[k]; n++; }
+  return n >= rows.length / 2 ? s.map((v) => v / n) : null;
+}

@@ -1,0 +1,109 @@
+/**
+ * The person's skin colour, learned from their own face (cheeks and nose,
+ * between the eyes and the mouth), and a per-pixel likelihood of skin.
+ * Used to find arms, hands and neck, and to paint skin where an old garment goes.
+ */
+import type { GrayImage, RgbaImage } from '../image';
+import { createGray } from '../image';
+import type { Point } from '../shapes';
+import { polygonMask } from '../shapes';
+import type { Keypoints } from '../types';
+
+export interface SkinModel {
+  /** Mean colour in YCbCr (0..255 each). */
+  mean: [number, number, number];
+  /** Mean colour in RGB, for painting. */
+  rgb: [number, number, number];
+  /** Inverse covariance of (Cb, Cr). */
+  invCov: [number, number, number];
+  /** Standard deviation of Y. */
+  sdY: number;
+  /** How many pixels it was learned from; 0 = a generic prior (face not visible). */
+  samples: number;
+}
+
+export function toYCbCr(r: number, g: number, b: number): [number, number, number] {
+  return [0.299 * r + 0.587 * g + 0.114 * b, 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, 128 + 0.5 * r - 0.418688 * g - 0.081312 * b];
+}
+
+/** A broad prior covering most skin tones, for when no face is visible. */
+const GENERIC: SkinModel = { mean: [150, 112, 150], rgb: [200, 150, 125], invCov: [1 / 64, 0, 1 / 64], sdY: 50, samples: 0 };
+
+/**
+ * Learns the skin colour from the face region of a photo.
+ * @example const skin = learnSkin(photo, keypoints, personMask);
+ */
+export function learnSkin(image: RgbaImage, kp: Keypoints, person: GrayImage): SkinModel {
+  const eyeL = kp.left_eye, eyeR = kp.right_eye, mouthL = kp.mouth_left, mouthR = kp.mouth_right;
+  const { width: w, height: h } = image;
+  const inFrame = [eyeL, eyeR, mouthL, mouthR].every((p) => p.x >= 0 && p.y >= 0 && p.x < w && p.y < h);
+  if (!inFrame) return GENERIC;
+  // cheeks and nose: from a little below the eyes down to the mouth corners
+  const down = (p: { x: number; y: number }, q: { x: number; y: number }, t: number): Point => [p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t];
+  const poly: Point[] = [down(eyeL, mouthL, 0.3), down(eyeR, mouthR, 0.3), down(eyeR, mouthR, 0.85), down(eyeL, mouthL, 0.85)];
+  const region = polygonMask(w, h, poly);
+  const samples: [number, number, number][] = [];
+  for (let i = 0; i < region.data.length; i++) {
+    if (region.data[i] < 0.99 || person.data[i] < 0.9) continue;
+    samples.push(toYCbCr(image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]));
+  }
+  if (samples.length < 30) return GENERIC;
+  // Robust: fit, drop the farthest quarter (nostrils, shadows, make-up), fit again.
+  let model = fit(samples, image, region, person);
+  const scored = samples.map((s) => ({ s, d: distance2(model, s[0], s[1], s[2]) })).sort((a, b) => a.d - b.d);
+  model = fit(scored.slice(0, Math.ceil(scored.length * 0.75)).map((x) => x.s), image, region, person);
+  return model;
+}
+
+function fit(samples: [number, number, number][], image: RgbaImage, region: GrayImage, person: GrayImage): SkinModel {
+  const n = samples.length;
+  const m = [0, 0, 0];
+  for (const s of samples) for (let k = 0; k < 3; k++) m[k] += s[k] / n;
+  let cbb = 0, cbr = 0, crr = 0, yy = 0;
+  for (const [y, cb, cr] of samples) {
+    cbb += (cb - m[1]) ** 2 / n;
+    cbr += ((cb - m[1]) * (cr - m[2])) / n;
+    crr += (cr - m[2]) ** 2 / n;
+    yy += (y - m[0]) ** 2 / n;
+  }
+  // Floors keep the model from being too narrow for the rest of the body (arms are lit differently).
+  cbb = Math.max(cbb, 30);
+  crr = Math.max(crr, 30);
+  const det = cbb * crr - cbr * cbr;
+  let rgb: [number, number, number] = [0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < region.data.length; i++) {
+    if (region.data[i] < 0.99 || person.data[i] < 0.9) continue;
+    rgb = [rgb[0] + image.data[i * 4], rgb[1] + image.data[i * 4 + 1], rgb[2] + image.data[i * 4 + 2]];
+    count++;
+  }
+  return {
+    mean: [m[0], m[1], m[2]],
+    rgb: [rgb[0] / count, rgb[1] / count, rgb[2] / count],
+    invCov: [crr / det, -cbr / det, cbb / det],
+    sdY: Math.max(Math.sqrt(yy), 10),
+    samples: n,
+  };
+}
+
+function distance2(m: SkinModel, y: number, cb: number, cr: number): number {
+  const db = cb - m.mean[1], dr = cr - m.mean[2];
+  const chroma = m.invCov[0] * db * db + 2 * m.invCov[1] * db * dr + m.invCov[2] * dr * dr;
+  // Luminance varies a lot with shading: allow a wide band around the face's.
+  const dy = (y - m.mean[0]) / (3 * m.sdY + 40);
+  return chroma + dy * dy * 4;
+}
+
+/**
+ * Likelihood of skin per pixel, in [0, 1] (1 = the face's colour).
+ * @example const p = skinLikelihood(photo, skin);
+ */
+export function skinLikelihood(image: RgbaImage, model: SkinModel): GrayImage {
+  const out = createGray(image.width, image.height);
+  const d = image.data;
+  for (let i = 0; i < out.data.length; i++) {
+    const [y, cb, cr] = toYCbCr(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]);
+    out.data[i] = Math.exp(-0.5 * distance2(model, y, cb, cr) / 4);
+  }
+  return out;
+}

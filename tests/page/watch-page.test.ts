@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { watchGarmentImages, watchPage } from '../../lib/page/watch-page';
+import type { GarmentImages } from '../../lib/page/types';
+import { loadPage, pageFrom } from '../helpers/fixture-page';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('watchPage', () => {
+  it('runs once, debounced, after a burst of relevant changes', async () => {
+    const doc = pageFrom('<main><img id="a" src="/a.jpg"></main>');
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 30 });
+    doc.getElementById('a')!.setAttribute('src', '/b.jpg');
+    doc.querySelector('main')!.appendChild(doc.createElement('img'));
+    doc.getElementById('a')!.setAttribute('srcset', '/c.jpg 800w');
+    await sleep(10);
+    expect(calls).toBe(0);
+    await sleep(60);
+    expect(calls).toBe(1);
+    watch.disconnect();
+  });
+
+  it('ignores our own UI, text-only changes and unwatched attributes', async () => {
+    const doc = pageFrom('<main><img id="a" src="/a.jpg"><div data-fitroom="overlay"></div><p id="t">x</p></main>');
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 10 });
+    const button = doc.createElement('button');
+    button.setAttribute('data-fitroom', 'try-on');
+    doc.querySelector('main')!.appendChild(button); // our button
+    doc.querySelector('[data-fitroom="overlay"]')!.appendChild(doc.createElement('img')); // inside our overlay
+    doc.getElementById('a')!.setAttribute('alt', 'new alt');
+    doc.getElementById('t')!.textContent = 'y';
+    await sleep(50);
+    expect(calls).toBe(0);
+    watch.disconnect();
+  });
+
+  it('stops after disconnect, dropping a pending run; flush runs a pending one now', async () => {
+    const doc = pageFrom('<main></main>');
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 20 });
+    doc.body.appendChild(doc.createElement('div'));
+    await sleep(5); // the observer has queued a run
+    watch.flush();
+    expect(calls).toBe(1);
+    doc.body.appendChild(doc.createElement('div'));
+    await sleep(5);
+    watch.disconnect();
+    doc.body.appendChild(doc.createElement('div'));
+    await sleep(50);
+    expect(calls).toBe(1);
+  });
+
+  it('runs at least every maxWaitMs under a steady stream of changes', async () => {
+    const doc = pageFrom('<main></main>');
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 40, maxWaitMs: 80 });
+    for (let i = 0; i < 20; i++) {
+      doc.body.appendChild(doc.createElement('div'));
+      await sleep(15);
+    }
+    expect(calls).toBeGreaterThanOrEqual(2);
+    watch.disconnect();
+  });
+
+  it('checks its options', () => {
+    const doc = pageFrom('<p></p>');
+    expect(() => watchPage(doc.body, () => {}, { debounceMs: -1 })).toThrow('Expected debounceMs >= 0 but received -1');
+    expect(() => watchPage(doc.body, () => {}, { debounceMs: 500, maxWaitMs: 100 })).toThrow('Expected maxWaitMs >= debounceMs (500) but received 100');
+  });
+});
+
+describe('watchGarmentImages', () => {
+  it('reports the first result, then again only when the gallery really changes', async () => {
+    const doc = loadPage('magento-jeans.html');
+    const results: GarmentImages[] = [];
+    const watch = watchGarmentImages(doc, 'https://shop.fitroom.test/slim-fit-selvedge-jeans.html', (r) => results.push(r), { debounceMs: 10 });
+    expect(results).toHaveLength(1);
+    expect(results[0].candidates[1].element).toBeNull();
+
+    // Our own button: no new result.
+    const button = doc.createElement('button');
+    button.setAttribute('data-fitroom', 'try-on');
+    doc.body.appendChild(button);
+    // A page change that does not change the result: no new result either.
+    doc.querySelector('.product-info-main')!.appendChild(doc.createElement('span'));
+    await sleep(40);
+    expect(results).toHaveLength(1);
+
+    // Fotorama builds the stage late: the back view now has an element.
+    const c = 'https://cdn.fitroom.test/media/catalog/product/cache/5b2b/m/j';
+    doc.querySelector('[data-gallery-role="gallery-placeholder"]')!.innerHTML =
+      `<div class="fotorama__stage"><img class="fotorama__img" src="${c}/mj-slim-front.jpg"><img class="fotorama__img" src="${c}/mj-slim-back.jpg"></div>`;
+    await sleep(40);
+    expect(results).toHaveLength(2);
+    expect(results[1].candidates.map((x) => x.element)).toEqual([...Array.from(doc.querySelectorAll('.fotorama__img')), null]);
+    watch.disconnect();
+  });
+});
