@@ -32,10 +32,12 @@ export function fakeEngine(options: { failGarment?: FitroomError } = {}): FakeEn
     async analysePortrait(image) {
       calls.push(`portrait ${image.width}x${image.height}`);
       const keypoints = Object.fromEntries(BODY_POINT_NAMES.map((n) => [n, { x: 1, y: 1, score: 0.9 }])) as Keypoints;
+      const mask = { width: image.width, height: image.height, data: new Float32Array(image.width * image.height).fill(1) };
+      // Only the fields the extension reads are filled; the rest belong to the engine.
       return {
-        version: 1, image, keypoints, faceBox: null, issues: [],
-        personMask: { width: image.width, height: image.height, data: new Float32Array(image.width * image.height).fill(1) },
-      } satisfies PortraitAnalysis;
+        version: 1, image, keypoints, faceBox: null, issues: [], personMask: mask, people: 1, timingsMs: {},
+        body: {}, regions: { upperClothes: mask, waistY: null }, skin: {},
+      } as unknown as PortraitAnalysis;
     },
     async analyseGarment(image, opts) {
       calls.push(`garment ${image.width}x${image.height} ${opts?.category ?? 'auto'}`);

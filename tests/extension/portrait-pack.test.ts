@@ -3,6 +3,9 @@ import type { PortraitAnalysis } from '../../lib/engine/analysis';
 import { BODY_POINT_NAMES, type Keypoints } from '../../lib/engine/types';
 import { packPortraitAnalysis, unpackPortraitAnalysis } from '../../lib/portrait-pack';
 
+// Shaped like the engine's analysis (regions of masks, a skin model, body points), plus
+// fields the packer must carry whatever they are: a non-mask Float32 image and a second
+// reference to the portrait image. Cast, since those extras are not in the type.
 function analysis(): PortraitAnalysis {
   const width = 60;
   const height = 80;
@@ -16,10 +19,13 @@ function analysis(): PortraitAnalysis {
     personMask: { width, height, data: mask },
     faceBox: { x: 10, y: 4, width: 20, height: 22 },
     issues: [{ code: 'arms-hidden', message: 'Keep your arms a little away from your body.' }],
-    regions: { upper: { width, height, data: mask.slice() }, depth: { width, height, data: new Float32Array(width * height).fill(3.5) } },
-    skin: { mean: [180, 140, 120] },
-    crop: { image }, // a second reference to the portrait image
-  };
+    people: 1,
+    body: { shoulderSpan: 22.5, neckBase: { x: 30, y: 20 } },
+    regions: { upperClothes: { width, height, data: mask.slice() }, depth: { width, height, data: new Float32Array(width * height).fill(3.5) }, waistY: 50 },
+    skin: { mean: [180, 140, 120], rgb: [200, 160, 140], invCov: [1, 2, 3], sdY: 4, samples: 99 },
+    timingsMs: { pose: 12 },
+    crop: { image },
+  } as unknown as PortraitAnalysis;
 }
 
 describe('portrait packing', () => {
@@ -37,14 +43,17 @@ describe('portrait packing', () => {
     const a = analysis();
     const back = unpackPortraitAnalysis(packPortraitAnalysis(a), a.image);
     expect(back.image).toBe(a.image);
-    expect((back.crop as { image: unknown }).image).toBe(a.image);
+    expect((back as unknown as { crop: { image: unknown } }).crop.image).toBe(a.image);
+    expect(back.body).toEqual(a.body);
+    expect(back.regions.waistY).toBe(50);
     expect(back.keypoints).toEqual(a.keypoints);
     expect(back.issues).toEqual(a.issues);
     expect(back.faceBox).toEqual(a.faceBox);
     expect(back.skin).toEqual(a.skin);
     const max = Math.max(...Array.from(a.personMask.data, (v, i) => Math.abs(v - back.personMask.data[i])));
     expect(max).toBeLessThanOrEqual(1 / 510 + 1e-7);
-    expect((back.regions as { depth: { data: Float32Array } }).depth.data).toEqual((a.regions as { depth: { data: Float32Array } }).depth.data);
+    const depth = (x: PortraitAnalysis) => (x.regions as unknown as { depth: { data: Float32Array } }).depth.data;
+    expect(depth(back)).toEqual(depth(a));
   });
 
   it('refuses an image of another size, naming both sizes', () => {
