@@ -1,7 +1,9 @@
 /**
  * Where a Try on button goes: pure rectangle arithmetic, so it is tested without
  * a browser. The button sits inside the top-right corner of the part of its image
- * that is actually shown (galleries clip their slides with overflow: hidden).
+ * that is actually shown (galleries clip their slides with overflow: hidden), and of
+ * that, the part inside the window: on an image taller or wider than the window the
+ * button stays in view while the shopper scrolls along it.
  */
 
 export interface Rect {
@@ -35,9 +37,10 @@ export function intersect(a: Rect, b: Rect): Rect | null {
  * or null when the button should hide.
  * @param image the image's rectangle in the viewport (getBoundingClientRect)
  * @param clips rectangles of the ancestors that clip it (overflow other than visible)
+ * @param viewport the window's rectangle; omitted, the image's own corner is used
  * @example buttonAnchor({ left: 100, top: 50, width: 400, height: 600 }, []) // { x: 490, y: 60 }
  */
-export function buttonAnchor(image: Rect, clips: Rect[]): { x: number; y: number } | null {
+export function buttonAnchor(image: Rect, clips: Rect[], viewport?: Rect): { x: number; y: number } | null {
   if (image.width < MIN_SHOWN_SIDE || image.height < MIN_SHOWN_SIDE) return null;
   let shown: Rect | null = image;
   for (const clip of clips) {
@@ -45,7 +48,9 @@ export function buttonAnchor(image: Rect, clips: Rect[]): { x: number; y: number
     if (!shown) return null;
   }
   if (shown.width * shown.height < MIN_VISIBLE_SHARE * image.width * image.height) return null;
-  return { x: shown.left + shown.width - BUTTON_INSET, y: shown.top + BUTTON_INSET };
+  // The window only moves the button (an image scrolled half out of view keeps its button).
+  const inView = (viewport && intersect(shown, viewport)) || shown;
+  return { x: inView.left + inView.width - BUTTON_INSET, y: inView.top + BUTTON_INSET };
 }
 
 /**

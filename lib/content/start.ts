@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage } from '../messaging';
-import { findGarmentImages, observeGarmentImages } from '../page-placeholder';
+import { watchGarmentImageCandidates } from './garment-image-watch';
 import { createOverlayController } from './overlay-controller';
 import { createTryOnButtons } from './try-on-buttons';
 
@@ -20,16 +20,15 @@ export function startFitroom(ctx: ContentScriptContext): void {
   const buttons = createTryOnButtons(ctx, (c) => overlay.open({ src: c.src, categoryHint: c.categoryHint }));
 
   let warmed = false;
-  const refresh = () => {
-    buttons.sync(findGarmentImages(document, location.href));
+  const stopWatching = watchGarmentImageCandidates(document, () => location.href, (candidates) => {
+    buttons.sync(candidates);
     // A garment page: have the engine ready before the shopper clicks (a no-op without a portrait).
     if (!warmed && buttons.count > 0) {
       warmed = true;
       void sendMessage('bg.warmUp').catch(() => {});
     }
-  };
-  refresh();
-  ctx.onInvalidated(observeGarmentImages(document.documentElement, refresh));
+  });
+  ctx.onInvalidated(stopWatching);
 
   const stops = [
     onMessage('content.showTryOn', ({ data }) => overlay.open(data)),

@@ -9,7 +9,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { TryOnButton } from '@/components/TryOnButton';
 import buttonCss from '@/components/try-on-button.css?inline';
-import type { GarmentImageCandidate } from '../page-placeholder';
+import type { ImageCandidate } from '../page/index';
 import { buttonAnchor, correctedOffset } from './button-placement';
 import { clipRects } from './clip-rects';
 
@@ -17,7 +17,7 @@ import { clipRects } from './clip-rects';
 const POLL_MS = 400;
 
 interface Mounted {
-  candidate: GarmentImageCandidate;
+  candidate: ImageCandidate;
   ui: ShadowRootContentScriptUi<void> | null;
   offset: { left: number; top: number };
   removed: boolean;
@@ -25,7 +25,7 @@ interface Mounted {
 
 export interface TryOnButtons {
   /** Adds buttons for new candidates, drops those whose image left the page. */
-  sync(candidates: GarmentImageCandidate[]): void;
+  sync(candidates: ImageCandidate[]): void;
   /** Moves every button over its image now. */
   reposition(): void;
   readonly count: number;
@@ -37,7 +37,7 @@ export interface TryOnButtons {
  *   const buttons = createTryOnButtons(ctx, (c) => overlay.open({ src: c.src, categoryHint: c.categoryHint }));
  *   buttons.sync(findGarmentImages(document, location.href));
  */
-export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidate: GarmentImageCandidate) => void): TryOnButtons {
+export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidate: ImageCandidate) => void): TryOnButtons {
   const mounted = new Map<Element, Mounted>();
   let frame = 0;
 
@@ -45,7 +45,8 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
     if (!m.ui || !m.candidate.element) return;
     const host = m.ui.shadowHost;
     const r = m.candidate.element.getBoundingClientRect();
-    const anchor = buttonAnchor({ left: r.left, top: r.top, width: r.width, height: r.height }, clipRects(m.candidate.element));
+    const viewport = { left: 0, top: 0, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    const anchor = buttonAnchor({ left: r.left, top: r.top, width: r.width, height: r.height }, clipRects(m.candidate.element), viewport);
     if (!anchor) {
       host.setAttribute('data-hidden', '');
       return;
@@ -67,7 +68,7 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
     if (!frame) frame = requestAnimationFrame(reposition);
   };
 
-  const mount = async (element: Element, candidate: GarmentImageCandidate) => {
+  const mount = async (element: Element, candidate: ImageCandidate) => {
     const m: Mounted = { candidate, ui: null, offset: { left: 0, top: 0 }, removed: false };
     mounted.set(element, m);
     const ui = await createShadowRootUi<void>(ctx, {
@@ -103,7 +104,7 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
 
   const buttons: TryOnButtons = {
     sync(candidates) {
-      const wanted = new Map<Element, GarmentImageCandidate>();
+      const wanted = new Map<Element, ImageCandidate>();
       for (const c of candidates) if (c.element && !wanted.has(c.element)) wanted.set(c.element, c);
       for (const element of [...mounted.keys()]) {
         const c = wanted.get(element);

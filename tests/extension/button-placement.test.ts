@@ -10,6 +10,14 @@ describe('button placement', () => {
     const gallery = { left: 100, top: 50, width: 300, height: 600 };
     expect(buttonAnchor({ left: 100, top: 50, width: 400, height: 600 }, [gallery])).toEqual({ x: 390, y: 60 });
   });
+  it('keeps the button in the window on an image larger than the window', () => {
+    const viewport = { left: 0, top: 0, width: 1280, height: 900 };
+    // 1600 px wide, scrolled so its top is 300 px above the window.
+    expect(buttonAnchor({ left: 48, top: -300, width: 1600, height: 2100 }, [], viewport)).toEqual({ x: 1270, y: 10 });
+    // Entirely below the window: its own corner (out of view anyway).
+    expect(buttonAnchor({ left: 100, top: 1000, width: 400, height: 600 }, [], viewport)).toEqual({ x: 490, y: 1010 });
+  });
+
   it('hides for small images and slides mostly out of view', () => {
     expect(buttonAnchor({ left: 0, top: 0, width: 80, height: 100 }, [])).toBeNull();
     expect(buttonAnchor({ left: 500, top: 0, width: 400, height: 600 }, [{ left: 0, top: 0, width: 600, height: 600 }])).toBeNull();
