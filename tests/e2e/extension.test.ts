@@ -9,11 +9,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
+import { findGarmentImages } from '../../lib/page/index';
 import { artefactsDir, haveChromium, launchWithExtension, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
 import { startTestServers, type TestServers } from '../helpers/static-server';
 
+/** lib/page's fixture store pages, and whether they sell a garment. */
+const STORE_FIXTURES: [string, 'garment' | 'other'][] = [
+  ['shopify-dawn-shirt.html', 'garment'], ['woocommerce-hoodie.html', 'garment'], ['magento-jeans.html', 'garment'],
+  ['bigcommerce-dress.html', 'garment'], ['taobao-dress.html', 'garment'], ['jd-shirt.html', 'garment'],
+  ['generic-main-image.html', 'garment'], ['badges-and-banners.html', 'garment'],
+  ['mug-store.html', 'other'], ['shoe-store.html', 'other'],
+];
 const PORTRAIT = 'persons/01008_00.jpg';
 const GARMENT = 'garments/00055_00.jpg';
 const LATE_GARMENT = 'garments/00126_00.jpg';
@@ -88,6 +97,24 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await kettle.waitForTimeout(1500);
     expect(await tryOnButtons(kettle).count()).toBe(0);
     await kettle.close();
+    await page.close();
+  });
+
+  // lib/page's fixture stores: the content script must show a button on the pictures the
+  // page reader picks (a subset of what it picks without layout, in Node), and none on
+  // pages selling something else.
+  it.each(STORE_FIXTURES)('on the store fixture %s: buttons on its garment pictures only', async (file, kind) => {
+    const page = await browser.context.newPage();
+    const url = servers.pageUrl(file);
+    await page.goto(url);
+    await page.waitForTimeout(kind === 'garment' ? 0 : 1500);
+    if (kind === 'garment') await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    else expect(await tryOnButtons(page).count()).toBe(0);
+    const shown = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));
+    const html = await (await fetch(url)).text();
+    const picked = findGarmentImages(parseHTML(html).document as unknown as Document, url).candidates.map((c) => c.src);
+    for (const src of shown) expect(picked).toContain(src);
+    await shot(page, `store-${file.replace('.html', '')}`);
     await page.close();
   });
 

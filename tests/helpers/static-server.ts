@@ -1,15 +1,25 @@
 /**
  * Two local HTTP servers for the end-to-end tests, on two origins as in the wild:
- * - the store: fixture pages, with `{{IMAGES}}` replaced by the image server's origin;
- * - the CDN: sample photos from the sample folder (served, never copied into the repo),
- *   a generated non-clothing product picture, and a 404.
+ * - the store: fixture pages (ours in tests/fixtures/e2e with `{{IMAGES}}` for the CDN's
+ *   origin; lib/page's in tests/fixtures/pages, whose CDN URLs `rewriteImageOrigin` points
+ *   here), and the pages' own `/img/…` pictures;
+ * - the CDN: sample photos from the sample folder by name (`/samples/garments/…`), and for
+ *   any other picture path a sample garment of the kind its name suggests (dress, trousers,
+ *   top), so every fixture page shows real photos, at the size its URL hints (`_60x60`,
+ *   `?width=`) and small for logos, icons and badges, so unstyled fixture pages lay out
+ *   as they would in the wild; a generated non-clothing product picture; 404 for
+ *   `/samples/` names that do not exist.
+ * Samples are served from the sample folder, never copied into the repository.
  * The CDN sends no CORS or CORP headers, like most real ones.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { PNG } from 'pngjs';
-import { samplesDir } from './samples';
+import sharp from 'sharp';
+import { urlSizeHint } from '../../lib/page/url';
+import { rewriteImageOrigin } from '../fixtures/pages/origins';
+import { sampleManifest, samplesDir } from './samples';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 /** Folders of fixture store pages: our own, and the page-reading branch's. */
@@ -35,12 +45,12 @@ export async function startTestServers(): Promise<TestServers> {
   let imageOrigin = '';
   const store = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    const file = PAGE_DIRS.map((d) => safeJoin(d, path)).find((f) => f && existsSync(f) && statSync(f).isFile());
+    if (path.startsWith('img/')) return void sendGarmentFor(res, req.url ?? path);
+    const file = PAGE_DIRS.map((d) => safeJoin(d, path)).find((f) => f && existsSync(f) && statSync(f).isFile() && f.endsWith('.html'));
     if (!file) return notFound(res);
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const body = type.startsWith('text/html') ? readFileSync(file, 'utf8').replaceAll('{{IMAGES}}', imageOrigin) : readFileSync(file);
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(body);
+    const html = rewriteImageOrigin(readFileSync(file, 'utf8').replaceAll('{{IMAGES}}', imageOrigin), imageOrigin);
+    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+    res.end(html);
   });
   const images = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -49,7 +59,8 @@ export async function startTestServers(): Promise<TestServers> {
       return res.end(kettlePng());
     }
     const m = /^\/samples\/(.+)$/.exec(path);
-    const file = m ? safeJoin(samplesDir, m[1]) : null;
+    if (!m) return void sendGarmentFor(res, req.url ?? path);
+    const file = safeJoin(samplesDir, m[1]);
     if (!file || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
@@ -68,6 +79,36 @@ export async function startTestServers(): Promise<TestServers> {
       await Promise.all([store, images].map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
     },
   };
+}
+
+const KIND_WORDS: [string, RegExp][] = [
+  ['dress', /dress|gown|连衣裙|裙/i],
+  ['lower', /jeans|trouser|pant|skirt|short|bottom|裤/i],
+];
+
+/** Pictures that are not product photos; served small. */
+const SMALL_WORDS = /logo|icon|badge|guarantee|avatar|sprite|payment|visa|mastercard|paypal|star|flag/i;
+const pictures = new Map<string, Promise<Buffer>>();
+
+/** A sample garment photo of the kind the path names (any picture path of a fixture page). */
+async function sendGarmentFor(res: import('node:http').ServerResponse, path: string) {
+  const kind = KIND_WORDS.find(([, re]) => re.test(path))?.[0] ?? 'upper';
+  const garments = sampleManifest().garments.filter((g) => (g.category ?? 'upper') === kind);
+  if (garments.length === 0) return notFound(res);
+  let hash = 0;
+  for (const ch of path) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const file = resolve(samplesDir, garments[hash % garments.length].file);
+  if (!pictures.has(path)) pictures.set(path, pictureAtHintedSize(file, path));
+  res.writeHead(200, { 'content-type': 'image/jpeg' }); // served whatever the extension (.webp, .avif): browsers sniff
+  res.end(await pictures.get(path)!);
+}
+
+function pictureAtHintedSize(file: string, path: string): Promise<Buffer> {
+  const hint = urlSizeHint(path);
+  const small = SMALL_WORDS.test(path) ? { width: 64, height: 64 } : null;
+  const size = small ?? (hint && { width: hint.width, height: hint.height });
+  if (!size) return Promise.resolve(readFileSync(file));
+  return sharp(file).resize(size.width, size.height, { fit: size.width && size.height ? 'fill' : 'inside' }).jpeg({ quality: 85 }).toBuffer();
 }
 
 function safeJoin(dir: string, rel: string): string | null {
