@@ -3,7 +3,7 @@
  * with a before/after slider and a PNG download, or a message saying what to do.
  * Closes on Esc (handled by its controller) and on a click outside the panel.
  */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { base64ToBytes, dataUrlMimeType } from '@/lib/base64';
 import type { OverlayState } from '@/lib/content/overlay-state';
 import { BeforeAfter } from './BeforeAfter';
@@ -27,6 +27,12 @@ export interface OverlayProps {
  */
 export function Overlay(props: OverlayProps) {
   const { state } = props;
+  const close = useRef<HTMLButtonElement>(null);
+  const open = state.view !== 'closed';
+  // Keyboard users land in the dialog, not behind it.
+  useEffect(() => {
+    if (open) close.current?.focus({ preventScroll: true });
+  }, [open]);
   if (state.view === 'closed') return null;
   return (
     <div
@@ -41,7 +47,7 @@ export function Overlay(props: OverlayProps) {
         <header class="fr-header">
           <span class="fr-brand">Fitroom</span>
           <span class="fr-local">Computed on your device</span>
-          <button type="button" class="fr-close" data-fitroom="close" aria-label="Close" onClick={props.onClose}>
+          <button type="button" class="fr-close" data-fitroom="close" aria-label="Close" onClick={props.onClose} ref={close}>
             ×
           </button>
         </header>

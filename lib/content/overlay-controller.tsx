@@ -45,6 +45,8 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let shownJob: string | null = null;
   let sizeAdvice: SizeAdvice | null = null;
+  // Where focus was before the overlay took it, to give it back on close.
+  let returnFocus: HTMLElement | null = null;
 
   const mountUi = () =>
     (ui ??= createShadowRootUi<void>(ctx, {
@@ -103,6 +105,7 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
 
   const controller: OverlayController = {
     open(request, fit) {
+      if (state.view === 'closed') returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       last = request;
       const jobId = newJobId();
       dispatch({ type: 'open', jobId, src: request.src, now: now() });
@@ -118,7 +121,12 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
       if (state.view !== 'closed') void paint();
     },
     progress: (event) => dispatch({ type: 'progress', event }),
-    close: () => dispatch({ type: 'close' }),
+    close() {
+      if (state.view === 'closed') return;
+      dispatch({ type: 'close' });
+      returnFocus?.focus({ preventScroll: true });
+      returnFocus = null;
+    },
     get state() {
       return state;
     },
