@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { ORT_RUNTIME_FILES, ORT_DIR, MODELS_DIR } from './lib/runtime-files';
+import { shippedModelFiles } from './lib/shipped-models';
 
 const root = import.meta.dirname;
 const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
@@ -39,11 +40,15 @@ export default defineConfig({
         if (!existsSync(absoluteSrc)) throw new Error(`Expected onnxruntime-web's ${file} at ${absoluteSrc}; is onnxruntime-web installed?`);
         files.push({ absoluteSrc, relativeDest: `${ORT_DIR}/${file}` });
       }
-      const models = existsSync(modelsSrc) ? readdirSync(modelsSrc).filter((f) => f.endsWith('.onnx') || f === 'models.json') : [];
-      if (!models.includes('models.json')) {
+      const index = resolve(modelsSrc, 'models.json');
+      if (!existsSync(index)) {
         wxt.logger.warn(`No ONNX models in ${modelsSrc}: run \`npm run models\` first (npm run build does). The extension will load but cannot analyse photos.`);
+        return;
       }
-      for (const file of models) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
+      const models = shippedModelFiles(readFileSync(index, 'utf8'), readdirSync(modelsSrc));
+      const mb = models.reduce((n, f) => n + statSync(resolve(modelsSrc, f)).size, 0) / 1024 / 1024;
+      wxt.logger.info(`Shipping ${models.length} ONNX models (${mb.toFixed(1)} MB): ${models.join(', ')}`);
+      for (const file of [...models, 'models.json']) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
     },
   },
 });
