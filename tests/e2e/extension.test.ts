@@ -303,6 +303,56 @@ describe.skipIf(!runnable)('portraits as phones make them', () => {
   });
 });
 
+describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
+  let browser: ExtensionBrowser;
+  let servers: TestServers;
+  beforeAll(async () => {
+    servers = await startTestServers();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  it('a photo with nobody in it: "no person found", with what to do', async (ctx) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(GARMENT));
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    const text = (await status.textContent()) ?? '';
+    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
+    expect(await status.getAttribute('data-state')).toBe('error');
+    expect(await status.locator('[data-code]').getAttribute('data-code')).toBe('no-person');
+    expect(text).toMatch(/No person found/);
+    await popup.screenshot({ path: join(artefactsDir, 'popup-no-person.png') });
+  });
+
+  it('a picture of a kettle tried on from the context menu: "no garment found"', async (ctx) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    const text = (await status.textContent()) ?? '';
+    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
+    expect(await status.getAttribute('data-state'), text).toBe('ready');
+
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-kettle.html'));
+    await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), `${servers.imageOrigin}/generated/kettle.png`] as const);
+    const overlay = page.locator('[data-fitroom="result"]');
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-garment');
+    await page.screenshot({ path: join(artefactsDir, 'overlay-no-garment.png') });
+  });
+});
+
 function skipForEngine(ctx: TestContext, why: string): never {
   console.warn(`Skipped until the try-on engine lands on main: ${why}`);
   ctx.skip();
