@@ -18,7 +18,7 @@ const POLL_MS = 400;
 
 interface Mounted {
   candidate: ImageCandidate;
-  ui: ShadowRootContentScriptUi<void> | null;
+  ui: ShadowRootContentScriptUi<HTMLElement> | null;
   offset: { left: number; top: number };
   removed: boolean;
 }
@@ -71,14 +71,18 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
   const mount = async (element: Element, candidate: ImageCandidate) => {
     const m: Mounted = { candidate, ui: null, offset: { left: 0, top: 0 }, removed: false };
     mounted.set(element, m);
-    const ui = await createShadowRootUi<void>(ctx, {
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'fitroom-try-on',
       position: 'inline',
       anchor: 'html',
       append: 'last',
       css: buttonCss,
-      onMount: (container) => render(<TryOnButton src={candidate.src} onTryOn={() => onTryOn(m.candidate)} />, container),
-      onRemove: () => render(null, m.ui!.uiContainer),
+      onMount: (container) => {
+        render(<TryOnButton src={candidate.src} onTryOn={() => onTryOn(m.candidate)} />, container);
+        return container;
+      },
+      // Also runs when the extension is reloaded, possibly before `m.ui` is set.
+      onRemove: (container) => container && render(null, container),
     });
     if (m.removed) return; // the image went away while the UI was being created
     ui.shadowHost.setAttribute('data-fitroom', 'host'); // page watchers skip our own elements by this
