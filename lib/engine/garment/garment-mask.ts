@@ -1,0 +1,144 @@
+/**
+ * The garment's mask in a product photo: everything that is not the studio
+ * backdrop. The backdrop is learned from the photo's border as a smooth plate
+ * (white, grey or coloured, with gradients), then flood-filled inwards through
+ * backdrop-coloured pixels without crossing an edge. Enclosed pockets keep
+ * their nature: backdrop-coloured ones (inside a strap loop) are backdrop,
+ * fabric ones (the back of the collar seen through the neck) are garment.
+ */
+import type { BackgroundPlate } from '../background-plate';
+import { colorDistance, estimatePlate } from '../background-plate';
+import { borderPixels, floodFill, labelComponents } from '../connectivity';
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray, gaussianBlur, luminance } from '../image';
+import { refineMask } from '../matting';
+
+/** Luminance step per pixel (Sobel, 0..1 scale) that counts as an edge. */
+const EDGE = 0.025;
+
+export interface GarmentMaskResult {
+  mask: GrayImage;
+  /** Mean backdrop colour (RGB). */
+  backdrop: [number, number, number];
+  /** Share of the photo the garment covers, in [0, 1]. */
+  coverage: number;
+}
+
+/**
+ * @example const { mask } = garmentMask(productPhoto);
+ */
+export function garmentMask(image: RgbaImage): GarmentMaskResult {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  const bandW = Math.max(2, Math.round(Math.min(w, h) * 0.01));
+  const border = createGray(w, h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (x < bandW || y < bandW || x >= w - bandW || y >= h - bandW) border.data[y * w + x] = 1;
+  }
+  // Two rounds: the plate learned from the border, then from all the backdrop the
+  // first round reached (it follows vignettes and soft shadows much better).
+  let plate = estimatePlate(image, border, 24);
+  let outside = fillBackdrop(image, plate);
+  const reached = createGray(w, h);
+  for (let i = 0; i < n; i++) reached.data[i] = outside.reached[i];
+  plate = estimatePlate(image, reached, 24);
+  outside = fillBackdrop(image, plate);
+  const { dist, tol } = outside;
+
+  // Close hairline gaps in the outline (white fabric on a white backdrop), then decide
+  // each enclosed pocket: backdrop if it matches the plate throughout, garment otherwise.
+  const binary = createGray(w, h);
+  for (let i = 0; i < n; i++) binary.data[i] = outside.reached[i] ? 0 : 1;
+  const closed = erode(dilate(binary, 4), 4);
+  const open = borderPixels(w, h);
+  const outer = floodFill(w, h, open, (i) => closed.data[i] < 0.5);
+  const pockets = labelComponents(w, h, (i) => !outer[i] && binary.data[i] < 0.5);
+  const pocketDist = new Float64Array(pockets.sizes.length);
+  for (let i = 0; i < n; i++) if (pockets.labels[i]) pocketDist[pockets.labels[i]] += dist[i];
+  const minPocket = n * 0.0005;
+  for (let i = 0; i < n; i++) {
+    const id = pockets.labels[i];
+    if (id === 0) continue;
+    const backdropPocket = pockets.sizes[id] >= minPocket && pocketDist[id] / pockets.sizes[id] < tol * 0.6;
+    if (!backdropPocket) binary.data[i] = 1;
+  }
+
+  // Keep the garment's pieces; drop specks (dust, logos on the backdrop, JPEG noise).
+  const parts = labelComponents(w, h, (i) => binary.data[i] === 1);
+  const largest = Math.max(0, ...parts.sizes.slice(1));
+  for (let i = 0; i < n; i++) if (parts.labels[i] && parts.sizes[parts.labels[i]] < largest * 0.02) binary.data[i] = 0;
+
+  const soft = refineMask(image, gaussianBlur(binary, 1), { band: 2, colorRadius: 4 });
+  let covered = 0;
+  for (let i = 0; i < n; i++) covered += soft.data[i];
+  let r = 0, g = 0, b = 0, m = 0;
+  for (let i = 0; i < n; i++) if (outside.reached[i]) { r += image.data[i * 4]; g += image.data[i * 4 + 1]; b += image.data[i * 4 + 2]; m++; }
+  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / n };
+}
+
+/**
+ * Flood fill from the border through pixels that match the plate and are not on an edge.
+ * Edges stop the fill, so a white shirt on a white backdrop keeps its outline;
+ * they are thickened by a pixel to close hairline gaps.
+ */
+function fillBackdrop(image: RgbaImage, plate: BackgroundPlate): { reached: Uint8Array; dist: Float32Array; tol: number } {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  // Backdrop colour tolerance: JPEG noise and gradients the plate did not catch.
+  const tol = Math.max(6, 3.5 * plate.noise);
+  const dist = new Float32Array(n);
+  for (let i = 0; i < n; i++) dist[i] = colorDistance(image, plate.color, i);
+  const edges = gradientMagnitude(image);
+  const barrier = new Uint8Array(n);
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const i = y * w + x;
+    if (edges.data[i] > EDGE) barrier[i] = barrier[i - 1] = barrier[i + 1] = barrier[i - w] = barrier[i + w] = 1;
+  }
+  // Texture: a studio backdrop is flat, fabric has weave, so a pixel whose
+  // neighbourhood varies more than the border's does is not backdrop.
+  const std = localStd(image, 2);
+  const borderStd = borderPixels(w, h).map((i) => std.data[i]).sort((a, b) => a - b);
+  const flat = Math.max(1.2 / 255, 2.5 * borderStd[borderStd.length >> 1]);
+  const reached = floodFill(w, h, borderPixels(w, h), (i) => dist[i] < tol && !barrier[i] && std.data[i] < flat);
+  return { reached, dist, tol };
+}
+
+/** Standard deviation of luminance over a (2r+1)² window, per pixel. */
+function localStd(image: RgbaImage, r: number): GrayImage {
+  const lum = luminance(image);
+  const sq = createGray(lum.width, lum.height);
+  for (let i = 0; i < sq.data.length; i++) sq.data[i] = lum.data[i] * lum.data[i];
+  const m = boxBlur(lum, r), m2 = boxBlur(sq, r);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = Math.sqrt(Math.max(0, m2.data[i] - m.data[i] * m.data[i]));
+  return m;
+}
+
+/** Binary dilation with a (2r+1)² square. */
+export function dilate(mask: GrayImage, r: number): GrayImage {
+  const b = boxBlur(mask, r);
+  for (let i = 0; i < b.data.length; i++) b.data[i] = b.data[i] > 1e-4 ? 1 : 0;
+  return b;
+}
+
+/** Binary erosion with a (2r+1)² square. */
+export function erode(mask: GrayImage, r: number): GrayImage {
+  const b = boxBlur(mask, r);
+  for (let i = 0; i < b.data.length; i++) b.data[i] = b.data[i] > 0.9999 ? 1 : 0;
+  return b;
+}
+
+/** Sobel gradient magnitude of the (lightly blurred) luminance, in luminance units per pixel. */
+export function gradientMagnitude(image: RgbaImage): GrayImage {
+  const lum = gaussianBlur(luminance(image), 0.8);
+  const { width: w, height: h, data } = lum;
+  const out = createGray(w, h);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const gx = data[i - w + 1] + 2 * data[i + 1] + data[i + w + 1] - data[i - w - 1] - 2 * data[i - 1] - data[i + w - 1];
+      const gy = data[i + w - 1] + 2 * data[i + w] + data[i + w + 1] - data[i - w - 1] - 2 * data[i - w] - data[i - w + 1];
+      out.data[i] = Math.sqrt(gx * gx + gy * gy) / 8;
+    }
+  }
+  return out;
+}

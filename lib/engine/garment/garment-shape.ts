@@ -1,0 +1,327 @@
+/**
+ * Reads a flat garment's shape from its mask: its category and, for tops, the
+ * landmarks the fit needs. Everything is measured on row and column profiles of
+ * the mask, so it costs a few passes over the pixels.
+ *
+ * Naming follows the wearer, as for body points: the garment's `left_shoulder`
+ * is on the image's right in a front view.
+ */
+import type { GrayImage } from '../image';
+import type { GarmentCategory, SleeveLength } from '../types';
+
+export type Pt = [number, number];
+
+export interface UpperLandmarks {
+  /** Top of the back neckline (the collar's highest point at the middle). */
+  neck_back: Pt;
+  /** Lowest point of the front neckline, where the chest shows. */
+  neck_front: Pt;
+  /** Where the collar meets each shoulder. */
+  left_neck: Pt;
+  right_neck: Pt;
+  left_shoulder: Pt;
+  right_shoulder: Pt;
+  left_armpit: Pt;
+  right_armpit: Pt;
+  /** Middle of each sleeve's end (at the shoulder when there is no sleeve). */
+  left_sleeve_end: Pt;
+  right_sleeve_end: Pt;
+  left_hem: Pt;
+  right_hem: Pt;
+}
+
+export interface SleeveShape {
+  /** Half width of the sleeve's opening at the shoulder-armpit line and at its end. */
+  rootHalfWidth: number;
+  endHalfWidth: number;
+  /** Sleeve length from the middle of its root to its end, in garment pixels. */
+  length: number;
+}
+
+export interface GarmentShape {
+  category: GarmentCategory;
+  sleeve: SleeveLength;
+  box: { x: number; y: number; width: number; height: number };
+  /** Only for upper garments (and the top of dresses). */
+  landmarks: UpperLandmarks | null;
+  sleeves: { left: SleeveShape; right: SleeveShape } | null;
+}
+
+interface Profiles {
+  w: number;
+  h: number;
+  on: (x: number, y: number) => boolean;
+  top: Int32Array; // first row with garment per column, -1 if none
+  box: { x0: number; y0: number; x1: number; y1: number };
+  cx: number;
+}
+
+function profiles(mask: GrayImage): Profiles {
+  const { width: w, height: h, data } = mask;
+  const on = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && data[y * w + x] >= 0.5;
+  const top = new Int32Array(w).fill(-1);
+  let x0 = w, y0 = h, x1 = -1, y1 = -1, sx = 0, count = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (data[y * w + x] < 0.5) continue;
+      if (top[x] < 0) top[x] = y;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+      sx += x;
+      count++;
+    }
+  }
+  return { w, h, on, top, box: { x0, y0, x1, y1 }, cx: count ? sx / count : w / 2 };
+}
+
+/** The run of garment pixels on row y containing column x (or nearest to it), as [left, right]; null if the row is empty. */
+function runAt(p: Profiles, y: number, x: number): [number, number] | null {
+  let cx = Math.round(x);
+  if (!p.on(cx, y)) {
+    let found = -1;
+    for (let d = 1; d < p.w; d++) {
+      if (p.on(cx - d, y)) { found = cx - d; break; }
+      if (p.on(cx + d, y)) { found = cx + d; break; }
+      if (cx - d < 0 && cx + d >= p.w) break;
+    }
+    if (found < 0) return null;
+    cx = found;
+  }
+  let l = cx, r = cx;
+  while (p.on(l - 1, y)) l--;
+  while (p.on(r + 1, y)) r++;
+  return [l, r];
+}
+
+/**
+ * @example const shape = garmentShape(mask); // { category: 'upper', sleeve: 'short', landmarks: {...} }
+ */
+export function garmentShape(mask: GrayImage): GarmentShape | null {
+  const p = profiles(mask);
+  const { x0, y0, x1, y1 } = p.box;
+  if (x1 < 0) return null;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const box = { x: x0, y: y0, width: bw, height: bh };
+  const category = guessCategory(p);
+  if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null };
+  const found = upperLandmarks(p, category);
+  if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null };
+  return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves };
+}
+
+/**
+ * Trousers and shorts split into two legs at the bottom; skirts have a straight
+ * waistband on top and widen downwards; dresses are long with a neckline or straps on top.
+ */
+function guessCategory(p: Profiles): GarmentCategory {
+  const { x0, y0, x1, y1 } = p.box;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const aspect = bh / bw;
+  // Leg split: rows in the bottom 35% whose middle is empty with garment on both sides.
+  let split = 0, rows = 0;
+  for (let y = Math.round(y0 + bh * 0.65); y <= y1 - bh * 0.03; y++) {
+    rows++;
+    const c = Math.round(p.cx);
+    let gap = true;
+    for (let x = c - Math.max(1, Math.round(bw * 0.02)); x <= c + bw * 0.02; x++) if (p.on(x, y)) gap = false;
+    if (!gap) continue;
+    let left = false, right = false;
+    for (let x = x0; x < c; x++) if (p.on(x, y)) { left = true; break; }
+    for (let x = x1; x > c; x--) if (p.on(x, y)) { right = true; break; }
+    if (left && right) split++;
+  }
+  if (rows > 0 && split / rows > 0.5) return 'lower';
+  // Top edge: a waistband is a straight top across most of the width; a top or dress dips at the neck.
+  const tops: number[] = [];
+  for (let x = Math.round(x0 + bw * 0.2); x <= x1 - bw * 0.2; x++) if (p.top[x] >= 0) tops.push(p.top[x]);
+  tops.sort((a, b) => a - b);
+  const topSpread = tops.length ? (tops[Math.floor(tops.length * 0.9)] - tops[Math.floor(tops.length * 0.1)]) / bh : 1;
+  const widthAt = (t: number) => {
+    const r = runAt(p, Math.round(y0 + bh * t), p.cx);
+    return r ? r[1] - r[0] + 1 : 0;
+  };
+  const straightTop = topSpread < 0.02;
+  const widens = widthAt(0.9) > widthAt(0.05) * 1.15;
+  if (straightTop && widens && widthAt(0.02) < bw * 0.75) return 'lower';
+  if (aspect > 1.55) return 'dress';
+  return 'upper';
+}
+
+function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape } } | null {
+  const { x0, y0, x1, y1 } = p.box;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const cx = p.cx;
+
+  // Neck: the lowest top-edge point near the middle; its corners where the top edge rises to its local peak.
+  let nx = Math.round(cx), ny = p.top[nx];
+  for (let x = Math.round(cx - bw * 0.15); x <= cx + bw * 0.15; x++) {
+    if (p.top[x] > ny) { ny = p.top[x]; nx = x; }
+  }
+  const corner = (dir: -1 | 1): Pt => {
+    let bestX = nx, bestY = ny;
+    for (let x = nx; x >= x0 && x <= x1 && Math.abs(x - nx) < bw * 0.35; x += dir) {
+      const t = p.top[x];
+      if (t < 0) break;
+      if (t < bestY) { bestY = t; bestX = x; }
+      // past the collar: the top edge falls away again towards the shoulder
+      if (t > bestY + bh * 0.04) break;
+    }
+    return [bestX, bestY];
+  };
+  const neckImgLeft = corner(-1), neckImgRight = corner(1);
+
+  // Body edges per row: the run through the garment's middle.
+  const bodyRun = (y: number) => runAt(p, y, cx);
+  // Hem: the lowest rows of the body run.
+  const hemY = Math.round(y1 - bh * 0.01);
+  const hemRun = bodyRun(hemY) ?? [x0, x1];
+
+  // Armpits, from each side's profile (the body run's outer edge, row by row, hem upwards).
+  const side = (dir: -1 | 1): { armpit: Pt; sleeveFound: boolean } => {
+    const yTop = Math.round(Math.max(ny, y0 + bh * 0.05));
+    const edge = new Map<number, number>();
+    for (let y = yTop; y <= hemY; y++) {
+      const r = bodyRun(y);
+      if (r) edge.set(y, (dir < 0 ? r[0] : r[1]));
+    }
+    const out = (y: number) => (edge.has(y) ? edge.get(y)! * dir : null);
+    // 1. A sleeve hanging beside the body joins it where the gap between them closes: a jump outwards.
+    for (let y = hemY - 1; y >= y0 + bh * 0.2; y--) {
+      const a = out(y), b = out(y + 1);
+      if (a !== null && b !== null && a - b > bw * 0.04 && y < y0 + bh * 0.75) return { armpit: [edge.get(y + 1)!, y + 1], sleeveFound: true };
+    }
+    // 2. A sleeve spreading out: the deepest point of the profile under the chord from
+    //    the sleeve's outermost point down to the hem.
+    let ys = -1, smax = -Infinity;
+    for (let y = yTop; y <= ny + (hemY - ny) * 0.6; y++) {
+      const v = out(y);
+      if (v !== null && v > smax) { smax = v; ys = y; }
+    }
+    const hemOut = out(hemY) ?? smax;
+    let deepest = -1, depth = 0;
+    for (let y = ys + 1; y < hemY; y++) {
+      const v = out(y);
+      if (v === null || ys < 0) continue;
+      const chord = smax + ((hemOut - smax) * (y - ys)) / (hemY - ys);
+      if (chord - v > depth) { depth = chord - v; deepest = y; }
+    }
+    if (deepest > 0 && depth > bw * 0.03) {
+      // The armpit is the corner where the sleeve's underside (steep in this profile)
+      // turns into the body's side (nearly vertical): the first row below the sleeve's
+      // outer point from which the profile stays steep no more.
+      const k = Math.max(3, Math.round(bh * 0.03));
+      for (let y = ys + 1; y + k <= hemY; y++) {
+        const a = out(y), b = out(y + k);
+        if (a === null || b === null) continue;
+        if (Math.abs(a - b) / k < 0.35) return { armpit: [edge.get(y)!, y], sleeveFound: true };
+      }
+      return { armpit: [edge.get(deepest)!, deepest], sleeveFound: true };
+    }
+    // 3. No sleeve: the armpit is where the armhole starts to curve in, going up from the hem.
+    let best = hemY, bestV = out(hemY) ?? -Infinity;
+    for (let y = hemY - 1; y >= yTop; y--) {
+      const v = out(y);
+      if (v === null) continue;
+      if (v >= bestV - bw * 0.015) { best = y; bestV = Math.max(bestV, v); } else if (v < bestV - bw * 0.05) break;
+    }
+    return { armpit: [edge.get(best) ?? (dir < 0 ? x0 : x1), best], sleeveFound: false };
+  };
+  const imgLeft = side(-1), imgRight = side(1);
+
+  // Sleeve pixels: above the armpit, those beyond the shoulder-armpit line; below it,
+  // those outside the body's run (a sleeve hanging beside the body).
+  const sleeveOf = (armpit: Pt, dir: -1 | 1, found: boolean) => {
+    const sx = armpit[0];
+    const topAt = p.top[Math.min(p.w - 1, Math.max(0, sx))];
+    const shoulder: Pt = [sx, topAt >= 0 ? topAt : y0];
+    const none = { shoulder, end: shoulder, shape: { rootHalfWidth: 0, endHalfWidth: 0, length: 0 } };
+    if (!found) return none;
+    const isSleeve = (x: number, y: number): boolean => {
+      if (!p.on(x, y)) return false;
+      if (y <= armpit[1]) {
+        // side of the line shoulder → armpit
+        const cross = (armpit[0] - shoulder[0]) * (y - shoulder[1]) - (armpit[1] - shoulder[1]) * (x - shoulder[0]);
+        return cross * dir < 0;
+      }
+      // below the armpit only pieces beside a body that runs through the middle
+      if (y > hemY - bh * 0.02 || !p.on(Math.round(cx), y)) return false;
+      const r = bodyRun(y);
+      return !!r && (x < r[0] || x > r[1]);
+    };
+    const pixels: Pt[] = [];
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) if ((x - cx) * dir > 0 && isSleeve(x, y)) pixels.push([x, y]);
+    }
+    if (pixels.length < bw * bh * 0.002) return none;
+    const root: Pt = [(shoulder[0] + armpit[0]) / 2, (shoulder[1] + armpit[1]) / 2];
+    let mx = 0, my = 0;
+    for (const q of pixels) { mx += q[0]; my += q[1]; }
+    const axis = norm([mx / pixels.length - root[0], my / pixels.length - root[1]]);
+    // Sleeve end: the middle of the pixels farthest along the axis.
+    let farD = 0;
+    for (const q of pixels) farD = Math.max(farD, (q[0] - root[0]) * axis[0] + (q[1] - root[1]) * axis[1]);
+    let ex = 0, ey = 0, en = 0, across0 = Infinity, across1 = -Infinity;
+    for (const q of pixels) {
+      const d = (q[0] - root[0]) * axis[0] + (q[1] - root[1]) * axis[1];
+      if (d < farD - bh * 0.03) continue;
+      const a = -(q[0] - root[0]) * axis[1] + (q[1] - root[1]) * axis[0];
+      ex += q[0]; ey += q[1]; en++;
+      across0 = Math.min(across0, a);
+      across1 = Math.max(across1, a);
+    }
+    const end: Pt = [ex / en, ey / en];
+    const rootHalf = Math.hypot(shoulder[0] - armpit[0], shoulder[1] - armpit[1]) / 2;
+    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: Math.max(2, (across1 - across0) / 2), length: Math.hypot(end[0] - root[0], end[1] - root[1]) } };
+  };
+  const sl = sleeveOf(imgLeft.armpit, -1, imgLeft.sleeveFound);
+  const sr = sleeveOf(imgRight.armpit, 1, imgRight.sleeveFound);
+
+  // Shoulders of a sleeveless top are the outer ends of its top edge (straps, or the armhole's top).
+  if (!imgLeft.sleeveFound) sl.shoulder = outerTop(p, neckImgLeft, imgLeft.armpit);
+  if (!imgRight.sleeveFound) sr.shoulder = outerTop(p, neckImgRight, imgRight.armpit);
+
+  // Front neckline: for a closed neck hole (crew neck) a little under the back of the collar.
+  const neckWidth = Math.abs(neckImgRight[0] - neckImgLeft[0]);
+  const front: Pt = [nx, ny + neckWidth * 0.15];
+
+  const bodyLen = hemY - ny;
+  const sleeveLen = Math.max(sl.shape.length, sr.shape.length);
+  const sleeve: SleeveLength = sleeveLen < bh * 0.05 ? 'none' : sleeveLen < bodyLen * 0.55 ? 'short' : 'long';
+  void category;
+  return {
+    landmarks: {
+      neck_back: [nx, ny],
+      neck_front: front,
+      left_neck: neckImgRight,
+      right_neck: neckImgLeft,
+      left_shoulder: sr.shoulder,
+      right_shoulder: sl.shoulder,
+      left_armpit: imgRight.armpit,
+      right_armpit: imgLeft.armpit,
+      left_sleeve_end: sr.end,
+      right_sleeve_end: sl.end,
+      left_hem: [hemRun[1], hemY],
+      right_hem: [hemRun[0], hemY],
+    },
+    sleeve,
+    sleeves: { left: sr.shape, right: sl.shape },
+  };
+}
+
+function outerTop(p: Profiles, neck: Pt, armpit: Pt): Pt {
+  // the highest point of the top edge between the collar corner and the armpit's column, farthest out on ties
+  const dir = armpit[0] < neck[0] ? -1 : 1;
+  let best: Pt = neck;
+  for (let x = neck[0]; dir < 0 ? x >= armpit[0] : x <= armpit[0]; x += dir) {
+    const t = p.top[x];
+    if (t >= 0 && t <= best[1] + 2) best = [x, Math.min(t, best[1])];
+  }
+  return best;
+}
+
+function norm(v: Pt): Pt {
+  const l = Math.hypot(v[0], v[1]) || 1;
+  return [v[0] / l, v[1] / l];
+}
