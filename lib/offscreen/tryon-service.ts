@@ -12,7 +12,8 @@ import { ExtensionError, NO_PORTRAIT_MESSAGE } from '../error-info';
 import type { Engine, GarmentAnalysis, GarmentCategory, PortraitAnalysis, RgbaImage } from '../engine/index';
 import { PORTRAIT_MAX_LONG_SIDE } from '../image-io/size';
 import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, PrepareReply, PrepareRequest, ProgressEvent, ProgressStage, TryOnResponse } from '../messaging';
-import { packPortraitAnalysis, unpackPortraitAnalysis } from '../portrait-pack';
+import { PORTRAIT_VERSION } from '../engine/portrait/analyse-portrait';
+import { packPortraitAnalysis, unpackPortraitAnalysis, type PackedPortraitAnalysis } from '../portrait-pack';
 import type { PortraitStore } from '../storage';
 import { LruCache } from './lru-cache';
 
@@ -97,7 +98,16 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
     const [photo, packed] = await Promise.all([deps.store.loadPhoto(), deps.store.loadAnalysis()]);
     if (!photo || !packed) throw new ExtensionError('no-portrait', 'The stored portrait is incomplete: choose your photo again in the Fitroom popup.');
     const image = await timed(timings, 'portraitDecode', () => deps.decode(photo.bytes, { maxLongSide: PORTRAIT_MAX_LONG_SIDE }));
-    portrait = { id: summary.id, analysis: unpackPortraitAnalysis(packed, image), photoDataUrl: bytesToDataUrl(photo.bytes, photo.mimeType) };
+    let analysis = storedAnalysis(packed, image);
+    if (!analysis) {
+      // Stored by an older version of the engine or packer: analyse the stored photo again.
+      const eng = await getEngine();
+      const fresh = await timed(timings, 'portraitReanalyse', () => eng.analysePortrait(image));
+      const updated: PortraitSummary = { ...summary, width: image.width, height: image.height, keypoints: fresh.keypoints, faceBox: fresh.faceBox, issues: fresh.issues, backend: eng.backend };
+      await deps.store.save({ summary: updated, photo, analysis: packPortraitAnalysis(fresh) });
+      analysis = fresh;
+    }
+    portrait = { id: summary.id, analysis, photoDataUrl: bytesToDataUrl(photo.bytes, photo.mimeType) };
     return portrait;
   };
 
@@ -184,6 +194,16 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       };
     }),
   };
+}
+
+/** The stored analysis if this engine and packer can use it as it is, else null. */
+function storedAnalysis(packed: PackedPortraitAnalysis, image: RgbaImage): PortraitAnalysis | null {
+  try {
+    const analysis = unpackPortraitAnalysis(packed, image);
+    return analysis.version === PORTRAIT_VERSION ? analysis : null;
+  } catch {
+    return null; // another pack format, or the photo decodes to another size in this browser
+  }
 }
 
 /** Cache key: the same photo tried as a different category is a different analysis. */

@@ -1,6 +1,7 @@
 /** A fake engine and friends for the extension's Node tests: plain data, no models. */
 import type { Engine, GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
 import { FitroomError } from '../../lib/engine/errors';
+import { PORTRAIT_VERSION } from '../../lib/engine/portrait/analyse-portrait';
 import { BODY_POINT_NAMES, type Keypoints } from '../../lib/engine/types';
 
 /** Bytes the fake decoder understands: width, height, and a fill value (not a real format). */
@@ -35,7 +36,7 @@ export function fakeEngine(options: { failGarment?: FitroomError } = {}): FakeEn
       const mask = { width: image.width, height: image.height, data: new Float32Array(image.width * image.height).fill(1) };
       // Only the fields the extension reads are filled; the rest belong to the engine.
       return {
-        version: 1, image, keypoints, faceBox: null, issues: [], personMask: mask, people: 1, timingsMs: {},
+        version: PORTRAIT_VERSION, image, keypoints, faceBox: null, issues: [], personMask: mask, people: 1, timingsMs: {},
         body: {}, regions: { upperClothes: mask, waistY: null }, skin: {},
       } as unknown as PortraitAnalysis;
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../lib/base64';
 import { FitroomError } from '../../lib/engine/errors';
 import type { ProgressEvent } from '../../lib/messaging';
+import { PORTRAIT_VERSION } from '../../lib/engine/portrait/analyse-portrait';
 import { createTryOnService } from '../../lib/offscreen/tryon-service';
 import { memoryPortraitStore } from '../../lib/storage';
 import { fakeDecode, fakeEncodePng, fakeEngine, fakeImageBytes } from './fakes';
@@ -87,6 +88,19 @@ describe('the offscreen try-on service', () => {
     const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
     expect(result.timingsMs).not.toHaveProperty('portraitDecode');
     expect(starts).toBe(1);
+  });
+
+  it('analyses the stored photo again when the analysis is from another engine version', async () => {
+    const first = setup();
+    await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
+    const old = (await first.store.loadAnalysis())!;
+    await first.store.save({ summary: (await first.store.loadSummary())!, photo: (await first.store.loadPhoto())!, analysis: { ...old, tree: { ...old.tree, version: -1 } } });
+    const engine = fakeEngine();
+    const service = createTryOnService({ startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {} });
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.timingsMs).toHaveProperty('portraitReanalyse');
+    expect(engine.calls[0]).toBe('portrait 30x40');
+    expect((await first.store.loadAnalysis())!.tree.version).toBe(PORTRAIT_VERSION);
   });
 
   it('passes engine errors through with their code', async () => {
