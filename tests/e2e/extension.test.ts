@@ -347,7 +347,9 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
       return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
     }, [page.url(), `${servers.imageOrigin}/generated/kettle.png`] as const);
     const overlay = page.locator('[data-fitroom="result"]');
-    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).toBe('error');
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 5_000 }).toMatch(/working|error|result/);
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    expect(await overlay.getAttribute('data-state')).toBe('error');
     expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-garment');
     await page.screenshot({ path: join(artefactsDir, 'overlay-no-garment.png') });
   });
