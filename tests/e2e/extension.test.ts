@@ -86,6 +86,14 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
       }, { timeout: 5_000 }).toBe(true);
       expect(image.width).toBeGreaterThan(0);
     }
+    // The page moves the gallery (no scroll, no resize of the image): the button follows.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => { (document.querySelector('.product') as HTMLElement).style.paddingLeft = '220px'; });
+    await expect.poll(async () => {
+      const b = (await tryOnButtons(page).first().boundingBox())!;
+      const img = (await page.locator('#main-image').boundingBox())!;
+      return Math.abs(b.x + b.width - (img.x + img.width - 10)) < 2;
+    }, { timeout: 5_000 }).toBe(true);
     // The page's own `button { all: unset; font-size: 40px !important }` does not reach it.
     const fontSize = await tryOnButtons(page).first().evaluate((b) => getComputedStyle(b).fontSize);
     expect(fontSize).toBe('13px');
