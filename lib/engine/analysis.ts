@@ -8,6 +8,7 @@ import type { Box, GarmentCategory, Keypoints, SleeveLength } from './types';
 import type { BodyGeometry } from './portrait/body-geometry';
 import type { PortraitRegions } from './portrait/regions';
 import type { SkinModel } from './portrait/skin';
+import type { SleeveShape } from './garment/garment-shape';
 
 /** Problems with a portrait that a person can fix by choosing another photo. */
 export type PortraitIssueCode =
@@ -45,20 +46,43 @@ export interface PortraitAnalysis {
   regions: PortraitRegions;
   /** The person's skin colour, learned from their face. */
   skin: SkinModel;
+  /** Maps the renderer needs, computed once per portrait. */
+  render: PortraitRenderMaps;
   timingsMs: Record<string, number>;
+}
+
+export interface PortraitRenderMaps {
+  /** Light and folds of the clothes worn, as a multiplier around 1. */
+  shading: GrayImage;
+  /** The backdrop behind the person, extrapolated where the person hides it. */
+  backdrop: RgbaImage;
+  /** Where the body is under the clothes (skin when clothes are removed). */
+  bodyZone: GrayImage;
+  /** Forearms and lower upper arms: in front of a garment's body. */
+  armsInFront: GrayImage;
+  /** Colour of the person's visible arm skin, or null when no arm skin shows. */
+  armSkin: [number, number, number] | null;
+  /** Skin to paint where an old garment is removed: nearby skin colour, shaded like a limb. */
+  skinFill: RgbaImage;
 }
 
 export interface GarmentAnalysis {
   version: number;
   category: GarmentCategory;
   sleeve: SleeveLength;
-  /** The product photo, possibly cropped/scaled to the garment. */
+  /** The product photo as analysed (long side at most 1024 px). */
   image: RgbaImage;
   /** Soft garment mask at the image's size, 1 = garment. */
   mask: GrayImage;
-  /** Named points in the garment image's pixels (neckline, shoulders, sleeve ends, armpits, hem corners). */
+  /** Named points in the garment image's pixels (neckline, shoulders, sleeve ends, armpits, hem corners), wearer's left/right. */
   landmarks: Record<string, [number, number]>;
-  [extra: string]: unknown;
+  /** Sleeve roots, ends and lengths (upper garments). */
+  sleeves: { left: SleeveShape; right: SleeveShape } | null;
+  /** Per pixel: 0 none, 1 garment body, 2 wearer's left sleeve, 3 right sleeve. */
+  parts: Uint8Array | null;
+  /** Mean colour of the garment (RGB), e.g. for tests and size previews. */
+  meanColor: [number, number, number];
+  timingsMs: Record<string, number>;
 }
 
 /** How the garment should fit; the size feature sets these from the chosen size. */

@@ -18,6 +18,8 @@ export interface EngineOptions {
   loadModel(file: string): Promise<Uint8Array>;
   /** Execution providers in order of preference; default ['wasm']. The offscreen document passes ['webgpu', 'wasm'] when WebGPU exists. */
   executionProviders?: ('webgpu' | 'wasm')[];
+  /** Model precision variant to load (file suffix); default 'fp16' (see assets/models/README.md). */
+  precision?: 'fp32' | 'fp16' | 'int8';
 }
 
 export interface Engine {

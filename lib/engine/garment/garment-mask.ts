@@ -15,6 +15,8 @@ import { refineMask } from '../matting';
 
 /** Luminance step per pixel (Sobel, 0..1 scale) that counts as an edge. */
 const EDGE = 0.025;
+/** Mean distance (RGB) of the border to its smooth plate above which it is no studio backdrop. */
+const PLAIN_NOISE = 12;
 
 export interface GarmentMaskResult {
   mask: GrayImage;
@@ -22,6 +24,8 @@ export interface GarmentMaskResult {
   backdrop: [number, number, number];
   /** Share of the photo the garment covers, in [0, 1]. */
   coverage: number;
+  /** False when the border is not a plain backdrop (a scene, a cropped photo): the mask means little then. */
+  plainBackdrop: boolean;
 }
 
 /**
@@ -38,6 +42,7 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   // Two rounds: the plate learned from the border, then from all the backdrop the
   // first round reached (it follows vignettes and soft shadows much better).
   let plate = estimatePlate(image, border, 24);
+  const firstNoise = plate.noise;
   let outside = fillBackdrop(image, plate);
   const reached = createGray(w, h);
   for (let i = 0; i < n; i++) reached.data[i] = outside.reached[i];
@@ -73,7 +78,7 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   for (let i = 0; i < n; i++) covered += soft.data[i];
   let r = 0, g = 0, b = 0, m = 0;
   for (let i = 0; i < n; i++) if (outside.reached[i]) { r += image.data[i * 4]; g += image.data[i * 4 + 1]; b += image.data[i * 4 + 2]; m++; }
-  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / n };
+  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / n, plainBackdrop: firstNoise < PLAIN_NOISE };
 }
 
 /**

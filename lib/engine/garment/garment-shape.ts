@@ -45,7 +45,11 @@ export interface GarmentShape {
   /** Only for upper garments (and the top of dresses). */
   landmarks: UpperLandmarks | null;
   sleeves: { left: SleeveShape; right: SleeveShape } | null;
+  /** Per garment pixel: 0 none, 1 body, 2 the wearer's left sleeve, 3 the right sleeve (upper garments only). */
+  parts: Uint8Array | null;
 }
+
+export const PART_BODY = 1, PART_LEFT_SLEEVE = 2, PART_RIGHT_SLEEVE = 3;
 
 interface Profiles {
   w: number;
@@ -105,10 +109,10 @@ export function garmentShape(mask: GrayImage): GarmentShape | null {
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const box = { x: x0, y: y0, width: bw, height: bh };
   const category = guessCategory(p);
-  if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null };
+  if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
   const found = upperLandmarks(p, category);
-  if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null };
-  return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves };
+  if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
+  return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves, parts: found.parts };
 }
 
 /**
@@ -149,7 +153,7 @@ function guessCategory(p: Profiles): GarmentCategory {
   return 'upper';
 }
 
-function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape } } | null {
+function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
   const { x0, y0, x1, y1 } = p.box;
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const cx = p.cx;
@@ -175,8 +179,15 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   // Body edges per row: the run through the garment's middle.
   const bodyRun = (y: number) => runAt(p, y, cx);
   // Hem: the lowest rows of the body run.
-  const hemY = Math.round(y1 - bh * 0.01);
-  const hemRun = bodyRun(hemY) ?? [x0, x1];
+  // Hem: a curved or uneven hem has no corners on its lowest row; take the body's
+  // widest run in the bottom 8% (where the side seams end), at its own height.
+  let hemY = Math.round(y1 - bh * 0.01);
+  let hemRun: [number, number] = bodyRun(hemY) ?? [x0, x1];
+  for (let y = Math.round(y1 - bh * 0.08); y <= y1; y++) {
+    const r = bodyRun(y);
+    if (r && r[1] - r[0] > (hemRun[1] - hemRun[0]) * 1.02) { hemRun = r; hemY = y; }
+  }
+  hemY = Math.max(hemY, Math.round(y1 - bh * 0.03));
 
   // Armpits, from each side's profile (the body run's outer edge, row by row, hem upwards).
   const side = (dir: -1 | 1): { armpit: Pt; sleeveFound: boolean } => {
@@ -236,7 +247,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
     const sx = armpit[0];
     const topAt = p.top[Math.min(p.w - 1, Math.max(0, sx))];
     const shoulder: Pt = [sx, topAt >= 0 ? topAt : y0];
-    const none = { shoulder, end: shoulder, shape: { rootHalfWidth: 0, endHalfWidth: 0, length: 0 } };
+    const none = { shoulder, end: shoulder, shape: { rootHalfWidth: 0, endHalfWidth: 0, length: 0 }, isSleeve: (_x: number, _y: number) => false };
     if (!found) return none;
     const isSleeve = (x: number, y: number): boolean => {
       if (!p.on(x, y)) return false;
@@ -273,7 +284,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
     }
     const end: Pt = [ex / en, ey / en];
     const rootHalf = Math.hypot(shoulder[0] - armpit[0], shoulder[1] - armpit[1]) / 2;
-    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: Math.max(2, (across1 - across0) / 2), length: Math.hypot(end[0] - root[0], end[1] - root[1]) } };
+    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: Math.max(2, (across1 - across0) / 2), length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve };
   };
   const sl = sleeveOf(imgLeft.armpit, -1, imgLeft.sleeveFound);
   const sr = sleeveOf(imgRight.armpit, 1, imgRight.sleeveFound);
@@ -290,7 +301,16 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   const sleeveLen = Math.max(sl.shape.length, sr.shape.length);
   const sleeve: SleeveLength = sleeveLen < bh * 0.05 ? 'none' : sleeveLen < bodyLen * 0.55 ? 'short' : 'long';
   void category;
+  const parts = new Uint8Array(p.w * p.h);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (!p.on(x, y)) continue;
+      // image-left pieces are the wearer's right sleeve
+      parts[y * p.w + x] = x < cx && sl.isSleeve(x, y) ? PART_RIGHT_SLEEVE : x > cx && sr.isSleeve(x, y) ? PART_LEFT_SLEEVE : PART_BODY;
+    }
+  }
   return {
+    parts,
     landmarks: {
       neck_back: [nx, ny],
       neck_front: front,

@@ -12,6 +12,7 @@ import { estimatePose } from '../perception/pose';
 import { bodyGeometry } from './body-geometry';
 import { portraitIssues } from './issues';
 import { portraitRegions } from './regions';
+import { renderMaps } from './render-maps';
 import { learnSkin } from './skin';
 
 /** Bump when PortraitAnalysis changes shape, so stored analyses are redone. */
@@ -45,6 +46,8 @@ export async function analysePortraitImage(models: PoseModels, input: RgbaImage)
   const skin = learnSkin(image, pose.keypoints, mask);
   const regions = portraitRegions(image, mask, body, skin);
   lap('regions');
+  const render = renderMaps(image, mask, pose.keypoints, body, regions);
+  lap('renderMaps');
   return {
     version: PORTRAIT_VERSION,
     image,
@@ -56,6 +59,7 @@ export async function analysePortraitImage(models: PoseModels, input: RgbaImage)
     body,
     regions,
     skin,
+    render,
     timingsMs,
   };
 }

@@ -21,6 +21,8 @@ export interface PortraitRegions {
   /** Both arms (shoulder to wrist), as worn: skin or sleeve. */
   arms: GrayImage;
   hands: GrayImage;
+  /** Bare skin of the neck, from the chin to the collarbones: in front of any collar. */
+  neck: GrayImage;
   /** Everything the person wears. */
   clothes: GrayImage;
   /** The clothes above the waist line: the top that a new top replaces. */
@@ -67,6 +69,10 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
     hands.data[i] *= person.data[i] * Math.max(skin.data[i], 0.3);
   }
 
+  const neck = createGray(w, h);
+  drawCapsule(neck, [body.chin, body.neckBase], [body.neckRadius * 1.2, body.neckRadius * 1.3]);
+  for (let i = 0; i < n; i++) neck.data[i] *= skin.data[i];
+
   const clothes = createGray(w, h);
   for (let i = 0; i < n; i++) {
     const notClothes = Math.max(skin.data[i], hair.data[i], face.data[i]);
@@ -79,10 +85,14 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   const limitY = waistY ?? body.hipCenter[1] + (body.hipCenter[1] - body.shoulderCenter[1]) * 0.25;
   const feather = span * 0.03;
   for (let y = 0; y < h; y++) {
-    const below = smooth(-feather, feather, limitY - y);
-    for (let x = 0; x < w; x++) upperClothes.data[y * w + x] = clothes.data[y * w + x] * below;
+    const above = smooth(-feather, feather, limitY - y);
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      // sleeves belong to the top wherever the arms reach
+      upperClothes.data[i] = clothes.data[i] * Math.max(above, arms.data[i]);
+    }
   }
-  return { face, hair, skin, arms, hands, clothes, upperClothes, waistY };
+  return { face, hair, skin, arms, hands, neck, clothes, upperClothes, waistY };
 }
 
 function smooth(a: number, b: number, v: number): number {

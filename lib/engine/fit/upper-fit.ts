@@ -1,0 +1,207 @@
+/**
+ * Where a top's landmarks go on this body. Produces control point pairs for
+ * the body of the garment (a thin-plate spline from body to garment pixels)
+ * and, per sleeve, the path along the arm it should follow.
+ *
+ * Flat product photos are not to the body's scale and often not even to their
+ * own (photos get resized to 3:4), so the fit is driven by the body: the
+ * collar at the neck, the shoulder seams just outside the shoulder joints, the
+ * armpits where the arms meet the torso, the width the body's plus ease, and
+ * the length the garment's length-to-width ratio read against the torso.
+ *
+ * Garment coordinates are in the garment image as it will be sampled;
+ * body coordinates are portrait pixels.
+ */
+import type { GrayImage } from '../image';
+import type { BodyGeometry } from '../portrait/body-geometry';
+import type { Point } from '../shapes';
+import type { Pair } from '../tps';
+import type { Keypoints } from '../types';
+import type { SleeveShape, UpperLandmarks } from '../garment/garment-shape';
+import { torsoSpanAt } from './torso-width';
+
+export interface SleeveFit {
+  /** On the body: the sleeve's root (shoulder end, armpit end) and its path along the arm. */
+  bodyRoot: [Point, Point];
+  bodyPath: Point[];
+  /** In the garment: the root (shoulder end, armpit end) and the sleeve's end. */
+  garmentRoot: [Point, Point];
+  garmentEnd: Point;
+  /** Half widths on the body at the root and at the end. */
+  halfWidthRoot: number;
+  halfWidthEnd: number;
+  /** Half width of the flat sleeve's end, in garment pixels. */
+  garmentHalfWidthEnd: number;
+}
+
+export interface UpperFit {
+  /** body point → garment point */
+  torso: Pair[];
+  /** The body region the garment's body may cover (a generous box). */
+  box: { x0: number; y0: number; x1: number; y1: number };
+  leftSleeve: SleeveFit | null;
+  rightSleeve: SleeveFit | null;
+  /** Where the hem lands (portrait y at the body's centre). */
+  hemY: number;
+}
+
+export interface FitOptions {
+  /** Extra width over the body, as a fraction of its width. */
+  ease: number;
+  /** Scales the garment's length against the torso. */
+  lengthScale: number;
+}
+
+/**
+ * A flat garment's width is half its circumference; seen from the front, a
+ * torso of that circumference looks about this much narrower.
+ */
+export const FLAT_TO_FRONT = 1.3;
+/** Length-to-chest-width ratio of a flat top that ends at the hip joints (fitted by eye on our sample tops). */
+const HIP_LENGTH_RATIO = 1.8;
+
+const add = (a: Point, b: Point, k = 1): Point => [a[0] + b[0] * k, a[1] + b[1] * k];
+const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
+const len = (v: Point) => Math.hypot(v[0], v[1]);
+const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+const mid = (a: Point, b: Point) => lerp(a, b, 0.5);
+
+/** Height of the armpits: a third of the shoulder span below the shoulder joints. */
+function armpitY(body: BodyGeometry): number {
+  return body.shoulderCenter[1] - body.up[1] * body.shoulderSpan * 0.33;
+}
+
+/**
+ * How many body pixels one garment pixel spans across the chest, seen from the front.
+ * @example const h = frontScale(portrait.body, mask, arms, landmarks, 0.06); // 0.55
+ */
+export function frontScale(body: BodyGeometry, person: GrayImage, arms: GrayImage, g: UpperLandmarks, ease: number): number {
+  const chest = torsoSpanAt(person, arms, body, armpitY(body));
+  const gChest = Math.max(Math.abs(g.left_armpit[0] - g.right_armpit[0]), 1);
+  return ((chest.right - chest.left) * (1 + ease)) / gChest;
+}
+
+/**
+ * @example const fit = fitUpper(portrait.body, portrait.keypoints, mask, arms, landmarks, sleeves, { ease: 0.06, lengthScale: 1 });
+ */
+export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, arms: GrayImage, g: UpperLandmarks, sleeves: { left: SleeveShape; right: SleeveShape }, opts: FitOptions): UpperFit {
+  const span = body.shoulderSpan;
+  const up = body.up;
+  const down: Point = [-up[0], -up[1]];
+  const sleeved = sleeves.left.length > 0 || sleeves.right.length > 0;
+  const jointL: Point = [kp.left_shoulder.x, kp.left_shoulder.y], jointR: Point = [kp.right_shoulder.x, kp.right_shoulder.y];
+  // the wearer's left is on the image's right when they face the camera
+  const facing = jointL[0] >= jointR[0];
+  const imgSide = (side: 'left' | 'right') => ((side === 'left') === facing ? 1 : -1);
+
+  const h = frontScale(body, person, arms, g, opts.ease);
+  const gCenterX = (g.left_neck[0] + g.right_neck[0]) / 2;
+
+  // Collar: the back of the collar a little above the notch between the collarbones.
+  const neckBack = add(body.neckBase, up, span * 0.1);
+  const neckHalf = Math.max(body.neckRadius * 1.15, (Math.abs(g.left_neck[0] - g.right_neck[0]) * h) / 2);
+  const neckAt = (side: 'left' | 'right'): Point => [neckBack[0] + imgSide(side) * neckHalf, neckBack[1] + (side === 'left' ? g.left_neck[1] - g.neck_back[1] : g.right_neck[1] - g.neck_back[1]) * h];
+
+  // Shoulders: seams just outside the joints and on top; a sleeveless top's straps keep their place.
+  const [edgeImgLeft, edgeImgRight] = body.shoulderEdges;
+  const shoulderAt = (side: 'left' | 'right'): Point => {
+    if (!sleeved) {
+      const gs = side === 'left' ? g.left_shoulder : g.right_shoulder;
+      return [neckBack[0] + (gs[0] - gCenterX) * h * (facing ? 1 : -1), neckBack[1] + (gs[1] - g.neck_back[1]) * h];
+    }
+    const joint = side === 'left' ? jointL : jointR;
+    const edge = imgSide(side) > 0 ? edgeImgRight : edgeImgLeft;
+    return add(lerp(joint, edge, 0.45), up, span * 0.07);
+  };
+  const sL = shoulderAt('left'), sR = shoulderAt('right');
+
+  // Sides: the body's width plus ease, or the garment's own where it is wider.
+  const sideAt = (y: number, gHalf: number, side: 'left' | 'right'): Point => {
+    const t = torsoSpanAt(person, arms, body, y);
+    const half = Math.max(((t.right - t.left) / 2) * (1 + opts.ease), gHalf * h);
+    return [t.center + imgSide(side) * half, y];
+  };
+  const yArm = armpitY(body);
+  const armpitL = sideAt(yArm, Math.abs(g.left_armpit[0] - gCenterX), 'left');
+  const armpitR = sideAt(yArm, Math.abs(g.right_armpit[0] - gCenterX), 'right');
+
+  // Length: the garment's length-to-chest ratio against the torso (collar to hips).
+  const gChest = Math.max(Math.abs(g.left_armpit[0] - g.right_armpit[0]), 1);
+  const gLen = (g.left_hem[1] + g.right_hem[1]) / 2 - g.neck_back[1];
+  const toHips = Math.max(len(sub(body.hipCenter, neckBack)), span * 0.8);
+  const ratio = Math.min(1.6, Math.max(0.3, gLen / gChest / HIP_LENGTH_RATIO));
+  const hemY = neckBack[1] + toHips * ratio * opts.lengthScale * -up[1];
+  const gHemL = g.left_hem, gHemR = g.right_hem;
+  const hemL = sideAt(hemY, Math.abs(gHemL[0] - gCenterX), 'left');
+  const hemR = sideAt(hemY, Math.abs(gHemR[0] - gCenterX), 'right');
+  const waistY = (yArm + hemY) / 2;
+  const gWaistL = lerp(g.left_armpit, gHemL, 0.5), gWaistR = lerp(g.right_armpit, gHemR, 0.5);
+  const waistL = sideAt(waistY, Math.abs(gWaistL[0] - gCenterX), 'left');
+  const waistR = sideAt(waistY, Math.abs(gWaistR[0] - gCenterX), 'right');
+
+  const gChestC: Point = [gCenterX, (g.left_armpit[1] + g.right_armpit[1]) / 2];
+  const gHemC = mid(gHemL, gHemR);
+  const torso: Pair[] = [
+    { from: neckBack, to: g.neck_back },
+    { from: neckAt('left'), to: g.left_neck },
+    { from: neckAt('right'), to: g.right_neck },
+    { from: sL, to: g.left_shoulder },
+    { from: sR, to: g.right_shoulder },
+    { from: armpitL, to: g.left_armpit },
+    { from: armpitR, to: g.right_armpit },
+    { from: waistL, to: gWaistL },
+    { from: waistR, to: gWaistR },
+    { from: hemL, to: gHemL },
+    { from: hemR, to: gHemR },
+    { from: mid(hemL, hemR), to: gHemC },
+    { from: mid(armpitL, armpitR), to: gChestC },
+  ];
+
+  const sleeveFit = (side: 'left' | 'right'): SleeveFit | null => {
+    const shape = sleeves[side];
+    if (shape.length <= 0) return null;
+    const bShoulder = side === 'left' ? sL : sR, bArmpit = side === 'left' ? armpitL : armpitR;
+    const elbow: Point = side === 'left' ? [kp.left_elbow.x, kp.left_elbow.y] : [kp.right_elbow.x, kp.right_elbow.y];
+    const wrist: Point = side === 'left' ? [kp.left_wrist.x, kp.left_wrist.y] : [kp.right_wrist.x, kp.right_wrist.y];
+    const root = mid(bShoulder, bArmpit);
+    // Sleeves hang, so their flat length is their true length (front scale × flat-to-front).
+    let left = shape.length * h * FLAT_TO_FRONT;
+    const path: Point[] = [root];
+    let from = root;
+    for (const to of [elbow, wrist]) {
+      const d = len(sub(to, from));
+      if (d >= left) { path.push(lerp(from, to, left / Math.max(d, 1e-6))); left = 0; break; }
+      path.push(to);
+      left -= d;
+      from = to;
+    }
+    // A sleeve longer than the arm ends a little past the wrist.
+    if (left > 0 && path.length >= 2) {
+      const dir = sub(path[path.length - 1], path[path.length - 2]);
+      path[path.length - 1] = add(path[path.length - 1], dir, Math.min(left, span * 0.06) / Math.max(len(dir), 1e-6));
+    }
+    const armRadius = (side === 'left' ? body.leftArm : body.rightArm).radii;
+    const endT = Math.min(1, len(sub(path[path.length - 1], root)) / Math.max(len(sub(elbow, root)), 1));
+    const armAtEnd = endT <= 1 ? armRadius[0] + (armRadius[1] - armRadius[0]) * endT : armRadius[1];
+    return {
+      bodyRoot: [bShoulder, bArmpit],
+      bodyPath: path,
+      garmentRoot: [side === 'left' ? g.left_shoulder : g.right_shoulder, side === 'left' ? g.left_armpit : g.right_armpit],
+      garmentEnd: side === 'left' ? g.left_sleeve_end : g.right_sleeve_end,
+      halfWidthRoot: len(sub(bShoulder, bArmpit)) / 2,
+      halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * 0.8, armAtEnd * 1.15),
+      garmentHalfWidthEnd: shape.endHalfWidth,
+    };
+  };
+
+  const xs = torso.map((p) => p.from[0]), ys = torso.map((p) => p.from[1]);
+  const pad = span * 0.15;
+  void down;
+  return {
+    torso,
+    box: { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad },
+    leftSleeve: sleeveFit('left'),
+    rightSleeve: sleeveFit('right'),
+    hemY,
+  };
+}

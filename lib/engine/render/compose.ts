@@ -1,0 +1,55 @@
+/**
+ * Puts the warped garment on the portrait, layer by layer:
+ *   portrait with the old top cleared (to skin on the body, backdrop elsewhere)
+ *   → garment body (lit by the photo's shading)
+ *   → arms that hang in front of it
+ *   → sleeves
+ *   → hands, neck, hair and face, with their original pixels.
+ */
+import type { PortraitAnalysis } from '../analysis';
+import type { RgbaImage } from '../image';
+import { cloneRgba } from '../image';
+
+export interface UpperLayers {
+  torso: RgbaImage;
+  sleeves: RgbaImage;
+}
+
+/**
+ * @example const result = composeUpper(portrait, { torso, sleeves });
+ */
+export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): RgbaImage {
+  const src = portrait.image;
+  const out = cloneRgba(src);
+  const { regions } = portrait;
+  const { shading, backdrop, bodyZone, armsInFront, skinFill } = portrait.render;
+  const n = src.width * src.height;
+  const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data;
+  const cleared = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const p = i * 4;
+    const ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    const cover = Math.max(ta, sa);
+    // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
+    const u = regions.upperClothes.data[i], z = bodyZone.data[i];
+    for (let c = 0; c < 3; c++) {
+      const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];
+      cleared[c] = o[p + c] * (1 - u) + fill * u;
+      d[p + c] = cleared[c];
+    }
+    if (cover <= 0) continue;
+    const shade = shading.data[i];
+    // 2. the garment's body
+    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
+    // 3. arms in front of it
+    const arm = armsInFront.data[i] * regions.arms.data[i];
+    if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
+    // 4. sleeves
+    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
+    // 5. what is always in front: hands, neck skin, hair, face
+    const keep = Math.max(regions.hands.data[i], regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
+    if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+  }
+  return out;
+}
+

@@ -1,0 +1,74 @@
+/**
+ * A try-on: the analysed portrait wearing the analysed garment.
+ * Costs garment scaling, warping and compositing only; both analyses are reused as they are.
+ */
+import type { GarmentAnalysis, PortraitAnalysis, TryOnOptions, TryOnResult } from './analysis';
+import { FitroomError } from './errors';
+import { createRgba, resizeGray, resizeRgba } from './image';
+import type { SleeveShape, UpperLandmarks } from './garment/garment-shape';
+import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
+import { FLAT_TO_FRONT, fitUpper, frontScale } from './fit/upper-fit';
+import { composeUpper } from './render/compose';
+import type { GarmentSource } from './render/garment-layers';
+import { drawSleeve, drawTorso } from './render/garment-layers';
+
+/** Ease used when the caller does not choose a size: a regular fit. */
+export const DEFAULT_EASE = 0.06;
+
+/**
+ * @example const { image } = tryOnImage(portrait, garment, { ease: 0.1 });
+ */
+export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis, options: TryOnOptions = {}): TryOnResult {
+  const ease = options.ease ?? DEFAULT_EASE;
+  const lengthScale = options.lengthScale ?? 1;
+  if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
+  if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+  if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {
+    throw new FitroomError('unsupported-category', `Expected an upper-body garment but received a ${garment.category}.`);
+  }
+  const timingsMs: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timingsMs[name] = now - t;
+    t = now;
+  };
+  const landmarks = garment.landmarks as unknown as UpperLandmarks;
+  // Bring the garment near the body's scale first, with area averaging, so fine prints do not alias
+  // (between the front scale across the chest and the true scale of hanging sleeves).
+  const s = frontScale(portrait.body, portrait.personMask, portrait.regions.arms, landmarks, ease) * Math.sqrt(FLAT_TO_FRONT);
+  const gw = Math.max(8, Math.round(garment.image.width * s)), gh = Math.max(8, Math.round(garment.image.height * s));
+  const sx = gw / garment.image.width, sy = gh / garment.image.height;
+  const scalePt = (p: [number, number]): [number, number] => [(p[0] + 0.5) * sx - 0.5, (p[1] + 0.5) * sy - 0.5];
+  const scaledLandmarks = Object.fromEntries(Object.entries(landmarks).map(([k, v]) => [k, scalePt(v)])) as unknown as UpperLandmarks;
+  const scaleSleeve = (sl: SleeveShape): SleeveShape => ({ rootHalfWidth: sl.rootHalfWidth * sx, endHalfWidth: sl.endHalfWidth * sx, length: sl.length * sx });
+  const sleeves = { left: scaleSleeve(garment.sleeves.left), right: scaleSleeve(garment.sleeves.right) };
+  const src: GarmentSource = {
+    image: resizeRgba(garment.image, gw, gh),
+    mask: resizeGray(garment.mask, gw, gh).data,
+    parts: resizeLabels(garment.parts, garment.image.width, garment.image.height, gw, gh),
+  };
+  lap('scale');
+
+  const { width: W, height: H } = portrait.image;
+  const fit = fitUpper(portrait.body, portrait.keypoints, portrait.personMask, portrait.regions.arms, scaledLandmarks, sleeves, { ease, lengthScale });
+  lap('fit');
+  const torso = drawTorso(src, fit, W, H);
+  const sleeveLayer = createRgba(W, H);
+  if (fit.leftSleeve) drawSleeve(sleeveLayer, src, fit.leftSleeve, PART_LEFT_SLEEVE);
+  if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
+  lap('warp');
+  const image = composeUpper(portrait, { torso, sleeves: sleeveLayer });
+  lap('compose');
+  return { image, timingsMs };
+}
+
+/** Nearest-neighbour resize of a label map. */
+function resizeLabels(labels: Uint8Array, w: number, h: number, nw: number, nh: number): Uint8Array {
+  const out = new Uint8Array(nw * nh);
+  for (let y = 0; y < nh; y++) {
+    const sy = Math.min(h - 1, Math.floor(((y + 0.5) * h) / nh));
+    for (let x = 0; x < nw; x++) out[y * nw + x] = labels[sy * w + Math.min(w - 1, Math.floor(((x + 0.5) * w) / nw))];
+  }
+  return out;
+}

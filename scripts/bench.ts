@@ -1,0 +1,79 @@
+/**
+ * npm run bench -- [--json] [--portraits N] [--garments N] [--threads N]
+ * Medians over the sample photos (FITROOM_SAMPLES, default ../shared/data) of:
+ * portrait analysis, its pose+mask part, garment analysis, render, a garment
+ * change on an analysed portrait (garment + render), and the models' own
+ * inference time. The last stdout line is JSON:
+ * {"portraitMs","perceptionMs","garmentMs","renderMs","tryonMs","modelMs","backend","threads"}.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../lib/engine/index';
+import { readImageFile } from '../lib/node/image-file';
+import { createNodeEngine } from '../lib/node/node-engine';
+import { round, runCli, UsageError } from '../lib/node/cli';
+
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, portraits: { type: 'string' }, garments: { type: 'string' }, threads: { type: 'string' } } });
+  const samples = resolve(process.env.FITROOM_SAMPLES ?? resolve(import.meta.dirname, '..', '..', 'shared', 'data'));
+  if (!existsSync(resolve(samples, 'manifest.json'))) throw new UsageError(`Sample photos not found at ${samples}: set FITROOM_SAMPLES to the folder holding manifest.json.`);
+  const manifest = JSON.parse(readFileSync(resolve(samples, 'manifest.json'), 'utf8')) as { persons: { file: string }[]; garments: { file: string; category: string }[] };
+  const nP = Number(values.portraits ?? 8), nG = Number(values.garments ?? 8);
+  const threads = Number(values.threads ?? Math.min(4, availableParallelism()));
+  const persons = manifest.persons.filter((_, i) => i % Math.max(1, Math.floor(manifest.persons.length / nP)) === 0).slice(0, nP);
+  const garments = manifest.garments.filter((g) => g.category === 'upper').slice(0, nG);
+
+  const engine = await createNodeEngine({ threads });
+  const decode = async (f: string) => readImageFile(resolve(samples, f), { maxLongSide: 2048 });
+  const portraitImages: RgbaImage[] = await Promise.all(persons.map((p) => decode(p.file)));
+  const garmentImages: RgbaImage[] = await Promise.all(garments.map((g) => decode(g.file)));
+  // Warm-up: the first run compiles WASM kernels and JITs the pixel code.
+  const warm = await engine.analysePortrait(portraitImages[0]);
+  await engine.tryOn(warm, await engine.analyseGarment(garmentImages[0]));
+
+  const portraitMs: number[] = [], perceptionMs: number[] = [], modelMs: number[] = [];
+  const portraits: PortraitAnalysis[] = [];
+  for (const img of portraitImages) {
+    const t0 = performance.now();
+    const p = await engine.analysePortrait(img);
+    portraitMs.push(performance.now() - t0);
+    perceptionMs.push((p.timingsMs.pose ?? 0) + (p.timingsMs.mask ?? 0));
+    modelMs.push(p.timingsMs.model ?? 0);
+    portraits.push(p);
+  }
+  const garmentMs: number[] = [], renderMs: number[] = [], tryonMs: number[] = [];
+  for (let i = 0; i < garmentImages.length; i++) {
+    const portrait = portraits[i % portraits.length];
+    const t0 = performance.now();
+    const g: GarmentAnalysis = await engine.analyseGarment(garmentImages[i]);
+    const t1 = performance.now();
+    await engine.tryOn(portrait, g);
+    const t2 = performance.now();
+    garmentMs.push(t1 - t0);
+    renderMs.push(t2 - t1);
+    tryonMs.push(t2 - t0);
+  }
+  await engine.dispose();
+  const result = {
+    portraitMs: round(median(portraitMs)),
+    perceptionMs: round(median(perceptionMs)),
+    garmentMs: round(median(garmentMs)),
+    renderMs: round(median(renderMs)),
+    tryonMs: round(median(tryonMs)),
+    modelMs: round(median(modelMs)),
+    backend: engine.backend,
+    threads,
+  };
+  if (!values.json) {
+    console.log(`portraits: ${persons.length}, garments: ${garments.length}, threads: ${threads}`);
+    for (const [k, v] of Object.entries(result)) console.log(`  ${k.padEnd(14)} ${v}`);
+  }
+  console.log(JSON.stringify(result));
+});
