@@ -43,10 +43,11 @@ export function fakeEngine(options: { failGarment?: FitroomError } = {}): FakeEn
     async analyseGarment(image, opts) {
       calls.push(`garment ${image.width}x${image.height} ${opts?.category ?? 'auto'}`);
       if (options.failGarment) throw options.failGarment;
+      // Only the fields the extension reads are filled; the rest belong to the engine.
       return {
-        version: 1, category: opts?.category ?? 'upper', sleeve: 'short', image, landmarks: {},
+        version: 1, category: opts?.category ?? 'upper', sleeve: 'short', image, landmarks: {}, timingsMs: {},
         mask: { width: image.width, height: image.height, data: new Float32Array(image.width * image.height) },
-      } satisfies GarmentAnalysis;
+      } as unknown as GarmentAnalysis;
     },
     async tryOn(portrait, garment, fit) {
       calls.push(`tryOn ${garment.category} ease=${fit?.ease ?? '-'}`);
