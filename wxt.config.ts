@@ -4,6 +4,10 @@ import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { ORT_RUNTIME_FILES, ORT_DIR, MODELS_DIR } from './lib/runtime-files';
 import { shippedModelFiles } from './lib/shipped-models';
+import { DEFAULT_PRECISION, MODEL_FILES } from './lib/engine/engine';
+
+// The engine loads these, and only these ship (other models and precisions stay in assets/models).
+const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${DEFAULT_PRECISION}.onnx`);
 
 const root = import.meta.dirname;
 const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
@@ -45,7 +49,7 @@ export default defineConfig({
         wxt.logger.warn(`No ONNX models in ${modelsSrc}: run \`npm run models\` first (npm run build does). The extension will load but cannot analyse photos.`);
         return;
       }
-      const models = shippedModelFiles(readFileSync(index, 'utf8'), readdirSync(modelsSrc));
+      const models = shippedModelFiles(readFileSync(index, 'utf8'), readdirSync(modelsSrc), ENGINE_MODEL_FILES);
       const mb = models.reduce((n, f) => n + statSync(resolve(modelsSrc, f)).size, 0) / 1024 / 1024;
       wxt.logger.info(`Shipping ${models.length} ONNX models (${mb.toFixed(1)} MB): ${models.join(', ')}`);
       for (const file of [...models, 'models.json']) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });

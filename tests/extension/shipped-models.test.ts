@@ -18,6 +18,11 @@ describe('shippedModelFiles', () => {
     expect(shippedModelFiles('{"something": "else"}', all)).toEqual(['pose.fp16.onnx', 'pose.fp32.onnx', 'selfie.fp16.onnx', 'selfie.int8.onnx']);
     expect(shippedModelFiles('not json', all)).toHaveLength(4);
   });
+  it('ships exactly the engine’s files when told them', () => {
+    expect(shippedModelFiles(json, all, ['selfie.int8.onnx'])).toEqual(['selfie.int8.onnx']);
+    expect(() => shippedModelFiles(json, all, ['face.fp16.onnx'])).toThrow("Expected the engine's models face.fp16.onnx in assets/models");
+  });
+
   it('names a file models.json promises but the folder lacks', () => {
     expect(() => shippedModelFiles(json, ['pose.fp16.onnx'])).toThrow('Expected selfie.fp16.onnx (model selfie, fp16) in assets/models');
   });
