@@ -7,7 +7,8 @@
  *   any other picture path a sample garment of the kind its name suggests (dress, trousers,
  *   top), so every fixture page shows real photos, at the size its URL hints (`_60x60`,
  *   `?width=`) and small for logos, icons and badges, so unstyled fixture pages lay out
- *   as they would in the wild; a generated non-clothing product picture; 404 for
+ *   as they would in the wild; generated pictures that are not garments (a kettle on
+ *   white, and a busy scene with no product on a plain backdrop); 404 for
  *   `/samples/` names that do not exist.
  * Samples are served from the sample folder, never copied into the repository.
  * The CDN sends no CORS or CORP headers, like most real ones.
@@ -57,6 +58,10 @@ export async function startTestServers(): Promise<TestServers> {
     if (path === '/generated/kettle.png') {
       res.writeHead(200, { 'content-type': 'image/png' });
       return res.end(kettlePng());
+    }
+    if (path === '/generated/busy.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      return res.end(busyPng());
     }
     const m = /^\/samples\/(.+)$/.exec(path);
     if (!m) return void sendGarmentFor(res, req.url ?? path);
@@ -150,4 +155,25 @@ function kettlePng(): Buffer {
   }
   kettle = PNG.sync.write(png);
   return kettle;
+}
+
+let busy: Buffer | null = null;
+/** A 600x800 busy scene (coloured blocks and noise): nothing on a plain backdrop. */
+function busyPng(): Buffer {
+  if (busy) return busy;
+  const png = new PNG({ width: 600, height: 800 });
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let y = 0; y < 800; y++) {
+    for (let x = 0; x < 600; x++) {
+      const i = (y * 600 + x) * 4;
+      const block = ((x >> 6) * 7 + (y >> 6) * 13) % 5;
+      png.data[i] = (block * 50 + rand() * 60) & 255;
+      png.data[i + 1] = (200 - block * 30 + rand() * 60) & 255;
+      png.data[i + 2] = (block * 90 + rand() * 60) & 255;
+      png.data[i + 3] = 255;
+    }
+  }
+  busy = PNG.sync.write(png);
+  return busy;
 }
