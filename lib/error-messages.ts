@@ -25,7 +25,8 @@ export function describeError(error: ErrorInfo): ErrorText {
     case 'no-garment':
       return { title: 'No garment found in this image', detail: 'Try the main product photo, where the garment is shown whole, on its own or worn by a model.', action: null };
     case 'unsupported-category':
-      return { title: 'This item can’t be tried on yet', detail: `Fitroom dresses tops, trousers, skirts and dresses. ${error.message}`, action: null };
+      // The engine's message says which kinds it dresses today; it changes as the engine grows.
+      return { title: 'This item can’t be tried on yet', detail: error.message, action: null };
     case 'fetch-failed':
       return { title: 'The image could not be loaded', detail: `${error.message} Check your connection, or try another photo of the product.`, action: 'retry' };
     case 'not-an-image':
