@@ -1,14 +1,58 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
+import { ORT_RUNTIME_FILES, ORT_DIR, MODELS_DIR } from './lib/runtime-files';
+import { shippedModelFiles } from './lib/shipped-models';
+import { DEFAULT_PRECISION, MODEL_FILES } from './lib/engine/engine';
 
-// See README "Permissions" for why each one is needed.
+// The engine loads these, and only these ship (other models and precisions stay in assets/models).
+const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${DEFAULT_PRECISION}.onnx`);
+
+const root = import.meta.dirname;
+const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
+const modelsSrc = resolve(root, 'assets/models');
+
+// See docs/permissions.md for why each permission and manifest key is needed.
 export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    // onnxruntime-web's "extern wasm" build loads its runtime from ort.env.wasm.wasmPaths (our
+    // shipped ort/ folder) instead of embedding it; the default build makes Vite emit a second
+    // 28 MB copy of the .wasm and starts its worker threads from our own bundle.
+    resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
+  }),
   manifest: {
     name: 'Fitroom',
     description: 'Try a garment from any online store on your own photo. Computed on your device; your photo never leaves the browser.',
-    permissions: ['storage', 'offscreen', 'contextMenus', 'unlimitedStorage'],
+    // No 'storage': the portrait lives in IndexedDB, which needs no permission.
+    permissions: ['offscreen', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    // Cross-origin isolation gives extension pages SharedArrayBuffer, which
+    // onnxruntime-web needs for WASM threads; without it ORT silently runs on one thread.
+    cross_origin_embedder_policy: { value: 'require-corp' },
+    cross_origin_opener_policy: { value: 'same-origin' },
+  },
+  hooks: {
+    // Ship ORT's runtime and the ONNX models as plain files: nothing is downloaded at run time.
+    'build:publicAssets': (wxt, files) => {
+      for (const file of ORT_RUNTIME_FILES) {
+        const absoluteSrc = resolve(ortDist, file);
+        if (!existsSync(absoluteSrc)) throw new Error(`Expected onnxruntime-web's ${file} at ${absoluteSrc}; is onnxruntime-web installed?`);
+        files.push({ absoluteSrc, relativeDest: `${ORT_DIR}/${file}` });
+      }
+      const index = resolve(modelsSrc, 'models.json');
+      if (!existsSync(index)) {
+        wxt.logger.warn(`No ONNX models in ${modelsSrc}: run \`npm run models\` first (npm run build does). The extension will load but cannot analyse photos.`);
+        return;
+      }
+      const models = shippedModelFiles(readFileSync(index, 'utf8'), readdirSync(modelsSrc), ENGINE_MODEL_FILES);
+      const mb = models.reduce((n, f) => n + statSync(resolve(modelsSrc, f)).size, 0) / 1024 / 1024;
+      wxt.logger.info(`Shipping ${models.length} ONNX models (${mb.toFixed(1)} MB): ${models.join(', ')}`);
+      for (const file of [...models, 'models.json']) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
     },
   },
 });

@@ -1,7 +1,6 @@
+/** The popup (also opened as a tab from the overlay's "Add my photo"): the portrait manager. */
 import { render } from 'preact';
-
-function App() {
-  return <main>Fitroom</main>;
-}
+import { App } from './App';
+import './style.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,0 +1,43 @@
+/**
+ * The Try on button shown on each garment image of a store page (inside its own
+ * shadow root, so the page's CSS cannot reach it).
+ */
+
+export interface TryOnButtonProps {
+  /** Absolute URL of the image this button tries on. */
+  src: string;
+  onTryOn(src: string): void;
+}
+
+/**
+ * @example render(<TryOnButton src="https://cdn.shop.example/shirt.jpg" onTryOn={open} />, container)
+ */
+export function TryOnButton({ src, onTryOn }: TryOnButtonProps) {
+  return (
+    <button
+      type="button"
+      class="fr-try-on"
+      data-fitroom="try-on"
+      data-fitroom-src={src}
+      title="Try this on your own photo (computed on your device)"
+      onClick={(e) => {
+        // The page must not also react (open its lightbox, follow a link).
+        e.preventDefault();
+        e.stopPropagation();
+        onTryOn(src);
+      }}
+    >
+      <HangerIcon /> Try on
+    </button>
+  );
+}
+
+/** A coat hanger, drawn: pages and headless browsers may lack an emoji font. */
+function HangerIcon() {
+  return (
+    <svg class="fr-try-on-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <path d="M12 7.5a2 2 0 1 1 2-2c0 1-1 1.5-2 2.2v1.3" />
+      <path d="M12 9 3 15.5c-.9.7-.4 2 .7 2h16.6c1.1 0 1.6-1.3.7-2L12 9Z" />
+    </svg>
+  );
+}

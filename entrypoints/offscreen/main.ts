@@ -1,0 +1,49 @@
+/**
+ * The offscreen document: the inference host. It starts the engine once (WebGPU when
+ * the browser has an adapter, WASM otherwise), keeps its ONNX sessions and answers the
+ * background's `offscreen.*` messages. The logic is in lib/offscreen/tryon-service.ts.
+ */
+import { browser } from 'wxt/browser';
+import { createEngine } from '@/lib/engine/index';
+import { toResult } from '@/lib/error-info';
+import { decodeImage, encodePngBytes } from '@/lib/image-io/browser';
+import { onMessage, sendMessage, type EngineStatus } from '@/lib/messaging';
+import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
+import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
+import { createTryOnService } from '@/lib/offscreen/tryon-service';
+import { indexedDbPortraitStore } from '@/lib/storage';
+import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
+
+const modelsUrl = browser.runtime.getURL(`/${MODELS_DIR}/` as '/');
+
+// The runtime to load depends on WebGPU, which takes an async adapter request to know.
+const ready = preferredExecutionProviders(navigator as never).then((executionProviders) => {
+  const webgpu = executionProviders[0] === 'webgpu';
+  configureOrt({ wasmBaseUrl: browser.runtime.getURL(`/${ORT_DIR}/` as '/'), crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, webgpu });
+  return { executionProviders, webgpu };
+});
+
+const service = createTryOnService({
+  startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: (await ready).executionProviders }),
+  decode: decodeImage,
+  encodePng: encodePngBytes,
+  store: indexedDbPortraitStore(),
+  // Progress goes through the background, which knows which tab or popup asked.
+  progress: (event) => void sendMessage('bg.progress', event).catch(() => {}),
+});
+
+onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
+onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
+onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
+onMessage('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
+onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
+  const { webgpu } = await ready;
+  return {
+    backend: service.engine?.backend ?? null,
+    crossOriginIsolated,
+    wasmThreads: await wasmThreadsInUse(),
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    webgpu,
+    models: await shippedModels(modelsUrl),
+  };
+}));

@@ -1,0 +1,91 @@
+/**
+ * What the background does with each `bg.*` message, given its collaborators, so it
+ * can be tested without a browser: make sure the offscreen document exists, fetch the
+ * garment's bytes (the service worker has the host permissions), pass the request on,
+ * and route progress to whoever asked.
+ */
+import { bytesToBase64 } from '../base64';
+import { ExtensionError, NO_PORTRAIT_MESSAGE, toResult, unwrap, type Result } from '../error-info';
+import type { FetchedImage } from '../fetch-image';
+import type {
+  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, TryOnRequest, TryOnResponse,
+} from '../messaging';
+import type { JobOwner } from './progress-routes';
+
+export interface BackgroundDeps {
+  ensureOffscreen(): Promise<void>;
+  fetchImage(url: string): Promise<FetchedImage>;
+  offscreen: {
+    analysePortrait(request: AnalysePortraitRequest): Promise<Result<PortraitSummary>>;
+    prepare(request: PrepareRequest): Promise<PrepareReply>;
+    tryOn(request: OffscreenTryOnRequest): Promise<Result<TryOnResponse>>;
+    status(): Promise<Result<EngineStatus>>;
+    warmUp(): Promise<void>;
+  };
+  /** Whether a portrait is stored (the service worker reads the extension's IndexedDB too). */
+  hasPortrait(): Promise<boolean>;
+  progress: {
+    start(jobId: string, owner: JobOwner): void;
+    finish(jobId: string): void;
+    forward(event: ProgressEvent): Promise<boolean>;
+  };
+}
+
+/**
+ * The background's handlers, one per `bg.*` message.
+ * @example
+ *   const handlers = backgroundHandlers(deps);
+ *   onMessage('bg.tryOn', ({ data, sender }) => handlers.tryOn(data, sender.tab?.id));
+ */
+export function backgroundHandlers(deps: BackgroundDeps) {
+  return {
+    analysePortrait: (request: AnalysePortraitRequest): Promise<Result<PortraitSummary>> =>
+      withJob(deps, request.jobId, { kind: 'popup' }, async () => {
+        await deps.ensureOffscreen();
+        return unwrap(await deps.offscreen.analysePortrait(request));
+      }),
+
+    tryOn: (request: TryOnRequest, tabId: number | undefined): Promise<Result<TryOnResponse>> =>
+      withJob(deps, request.jobId, tabId == null ? { kind: 'popup' } : { kind: 'tab', tabId }, async () => {
+        const report = (stage: ProgressEvent['stage'], fraction: number) => void deps.progress.forward({ jobId: request.jobId, stage, fraction });
+        report('starting-engine', 0.02);
+        await deps.ensureOffscreen();
+        const { src: url, ...rest } = request;
+        const offscreenRequest: OffscreenTryOnRequest = { ...rest, garment: { url } };
+        const ready = await deps.offscreen.prepare({ url, categoryHint: request.categoryHint });
+        if (!ready.hasPortrait) throw new ExtensionError('no-portrait', NO_PORTRAIT_MESSAGE);
+        // A size switch re-renders a garment the offscreen has analysed: no download then.
+        if (!ready.hasGarment) {
+          report('fetching-garment', 0.05);
+          const fetched = await deps.fetchImage(url);
+          offscreenRequest.garment.image = { base64: bytesToBase64(fetched.bytes), mimeType: fetched.mimeType };
+        }
+        return unwrap(await deps.offscreen.tryOn(offscreenRequest));
+      }),
+
+    status: (): Promise<Result<EngineStatus>> =>
+      toResult(async () => {
+        await deps.ensureOffscreen();
+        return unwrap(await deps.offscreen.status());
+      }),
+
+    progress: (event: ProgressEvent): Promise<boolean> => deps.progress.forward(event),
+
+    /** Without a portrait there is nothing to try on: no offscreen document, no models loaded. */
+    warmUp: async (): Promise<boolean> => {
+      if (!(await deps.hasPortrait())) return false;
+      await deps.ensureOffscreen();
+      await deps.offscreen.warmUp();
+      return true;
+    },
+  };
+}
+
+async function withJob<T>(deps: BackgroundDeps, jobId: string, owner: JobOwner, fn: () => Promise<T>): Promise<Result<T>> {
+  deps.progress.start(jobId, owner);
+  try {
+    return await toResult(fn);
+  } finally {
+    deps.progress.finish(jobId);
+  }
+}

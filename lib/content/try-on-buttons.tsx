@@ -1,0 +1,134 @@
+/**
+ * The Try on buttons of a page: one per garment image, each in its own open
+ * shadow root (WXT's createShadowRootUi) attached to <html>, outside the page's
+ * layout, and kept over its image's top-right corner as the page scrolls, resizes
+ * or swaps gallery slides.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { TryOnButton } from '@/components/TryOnButton';
+import buttonCss from '@/components/try-on-button.css?inline';
+import type { ImageCandidate } from '../page/index';
+import { buttonAnchor, correctedOffset } from './button-placement';
+import { clipRects } from './clip-rects';
+
+/** Carousels often move slides with CSS transforms, which fire no event: re-check this often. */
+const POLL_MS = 400;
+
+interface Mounted {
+  candidate: ImageCandidate;
+  ui: ShadowRootContentScriptUi<HTMLElement> | null;
+  offset: { left: number; top: number };
+  removed: boolean;
+}
+
+export interface TryOnButtons {
+  /** Adds buttons for new candidates, drops those whose image left the page. */
+  sync(candidates: ImageCandidate[]): void;
+  /** Moves every button over its image now. */
+  reposition(): void;
+  readonly count: number;
+  dispose(): void;
+}
+
+/**
+ * @example
+ *   const buttons = createTryOnButtons(ctx, (c) => overlay.open({ src: c.src, categoryHint: c.categoryHint }));
+ *   buttons.sync(findGarmentImages(document, location.href));
+ */
+export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidate: ImageCandidate) => void): TryOnButtons {
+  const mounted = new Map<Element, Mounted>();
+  let frame = 0;
+
+  const place = (m: Mounted) => {
+    if (!m.ui || !m.candidate.element) return;
+    const host = m.ui.shadowHost;
+    const r = m.candidate.element.getBoundingClientRect();
+    const viewport = { left: 0, top: 0, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    const anchor = buttonAnchor({ left: r.left, top: r.top, width: r.width, height: r.height }, clipRects(m.candidate.element), viewport);
+    if (!anchor) {
+      host.setAttribute('data-hidden', '');
+      return;
+    }
+    host.removeAttribute('data-hidden');
+    const now = host.getBoundingClientRect();
+    const next = correctedOffset(m.offset, now, anchor);
+    if (Math.abs(next.left - m.offset.left) < 0.5 && Math.abs(next.top - m.offset.top) < 0.5) return;
+    m.offset = next;
+    host.style.setProperty('--fitroom-left', `${next.left}px`);
+    host.style.setProperty('--fitroom-top', `${next.top}px`);
+  };
+
+  const reposition = () => {
+    frame = 0;
+    for (const m of mounted.values()) place(m);
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(reposition);
+  };
+
+  const mount = async (element: Element, candidate: ImageCandidate) => {
+    const m: Mounted = { candidate, ui: null, offset: { left: 0, top: 0 }, removed: false };
+    mounted.set(element, m);
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+      name: 'fitroom-try-on',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: buttonCss,
+      onMount: (container) => {
+        render(<TryOnButton src={candidate.src} onTryOn={() => onTryOn(m.candidate)} />, container);
+        return container;
+      },
+      // Also runs when the extension is reloaded, possibly before `m.ui` is set.
+      onRemove: (container) => container && render(null, container),
+    });
+    if (m.removed) return; // the image went away while the UI was being created
+    ui.shadowHost.setAttribute('data-fitroom', 'host'); // page watchers skip our own elements by this
+    m.ui = ui;
+    ui.mount();
+    resizeObserver.observe(element);
+    place(m);
+  };
+
+  const unmount = (element: Element) => {
+    const m = mounted.get(element);
+    if (!m) return;
+    m.removed = true;
+    m.ui?.remove();
+    resizeObserver.unobserve(element);
+    mounted.delete(element);
+  };
+
+  const resizeObserver = new ResizeObserver(schedule);
+  ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', schedule, { passive: true });
+  ctx.setInterval(schedule, POLL_MS);
+
+  const buttons: TryOnButtons = {
+    sync(candidates) {
+      const wanted = new Map<Element, ImageCandidate>();
+      for (const c of candidates) if (c.element && !wanted.has(c.element)) wanted.set(c.element, c);
+      for (const element of [...mounted.keys()]) {
+        const c = wanted.get(element);
+        if (!c || !element.isConnected) unmount(element);
+        else if (c.src !== mounted.get(element)!.candidate.src) {
+          unmount(element); // the gallery swapped the picture: the button must try on the new one
+        }
+      }
+      for (const [element, c] of wanted) if (!mounted.has(element)) void mount(element, c);
+    },
+    reposition,
+    get count() {
+      return mounted.size;
+    },
+    dispose() {
+      for (const element of [...mounted.keys()]) unmount(element);
+      resizeObserver.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    },
+  };
+  ctx.onInvalidated(() => buttons.dispose());
+  return buttons;
+}

@@ -1,0 +1,163 @@
+/**
+ * The typed protocol between the extension's contexts.
+ *
+ *   popup ──bg.analysePortrait──▶ background ──offscreen.analysePortrait──▶ offscreen
+ *   content ──bg.tryOn──────────▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
+ *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
+ *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
+ *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
+ *
+ * Each message type is named after the context that listens to it (`bg.`, `offscreen.`,
+ * `content.`, `popup.`): runtime messages reach every extension page, and exactly one
+ * context must answer each type.
+ *
+ * Extension messaging serialises to JSON: bytes travel as base64 strings, images as
+ * data URLs, errors as `{ code, message }` inside a Result (see error-info.ts).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Result } from './error-info';
+import type { Box, GarmentCategory, Keypoints, PortraitIssue, SleeveLength, TryOnOptions } from './engine/index';
+
+export type { Result, ErrorInfo, ErrorCode } from './error-info';
+
+/** Identifies one request end to end, so its progress events reach the right overlay. */
+export type JobId = string;
+
+/** Encoded picture bytes (JPEG, PNG, ...) as base64, the way they cross a message. */
+export interface EncodedImage {
+  base64: string;
+  /** e.g. 'image/jpeg'; informative, the bytes' header decides the format. */
+  mimeType: string;
+}
+
+/** The stages a request goes through, in order; `fraction` of ProgressEvent is overall. */
+export type ProgressStage =
+  | 'starting-engine'
+  | 'fetching-garment'
+  | 'decoding'
+  | 'analysing-portrait'
+  | 'analysing-garment'
+  | 'fitting'
+  | 'encoding'
+  | 'saving';
+
+export interface ProgressEvent {
+  jobId: JobId;
+  stage: ProgressStage;
+  /** Overall progress of the request in [0, 1]. */
+  fraction: number;
+}
+
+/** What the popup needs to show a stored portrait (small: no pixels, no masks). */
+export interface PortraitSummary {
+  /** Changes whenever the portrait is replaced; the offscreen cache is keyed by it. */
+  id: string;
+  savedAt: number;
+  mimeType: string;
+  /** Size of the analysed image (EXIF orientation applied, long side ≤ 2048 px); keypoints are in these pixels. */
+  width: number;
+  height: number;
+  keypoints: Keypoints;
+  faceBox: Box | null;
+  issues: PortraitIssue[];
+  /** Where the analysis ran. */
+  backend: 'webgpu' | 'wasm';
+  timingsMs: Record<string, number>;
+}
+
+export interface AnalysePortraitRequest {
+  jobId: JobId;
+  image: EncodedImage;
+}
+
+export interface TryOnRequest {
+  jobId: JobId;
+  /** Absolute URL of the garment image (http, https or data). */
+  src: string;
+  categoryHint?: GarmentCategory;
+  fit?: TryOnOptions;
+}
+
+export interface TryOnResponse {
+  /** The portrait wearing the garment, as a PNG data URL at the analysed portrait's size. */
+  resultPng: string;
+  /** The shopper's own photo, as stored, for the before/after comparison. */
+  portrait: string;
+  width: number;
+  height: number;
+  garment: { category: GarmentCategory; sleeve: SleeveLength; fromCache: boolean };
+  backend: 'webgpu' | 'wasm';
+  timingsMs: Record<string, number>;
+}
+
+/** The offscreen request: the background adds the garment's bytes unless the offscreen has its analysis cached. */
+export interface OffscreenTryOnRequest extends Omit<TryOnRequest, 'src'> {
+  garment: { url: string; image?: EncodedImage };
+}
+
+export interface PrepareRequest {
+  url: string;
+  categoryHint?: GarmentCategory;
+}
+
+export interface PrepareReply {
+  /** A portrait is stored: without one there is nothing to dress, so nothing is downloaded. */
+  hasPortrait: boolean;
+  /** The garment's analysis is cached (e.g. a size switch): its bytes are not needed again. */
+  hasGarment: boolean;
+}
+
+export interface EngineStatus {
+  /** Null until the engine has been started by a first request. */
+  backend: 'webgpu' | 'wasm' | null;
+  crossOriginIsolated: boolean;
+  /** onnxruntime-web's WASM thread count after its initialisation (1 without cross-origin isolation). */
+  wasmThreads: number;
+  hardwareConcurrency: number;
+  webgpu: boolean;
+  /** Model files listed in the shipped models.json (empty when the build has no models). */
+  models: string[];
+}
+
+export interface ShowTryOnRequest {
+  src: string;
+  categoryHint?: GarmentCategory;
+}
+
+export interface ProtocolMap {
+  // Answered by the background.
+  'bg.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
+  'bg.tryOn'(request: TryOnRequest): Result<TryOnResponse>;
+  'bg.status'(): Result<EngineStatus>;
+  'bg.progress'(event: ProgressEvent): void;
+  /** Opens the popup page in a tab (content scripts cannot open extension pages). */
+  'bg.openPortraitPage'(): void;
+  /** A page shows Try on buttons: start the engine now, if a portrait is stored, so the first click is quick. */
+  'bg.warmUp'(): void;
+
+  // Answered by the offscreen document.
+  'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
+  /** What the offscreen has ready, so the background downloads nothing needlessly. */
+  'offscreen.prepare'(request: PrepareRequest): PrepareReply;
+  'offscreen.tryOn'(request: OffscreenTryOnRequest): Result<TryOnResponse>;
+  'offscreen.status'(): Result<EngineStatus>;
+  'offscreen.warmUp'(): void;
+
+  // Answered by the content script of a tab.
+  'content.showTryOn'(request: ShowTryOnRequest): void;
+  'content.progress'(event: ProgressEvent): void;
+
+  // Answered by an open popup.
+  'popup.progress'(event: ProgressEvent): void;
+}
+
+/** The one messenger every context uses; each registers only its own prefix's listeners. */
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+/**
+ * A fresh job id.
+ * @example const jobId = newJobId(); // 'job-lx3k9a-4f1c2e'
+ */
+export function newJobId(): JobId {
+  return `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

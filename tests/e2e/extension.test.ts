@@ -1,0 +1,403 @@
+/**
+ * The built extension in Debian's Chromium, driven by Playwright: Try on buttons on
+ * store pages, the portrait through the popup, the overlay from a button and from the
+ * context menu, errors, and the time from click to result.
+ *
+ * Needs `npm run build` first (npm test does it) and /usr/bin/chromium. Screenshots
+ * go to test-results/e2e/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { findGarmentImages } from '../../lib/page/index';
+import { artefactsDir, haveChromium, launchWithExtension, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
+import { haveSamples, samplePath } from '../helpers/samples';
+import { startTestServers, type TestServers } from '../helpers/static-server';
+
+/** lib/page's fixture store pages, and whether they sell a garment. */
+const STORE_FIXTURES: [string, 'garment' | 'other'][] = [
+  ['shopify-dawn-shirt.html', 'garment'], ['woocommerce-hoodie.html', 'garment'], ['magento-jeans.html', 'garment'],
+  ['bigcommerce-dress.html', 'garment'], ['taobao-dress.html', 'garment'], ['jd-shirt.html', 'garment'],
+  ['generic-main-image.html', 'garment'], ['badges-and-banners.html', 'garment'],
+  ['mug-store.html', 'other'], ['shoe-store.html', 'other'],
+];
+const PORTRAIT = 'persons/01008_00.jpg';
+const GARMENT = 'garments/00055_00.jpg';
+const LATE_GARMENT = 'garments/00126_00.jpg';
+const runnable = haveChromium && haveSamples;
+
+describe.skipIf(!runnable)('the extension in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let servers: TestServers;
+  let popup: Page;
+  const timings: Record<string, number> = {};
+  /** Why the engine could not analyse the portrait, when it could not (null once it can). */
+  let engineProblem: string | null = null;
+
+  beforeAll(async () => {
+    mkdirSync(artefactsDir, { recursive: true });
+    servers = await startTestServers();
+    browser = await launchWithExtension();
+    popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+  });
+
+  afterAll(async () => {
+    if (Object.keys(timings).length) {
+      writeFileSync(join(artefactsDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+      console.info('Fitroom e2e timings (ms):', timings);
+    }
+    await browser?.close();
+    await servers?.close();
+  });
+
+  const tryOnButtons = (page: Page) => page.locator('[data-fitroom="try-on"]');
+  const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artefactsDir, `${name}.png`) });
+
+  it('runs the offscreen document cross-origin isolated, with ORT on 2 WASM threads', async () => {
+    const status = await sendExtensionMessage<{ ok: boolean; value?: Record<string, unknown>; error?: unknown }>(popup, 'bg.status');
+    expect(status.ok, JSON.stringify(status)).toBe(true);
+    console.info('Fitroom engine status:', status.value);
+    expect(status.value).toMatchObject({ crossOriginIsolated: true });
+    const cores = status.value!.hardwareConcurrency as number;
+    expect(status.value!.wasmThreads).toBe(Math.min(4, cores));
+    if (cores >= 2) expect(status.value!.wasmThreads).toBeGreaterThanOrEqual(2);
+  });
+
+  it('puts Try on buttons on garment images only, including one added after load', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBe(2);
+    const srcs = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));
+    expect(srcs.sort()).toEqual([servers.imageUrl(GARMENT), servers.imageUrl(LATE_GARMENT)].sort());
+
+    // Each button sits inside its image's top-right corner, whatever the page scrolls to.
+    for (const [id, sample] of [['main-image', GARMENT], ['late-image', LATE_GARMENT]] as const) {
+      await page.evaluate((y) => window.scrollTo(0, y), id === 'late-image' ? 400 : 0);
+      const image = (await page.locator(`#${id}`).boundingBox())!;
+      const button = page.locator(`[data-fitroom="try-on"][data-fitroom-src="${servers.imageUrl(sample)}"]`);
+      await expect.poll(async () => {
+        const b = (await button.boundingBox())!;
+        const freshImage = (await page.locator(`#${id}`).boundingBox())!;
+        return Math.abs(b.x + b.width - (freshImage.x + freshImage.width - 10)) < 2 && Math.abs(b.y - (freshImage.y + 10)) < 2;
+      }, { timeout: 5_000 }).toBe(true);
+      expect(image.width).toBeGreaterThan(0);
+    }
+    // The page moves the gallery (no scroll, no resize of the image): the button follows.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => { (document.querySelector('.product') as HTMLElement).style.paddingLeft = '220px'; });
+    await expect.poll(async () => {
+      const b = (await tryOnButtons(page).first().boundingBox())!;
+      const img = (await page.locator('#main-image').boundingBox())!;
+      return Math.abs(b.x + b.width - (img.x + img.width - 10)) < 2;
+    }, { timeout: 5_000 }).toBe(true);
+    // The page's own `button { all: unset; font-size: 40px !important }` does not reach it.
+    const fontSize = await tryOnButtons(page).first().evaluate((b) => getComputedStyle(b).fontSize);
+    expect(fontSize).toBe('13px');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'buttons-on-product-page');
+
+    const kettle = await browser.context.newPage();
+    await kettle.goto(servers.pageUrl('product-kettle.html'));
+    await kettle.waitForTimeout(1500);
+    expect(await tryOnButtons(kettle).count()).toBe(0);
+    await kettle.close();
+    await page.close();
+  });
+
+  // lib/page's fixture stores: the content script must show a button on the pictures the
+  // page reader picks (a subset of what it picks without layout, in Node), and none on
+  // pages selling something else.
+  it.each(STORE_FIXTURES)('on the store fixture %s: buttons on its garment pictures only', async (file, kind) => {
+    const page = await browser.context.newPage();
+    const url = servers.pageUrl(file);
+    await page.goto(url);
+    await page.waitForTimeout(kind === 'garment' ? 0 : 1500);
+    if (kind === 'garment') await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    else expect(await tryOnButtons(page).count()).toBe(0);
+    const shown = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));
+    const html = await (await fetch(url)).text();
+    const picked = findGarmentImages(parseHTML(html).document as unknown as Document, url).candidates.map((c) => c.src);
+    for (const src of shown) expect(picked).toContain(src);
+    await shot(page, `store-${file.replace('.html', '')}`);
+    await page.close();
+  });
+
+  it('asks for a portrait first when there is none, and closes on Esc', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await tryOnButtons(page).first().click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
+    expect(await page.locator('[data-fitroom="add-portrait"]').isVisible()).toBe(true);
+    await shot(page, 'overlay-no-portrait');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('refuses files that are not pictures, or above 50 megapixels, before analysing them', async () => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    const input = popup.locator('[data-fitroom="portrait-input"]');
+    await input.setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('these are my notes, not a photo') });
+    await expect.poll(() => status.getAttribute('data-state')).toBe('error');
+    expect(await status.locator('[data-code]').getAttribute('data-code')).toBe('not-an-image');
+    // A PNG header declaring 10000x6000 pixels: refused from the header, nothing is decoded.
+    const huge = Buffer.alloc(64);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(huge);
+    huge.writeUInt32BE(10000, 16);
+    huge.writeUInt32BE(6000, 20);
+    await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: huge });
+    await expect.poll(() => status.locator('[data-code]').getAttribute('data-code')).toBe('image-too-large');
+    expect(await status.textContent()).toContain('10000x6000');
+    await shot(popup, 'popup-image-too-large');
+    // Nothing was stored: a fresh popup is still empty.
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+    await again.close();
+  });
+
+  it('stores a portrait chosen in the popup and shows the detected body', async (ctx) => {
+    await popup.reload(); // forget the errors of the test before
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('empty');
+    const t0 = Date.now();
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).not.toMatch(/empty|analysing/);
+    timings.portraitAnalysis = Date.now() - t0;
+    await shot(popup, 'popup-portrait');
+    if ((await status.getAttribute('data-state')) === 'error') {
+      const text = (await status.textContent()) ?? '';
+      if (/not built yet/i.test(text)) {
+        engineProblem = text;
+        skipForEngine(ctx, text);
+      }
+      throw new Error(`The portrait analysis failed: ${text}`);
+    }
+    expect(await status.getAttribute('data-state')).toBe('ready');
+    // Where the time went, as the offscreen document measured it (kept in the stored summary).
+    const stages = await popup.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('fitroom');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      return new Promise<Record<string, number>>((resolve) => {
+        const get = db.transaction('portrait').objectStore('portrait').get('summary');
+        get.onsuccess = () => resolve((get.result as { timingsMs: Record<string, number> }).timingsMs);
+      });
+    });
+    for (const [k, v] of Object.entries(stages)) timings[`portrait.${k}`] = Math.round(v);
+    expect(await popup.locator('[data-fitroom="pose"] line').count()).toBeGreaterThan(4);
+    expect(await popup.locator('[data-fitroom="portrait-verdict"]').isVisible()).toBe(true);
+    // Stored: a fresh popup finds it again.
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('ready');
+    await again.close();
+  });
+
+  it('tries on from a Try on button: progress, the result, before/after, download, Esc', async (ctx) => {
+    if (engineProblem) skipForEngine(ctx, engineProblem);
+    const page = await browser.context.newPage();
+    page.on('console', (m) => { if (m.text().startsWith('Fitroom:')) console.info(m.text()); });
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    const button = page.locator(`[data-fitroom="try-on"][data-fitroom-src="${servers.imageUrl(GARMENT)}"]`);
+    await button.waitFor();
+    const t0 = Date.now();
+    await button.click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 5_000 }).toMatch(/working|result|error/);
+    if ((await overlay(page).getAttribute('data-state')) === 'working') await shot(page, 'overlay-progress');
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    if ((await overlay(page).getAttribute('data-state')) === 'error') {
+      await shot(page, 'overlay-error');
+      throw new Error(`The try-on failed: ${await page.locator('[data-fitroom="error"]').textContent()}`);
+    }
+    const image = page.locator('[data-fitroom="result-image"]');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    timings.clickToResultFirst = Date.now() - t0;
+    // The overlay measures click → result on screen itself, and logs it.
+    await expect.poll(async () => Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'))).toBeGreaterThan(0);
+    timings.clickToResultFirstInPage = Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'));
+    await shot(page, 'overlay-result');
+    expect(await page.locator('[data-fitroom="download"]').getAttribute('download')).toMatch(/\.png$/);
+    await page.locator('[data-fitroom="compare"]').fill('50');
+    await shot(page, 'overlay-before-after');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay(page).count()).toBe(0);
+
+    // The same garment again: its analysis is cached, only the rendering runs.
+    const t1 = Date.now();
+    await button.click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('result');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    timings.clickToResultCached = Date.now() - t1;
+
+    // A click outside the panel closes too.
+    await page.mouse.click(5, 5);
+    await expect.poll(() => overlay(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens the overlay from the context menu entry on an image', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    // Playwright cannot click Chrome's native context menu: call the background's own
+    // onClicked handler with the OnClickData a click on this image produces.
+    const sent = await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), servers.imageUrl(LATE_GARMENT)] as const);
+    expect(sent).toEqual({ src: servers.imageUrl(LATE_GARMENT) });
+    await expect.poll(() => overlay(page).count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    await shot(page, 'overlay-from-context-menu');
+    const state = await overlay(page).getAttribute('data-state');
+    if (engineProblem) expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
+    else expect(state).toBe('result');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('says so when the image cannot be fetched', async (ctx) => {
+    // Without a portrait the request stops earlier, at "no portrait".
+    if (engineProblem) skipForEngine(ctx, engineProblem);
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-shirt.html'));
+    await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), `${servers.imageOrigin}/samples/garments/missing.jpg`] as const);
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('fetch-failed');
+    await shot(page, 'overlay-fetch-failed');
+    await page.close();
+  });
+});
+
+describe.skipIf(!runnable)('portraits as phones make them', () => {
+  // A separate browser: this replaces and deletes the portrait.
+  let browser: ExtensionBrowser;
+  let popup: Page;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+  });
+  afterAll(async () => browser?.close());
+
+  const choose = async (name: string, buffer: Buffer) => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    return { state: await status.getAttribute('data-state'), text: (await status.textContent()) ?? '' };
+  };
+  // The size the analysis ran at, from the drawn body's coordinate system.
+  const analysedSize = async () => (await popup.locator('[data-fitroom="pose"]').getAttribute('viewBox'))?.split(' ').slice(2).join('x');
+
+  it('applies EXIF orientation, scales a 12 MP photo to 2048 px, and deletes', async (ctx) => {
+    const sharp = (await import('sharp')).default;
+    // Stored on its side with orientation 6 ("rotate 90° clockwise to show"), as phones do.
+    const sideways = await sharp(samplePath(PORTRAIT)).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
+    const first = await choose('sideways.jpg', sideways);
+    if (first.state === 'error' && /not built yet/i.test(first.text)) skipForEngine(ctx, first.text);
+    expect(first.state, first.text).toBe('ready');
+    expect(await analysedSize()).toBe('768x1024');
+    await popup.screenshot({ path: join(artefactsDir, 'popup-portrait-exif.png') });
+
+    const big = await sharp(samplePath(PORTRAIT)).resize(3000, 4000).jpeg({ quality: 85 }).toBuffer();
+    const second = await choose('big.jpg', big);
+    expect(second.state, second.text).toBe('ready');
+    expect(await analysedSize()).toBe('1536x2048');
+
+    await popup.locator('[data-fitroom="portrait-delete"]').click();
+    await expect.poll(() => popup.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
+  });
+});
+
+describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
+  let browser: ExtensionBrowser;
+  let servers: TestServers;
+  beforeAll(async () => {
+    servers = await startTestServers();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  it('a photo with nobody in it: "no person found", with what to do', async (ctx) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(GARMENT));
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    const text = (await status.textContent()) ?? '';
+    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
+    expect(await status.getAttribute('data-state')).toBe('error');
+    expect(await status.locator('[data-code]').getAttribute('data-code')).toBe('no-person');
+    expect(text).toMatch(/No person found/);
+    await popup.screenshot({ path: join(artefactsDir, 'popup-no-person.png') });
+  });
+
+  it('a picture with no garment in it, from the context menu: "no garment found"', async (ctx) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
+    const text = (await status.textContent()) ?? '';
+    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
+    expect(await status.getAttribute('data-state'), text).toBe('ready');
+
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('product-kettle.html'));
+    await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
+      return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
+    }, [page.url(), `${servers.imageOrigin}/generated/busy.png`] as const);
+    const overlay = page.locator('[data-fitroom="result"]');
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 5_000 }).toMatch(/working|error|result/);
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    expect(await overlay.getAttribute('data-state')).toBe('error');
+    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-garment');
+    await page.screenshot({ path: join(artefactsDir, 'overlay-no-garment.png') });
+    await page.close();
+  });
+
+  it('a dress, while the engine dresses tops only: "can’t be tried on yet"', async (ctx) => {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl('bigcommerce-dress.html'));
+    const button = page.locator('[data-fitroom="try-on"]').first();
+    await button.waitFor();
+    await button.click();
+    const overlay = page.locator('[data-fitroom="result"]');
+    await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
+    const error = page.locator('[data-fitroom="error"]');
+    if ((await overlay.getAttribute('data-state')) === 'error' && /not built yet/i.test((await error.textContent()) ?? '')) skipForEngine(ctx, 'not built yet');
+    // Once the engine dresses dresses, this becomes a result: then this test has done its job.
+    if ((await overlay.getAttribute('data-state')) === 'result') return;
+    expect(await error.getAttribute('data-code')).toBe('unsupported-category');
+    await page.screenshot({ path: join(artefactsDir, 'overlay-unsupported-category.png') });
+  });
+});
+
+function skipForEngine(ctx: TestContext, why: string): never {
+  console.warn(`Skipped until the try-on engine lands on main: ${why}`);
+  ctx.skip();
+  throw new Error('unreachable');
+}
+
+declare const chrome: { tabs: { query(q: { url: string }): Promise<unknown[]> } };

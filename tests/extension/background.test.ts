@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import { base64ToBytes } from '../../lib/base64';
+import { createTryOnMenu, CONTEXT_MENU_ID, handleTryOnMenuClick } from '../../lib/background/context-menu';
+import { backgroundHandlers, type BackgroundDeps } from '../../lib/background/handlers';
+import { offscreenDocumentKeeper, OFFSCREEN_REASONS, type OffscreenApi } from '../../lib/background/offscreen-document';
+import { progressRoutes } from '../../lib/background/progress-routes';
+import { ExtensionError } from '../../lib/error-info';
+import type { OffscreenTryOnRequest, ProgressEvent, TryOnResponse } from '../../lib/messaging';
+
+describe('the offscreen document keeper', () => {
+  function fakeApi(existing = 0) {
+    let documents = existing;
+    const created: unknown[] = [];
+    const api: OffscreenApi = {
+      runtime: {
+        getURL: (p) => `chrome-extension://id${p}`,
+        getContexts: async () => Array.from({ length: documents }, () => ({})),
+      },
+      offscreen: {
+        createDocument: async (params) => {
+          await new Promise((r) => setTimeout(r, 10));
+          if (documents > 0) throw new Error('Only a single offscreen document may be created.');
+          created.push(params);
+          documents++;
+        },
+      },
+    };
+    return { api, created, close: () => { documents = 0; } };
+  }
+
+  it('creates one document however many callers ask at once, and again after it closed', async () => {
+    const { api, created, close } = fakeApi();
+    const ensure = offscreenDocumentKeeper(api);
+    await Promise.all([ensure(), ensure(), ensure()]);
+    expect(created).toEqual([{ url: 'chrome-extension://id/offscreen.html', reasons: OFFSCREEN_REASONS, justification: expect.stringContaining('onnxruntime-web') }]);
+    await ensure();
+    expect(created).toHaveLength(1);
+    close();
+    await ensure();
+    expect(created).toHaveLength(2);
+  });
+
+  it('does not create one when it exists', async () => {
+    const { api, created } = fakeApi(1);
+    await offscreenDocumentKeeper(api)();
+    expect(created).toHaveLength(0);
+  });
+});
+
+describe('the context menu', () => {
+  it('is an image entry named "Try on with Fitroom"', () => {
+    const create = vi.fn();
+    createTryOnMenu({ create });
+    expect(create).toHaveBeenCalledWith({ id: CONTEXT_MENU_ID, title: 'Try on with Fitroom', contexts: ['image'] }, undefined);
+  });
+
+  it('hands a click on an image to the top frame of its tab', async () => {
+    const show = vi.fn(async () => {});
+    expect(await handleTryOnMenuClick({ menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://cdn/x.jpg' }, { id: 7 }, show)).toEqual({ src: 'https://cdn/x.jpg' });
+    expect(show).toHaveBeenCalledWith(7, { src: 'https://cdn/x.jpg' });
+    expect(await handleTryOnMenuClick({ menuItemId: 'other', srcUrl: 'https://cdn/x.jpg' }, { id: 7 }, show)).toBeNull();
+    expect(await handleTryOnMenuClick({ menuItemId: CONTEXT_MENU_ID }, { id: 7 }, show)).toBeNull();
+    expect(show).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('progress routes', () => {
+  it('sends a job’s progress to its tab or to the popup, and drops the rest', async () => {
+    const toTab = vi.fn(async () => {});
+    const toPopup = vi.fn(async () => { throw new Error('Receiving end does not exist.'); });
+    const routes = progressRoutes({ toTab, toPopup });
+    const e = (jobId: string): ProgressEvent => ({ jobId, stage: 'fitting', fraction: 0.5 });
+    routes.start('a', { kind: 'tab', tabId: 3 });
+    routes.start('b', { kind: 'popup' });
+    expect(await routes.forward(e('a'))).toBe(true);
+    expect(toTab).toHaveBeenCalledWith(3, e('a'));
+    expect(await routes.forward(e('b'))).toBe(false); // the popup closed: ignored
+    expect(await routes.forward(e('zzz'))).toBe(false);
+    routes.finish('a');
+    routes.finish('b');
+    expect(routes.size).toBe(0);
+  });
+});
+
+describe('the background handlers', () => {
+  const response = { resultPng: 'data:image/png;base64,', width: 1, height: 1 } as TryOnResponse;
+  function deps(overrides: { hasPortrait?: boolean; hasGarment?: boolean; fetchFails?: boolean } = {}) {
+    const stored = overrides.hasPortrait ?? true;
+    const sent: OffscreenTryOnRequest[] = [];
+    const progress: ProgressEvent[] = [];
+    const owners: unknown[] = [];
+    const d: BackgroundDeps = {
+      ensureOffscreen: vi.fn(async () => {}),
+      fetchImage: vi.fn(async (url: string) => {
+        if (overrides.fetchFails) throw new ExtensionError('fetch-failed', `Could not download ${url}: 404.`);
+        return { bytes: new Uint8Array([1, 2, 3]), mimeType: 'image/jpeg', format: 'jpeg' as const };
+      }),
+      offscreen: {
+        analysePortrait: vi.fn(),
+        prepare: vi.fn(async () => ({ hasPortrait: stored, hasGarment: overrides.hasGarment ?? false })),
+        tryOn: vi.fn(async (r: OffscreenTryOnRequest) => { sent.push(r); return { ok: true as const, value: response }; }),
+        status: vi.fn(),
+        warmUp: vi.fn(async () => {}),
+      },
+      hasPortrait: async () => stored,
+      progress: {
+        start: (jobId, owner) => owners.push([jobId, owner]),
+        finish: () => {},
+        forward: async (e) => { progress.push(e); return true; },
+      },
+    };
+    return { d, sent, progress, owners };
+  }
+
+  it('downloads the garment and passes it on with the request', async () => {
+    const { d, sent, progress, owners } = deps();
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg', categoryHint: 'dress', fit: { ease: 0.05 } }, 4);
+    expect(reply).toEqual({ ok: true, value: response });
+    expect(owners).toEqual([['j', { kind: 'tab', tabId: 4 }]]);
+    expect(sent[0]).toMatchObject({ jobId: 'j', categoryHint: 'dress', fit: { ease: 0.05 }, garment: { url: 'https://cdn/x.jpg', image: { mimeType: 'image/jpeg' } } });
+    expect(base64ToBytes(sent[0].garment.image!.base64)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(progress.map((e) => e.stage)).toEqual(['starting-engine', 'fetching-garment']);
+  });
+
+  it('does not download a garment the offscreen has analysed', async () => {
+    const { d, sent } = deps({ hasGarment: true });
+    await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
+    expect(d.fetchImage).not.toHaveBeenCalled();
+    expect(sent[0].garment).toEqual({ url: 'https://cdn/x.jpg' });
+  });
+
+  it('answers no-portrait before downloading anything', async () => {
+    const { d } = deps({ hasPortrait: false });
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'no-portrait' } });
+    expect(d.fetchImage).not.toHaveBeenCalled();
+  });
+
+  it('warms the engine up only when a portrait is stored', async () => {
+    const without = deps({ hasPortrait: false });
+    expect(await backgroundHandlers(without.d).warmUp()).toBe(false);
+    expect(without.d.ensureOffscreen).not.toHaveBeenCalled();
+    const withPortrait = deps();
+    expect(await backgroundHandlers(withPortrait.d).warmUp()).toBe(true);
+    expect(withPortrait.d.offscreen.warmUp).toHaveBeenCalled();
+  });
+
+  it('replies with fetch-failed when the image cannot be downloaded', async () => {
+    const { d } = deps({ fetchFails: true });
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/gone.jpg' }, 4);
+    expect(reply).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'Could not download https://cdn/gone.jpg: 404.' } });
+  });
+});

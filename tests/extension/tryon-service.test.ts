@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../../lib/base64';
+import { FitroomError } from '../../lib/engine/errors';
+import type { ProgressEvent } from '../../lib/messaging';
+import { PORTRAIT_VERSION } from '../../lib/engine/portrait/analyse-portrait';
+import { createTryOnService } from '../../lib/offscreen/tryon-service';
+import { memoryPortraitStore } from '../../lib/storage';
+import { fakeDecode, fakeEncodePng, fakeEngine, fakeImageBytes } from './fakes';
+
+function setup(engine = fakeEngine()) {
+  const events: ProgressEvent[] = [];
+  const store = memoryPortraitStore();
+  let starts = 0;
+  const service = createTryOnService({
+    startEngine: async () => { starts++; return engine; },
+    decode: fakeDecode,
+    encodePng: fakeEncodePng,
+    store,
+    progress: (e) => events.push(e),
+  });
+  return { service, store, events, engine, starts: () => starts };
+}
+
+const portraitImage = { base64: bytesToBase64(fakeImageBytes(30, 40, 7)), mimeType: 'image/jpeg' };
+const garment = (url: string, tag = 1) => ({ url, image: { base64: bytesToBase64(fakeImageBytes(20, 20, tag)), mimeType: 'image/jpeg' } });
+
+describe('the offscreen try-on service', () => {
+  it('analyses, stores and summarises a portrait, reporting progress', async () => {
+    const { service, store, events } = setup();
+    const summary = await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    expect(summary).toMatchObject({ width: 30, height: 40, issues: [], backend: 'wasm', mimeType: 'image/jpeg' });
+    expect(await store.loadSummary()).toEqual(summary);
+    expect((await store.loadPhoto())!.bytes).toEqual(fakeImageBytes(30, 40, 7));
+    expect(events.map((e) => e.stage)).toEqual(['starting-engine', 'decoding', 'analysing-portrait', 'saving']);
+    expect(events.every((e) => e.jobId === 'p')).toBe(true);
+  });
+
+  it('refuses to try on without a portrait, and says what to do', async () => {
+    const { service } = setup();
+    expect(await service.prepare({ url: 'https://cdn/x.jpg' })).toEqual({ hasPortrait: false, hasGarment: false });
+    await expect(service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') })).rejects.toMatchObject({ code: 'no-portrait' });
+  });
+
+  it('tries on, then re-renders a cached garment without its bytes', async () => {
+    const { service, engine, starts } = setup();
+    await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    const first = await service.tryOn({ jobId: 't1', garment: garment('https://cdn/x.jpg'), categoryHint: 'upper' });
+    expect(first).toMatchObject({ width: 30, height: 40, garment: { category: 'upper', fromCache: false } });
+    expect(first.resultPng).toMatch(/^data:image\/png;base64,/);
+    expect(first.portrait).toMatch(/^data:image\/jpeg;base64,/);
+    expect(first.timingsMs).toHaveProperty('engine.warp', 1);
+
+    expect(await service.prepare({ url: 'https://cdn/x.jpg', categoryHint: 'upper' })).toEqual({ hasPortrait: true, hasGarment: true });
+    // Same garment, another category: another analysis.
+    expect((await service.prepare({ url: 'https://cdn/x.jpg', categoryHint: 'dress' })).hasGarment).toBe(false);
+    const again = await service.tryOn({ jobId: 't2', garment: { url: 'https://cdn/x.jpg' }, categoryHint: 'upper', fit: { ease: 0.1 } });
+    expect(again.garment.fromCache).toBe(true);
+    expect(engine.calls).toEqual(['portrait 30x40', 'garment 20x20 upper', 'tryOn upper ease=-', 'tryOn upper ease=0.1']);
+    expect(starts()).toBe(1);
+  });
+
+  it('reloads the portrait from storage when it was replaced elsewhere', async () => {
+    const { service, store, engine } = setup();
+    await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    // Another document (a second popup) replaced it: the summary id changes.
+    const other = setup();
+    await other.service.analysePortrait({ jobId: 'p2', image: { base64: bytesToBase64(fakeImageBytes(50, 60, 9)), mimeType: 'image/png' } });
+    await store.save({ summary: (await other.store.loadSummary())!, photo: (await other.store.loadPhoto())!, analysis: (await other.store.loadAnalysis())! });
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/y.jpg') });
+    expect(result).toMatchObject({ width: 50, height: 60 });
+    expect(result.portrait).toMatch(/^data:image\/png;base64,/);
+    expect(engine.calls[0]).toBe('portrait 30x40');
+  });
+
+  it('warms up only with a portrait: engine started and portrait loaded before the first try-on', async () => {
+    const first = setup();
+    await first.service.warmUp();
+    expect(first.starts()).toBe(0);
+    await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
+    // A new offscreen document over the same storage (the old one was closed).
+    let starts = 0;
+    const service = createTryOnService({
+      startEngine: async () => { starts++; return fakeEngine(); },
+      decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {},
+    });
+    await service.warmUp();
+    expect(starts).toBe(1);
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.timingsMs).not.toHaveProperty('portraitDecode');
+    expect(starts).toBe(1);
+  });
+
+  it('analyses the stored photo again when the analysis is from another engine version', async () => {
+    const first = setup();
+    await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
+    const old = (await first.store.loadAnalysis())!;
+    await first.store.save({ summary: (await first.store.loadSummary())!, photo: (await first.store.loadPhoto())!, analysis: { ...old, tree: { ...old.tree, version: -1 } } });
+    const engine = fakeEngine();
+    const service = createTryOnService({ startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {} });
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.timingsMs).toHaveProperty('portraitReanalyse');
+    expect(engine.calls[0]).toBe('portrait 30x40');
+    expect((await first.store.loadAnalysis())!.tree.version).toBe(PORTRAIT_VERSION);
+  });
+
+  it('passes engine errors through with their code', async () => {
+    const { service } = setup(fakeEngine({ failGarment: new FitroomError('unsupported-category', 'Shoes are not dressed.') }));
+    await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    await expect(service.tryOn({ jobId: 't', garment: garment('https://cdn/shoe.jpg') })).rejects.toMatchObject({ code: 'unsupported-category' });
+  });
+
+  it('reports an engine that cannot start, and tries again next time', async () => {
+    let attempts = 0;
+    const service = createTryOnService({
+      startEngine: async () => { attempts++; throw new Error('model pose.onnx missing'); },
+      decode: fakeDecode, encodePng: fakeEncodePng, store: memoryPortraitStore(), progress: () => {},
+    });
+    await expect(service.analysePortrait({ jobId: 'p', image: portraitImage })).rejects.toMatchObject({ code: 'engine-unavailable', message: expect.stringContaining('model pose.onnx missing') });
+    await expect(service.analysePortrait({ jobId: 'p', image: portraitImage })).rejects.toMatchObject({ code: 'engine-unavailable' });
+    expect(attempts).toBe(2);
+  });
+
+  it('runs one request at a time', async () => {
+    const engine = fakeEngine();
+    const order: string[] = [];
+    const slowTryOn = engine.tryOn.bind(engine);
+    engine.tryOn = async (p, g, f) => { order.push('start'); await new Promise((r) => setTimeout(r, 20)); order.push('end'); return slowTryOn(p, g, f); };
+    const { service } = setup(engine);
+    await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    await Promise.all([service.tryOn({ jobId: 'a', garment: garment('https://cdn/a.jpg') }), service.tryOn({ jobId: 'b', garment: garment('https://cdn/b.jpg') })]);
+    expect(order).toEqual(['start', 'end', 'start', 'end']);
+  });
+});

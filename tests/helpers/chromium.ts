@@ -1,0 +1,83 @@
+/**
+ * Launching Debian's Chromium with the built extension, as GUIDE section 3 says,
+ * and talking to the extension from the test.
+ *
+ * Without /usr/bin/chromium the end-to-end tests are skipped with a message,
+ * except under CI=true, where that is a failure.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const chromiumPath = process.env.FITROOM_CHROMIUM ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+export const extensionDir = resolve(projectRoot, '.output/chrome-mv3');
+export const artefactsDir = resolve(projectRoot, 'test-results/e2e');
+
+if (!haveChromium) {
+  const msg = `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set FITROOM_CHROMIUM).`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`${msg} The end-to-end tests are skipped.`);
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** URL of an extension page, e.g. extensionUrl('popup.html'). */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium with the built extension loaded and waits for its service worker.
+ * @throws Error when the extension has not been built (`npm run build`).
+ * @example const browser = await launchWithExtension(); const page = await browser.context.newPage();
+ */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Expected the built extension at ${extensionDir}: run \`npm run build\` (npm test does) before the end-to-end tests.`);
+  }
+  const userDir = mkdtempSync(join(tmpdir(), 'fitroom-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    headless: true,
+    executablePath: chromiumPath,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu',
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    close: async () => {
+      await context.close();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Sends a message in @webext-core/messaging's format from an extension page and
+ * returns the listener's reply (the `res` of its `{ res } | { err }` envelope).
+ * @example const status = await sendExtensionMessage(popupPage, 'bg.status');
+ */
+export async function sendExtensionMessage<T = unknown>(extensionPage: Page, type: string, data?: unknown): Promise<T> {
+  return extensionPage.evaluate(
+    async ([type, data]) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const reply = (await runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } };
+      if (reply?.err) throw new Error(`${type} failed: ${reply.err.message ?? JSON.stringify(reply.err)}`);
+      return reply?.res as never;
+    },
+    [type, data] as const,
+  );
+}
