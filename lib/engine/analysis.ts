@@ -64,6 +64,8 @@ export interface PortraitRenderMaps {
   armSkin: [number, number, number] | null;
   /** Skin to paint where an old garment is removed: nearby skin colour, shaded like a limb. */
   skinFill: RgbaImage;
+  /** Where the old top is cleared: its region grown a little past the outline. */
+  clearTop: GrayImage;
 }
 
 export interface GarmentAnalysis {

@@ -6,7 +6,7 @@
  * top/bottom split where the clothes' colour changes along the torso.
  */
 import type { GrayImage, RgbaImage } from '../image';
-import { boxBlur, createGray } from '../image';
+import { boxBlur, createGray, gaussianBlur, luminance } from '../image';
 import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { BodyGeometry } from './body-geometry';
@@ -39,6 +39,9 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   const n = w * h;
   const span = body.shoulderSpan;
   const likelihood = boxBlur(skinLikelihood(image, skinModel), 1);
+  // Skin is smooth at this scale; a busy patch of skin-like colours is a print (leopard, paisley).
+  const busy = localBusyness(image);
+  for (let i = 0; i < n; i++) likelihood.data[i] *= 1 - smooth(0.05, 0.1, busy.data[i]);
 
   const face = createGray(w, h);
   if (body.faceBox) {
@@ -54,7 +57,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   }
 
   const skin = createGray(w, h);
-  for (let i = 0; i < n; i++) skin.data[i] = person.data[i] * smooth(0.25, 0.55, likelihood.data[i]);
+  for (let i = 0; i < n; i++) skin.data[i] = person.data[i] * smooth(0.15, 0.4, likelihood.data[i]);
 
   const hair = hairMask(image, person, skin, face, body);
 
@@ -96,6 +99,16 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
     }
   }
   return { face, hair, skin, arms, hands, neck, clothes, upperClothes, waistY };
+}
+
+/** Standard deviation of luminance in a small neighbourhood (σ ≈ 2 px), 0..1 scale. */
+function localBusyness(image: RgbaImage): GrayImage {
+  const lum = luminance(image);
+  const sq = createGray(lum.width, lum.height);
+  for (let i = 0; i < sq.data.length; i++) sq.data[i] = lum.data[i] * lum.data[i];
+  const m1 = gaussianBlur(lum, 2), m2 = gaussianBlur(sq, 2);
+  for (let i = 0; i < m1.data.length; i++) m1.data[i] = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
+  return m1;
 }
 
 function smooth(a: number, b: number, v: number): number {

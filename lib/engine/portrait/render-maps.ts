@@ -32,8 +32,9 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
     backdrop.data[i * 4 + 3] = 255;
   }
   return {
-    shading: clothesShading(image, regions.upperClothes, body.shoulderSpan),
+    shading: clothesShading(image, regions.upperClothes, regions.skin, person, body.shoulderSpan),
     skinFill: skinFill(image, regions, body),
+    clearTop: clearRegion(regions, body.shoulderSpan),
     backdrop,
     bodyZone: bodyZone(body, kp, person),
     armsInFront: armsInFront(body, w, h),
@@ -61,24 +62,67 @@ function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry
   return out;
 }
 
-/** 1 along the middle of the arms and torso, falling to about 0.8 at their edges (a cylinder lit from the front). */
+/**
+ * 1 along the middle of the arms and torso, falling to about 0.8 at their
+ * edges (a cylinder lit from the front), with a faint grain so painted skin
+ * does not look like plastic. Limbs are only visited inside their bounding boxes.
+ */
 function limbShade(body: BodyGeometry, w: number, h: number): GrayImage {
   const out = createGray(w, h, 1);
+  // Torso: darker towards the sides, about half a shoulder span out from the centre line.
+  const half = body.shoulderSpan * 0.55;
+  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  for (let y = 0; y < h; y++) {
+    const cx = Math.abs(hy - sy) > 1 ? sx + ((hx - sx) * (y - sy)) / (hy - sy) : sx;
+    for (let x = 0; x < w; x++) {
+      const t = Math.min(1, Math.abs(x - cx) / half);
+      out.data[y * w + x] = 1 - 0.15 * t * t;
+    }
+  }
   for (const arm of [body.leftArm, body.rightArm]) {
-    const [a, b, c] = arm.points;
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        let best = 1;
-        for (const [p, q, ra, rb] of [[a, b, arm.radii[0], arm.radii[1]], [b, c, arm.radii[1], arm.radii[2]]] as const) {
-          const { d, t } = segmentDistance(x, y, p, q);
-          const r = ra + (rb - ra) * t;
-          if (d < r * 1.2) best = Math.min(best, 1 - 0.2 * Math.min(1, (d / r) ** 2));
+    const pts = arm.points;
+    const r = Math.max(...arm.radii) * 1.2;
+    const x0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[0])) - r)), x1 = Math.min(w - 1, Math.ceil(Math.max(...pts.map((p) => p[0])) + r));
+    const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[1])) - r)), y1 = Math.min(h - 1, Math.ceil(Math.max(...pts.map((p) => p[1])) + r));
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        let best = 2;
+        for (let k = 0; k + 1 < pts.length; k++) {
+          const { d, t } = segmentDistance(x, y, pts[k], pts[k + 1]);
+          const rad = arm.radii[k] + (arm.radii[k + 1] - arm.radii[k]) * t;
+          if (d < rad * 1.2) best = Math.min(best, 1 - 0.2 * Math.min(1, (d / rad) ** 2));
         }
-        out.data[y * w + x] = Math.min(out.data[y * w + x], best);
+        // an arm in front of the torso is lit as an arm
+        if (best <= 1) out.data[y * w + x] = best;
       }
     }
   }
+  for (let i = 0; i < w * h; i++) out.data[i] *= 1 + grain(i) * 0.012;
   return out;
+}
+
+/** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */
+function grain(i: number): number {
+  let x = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return ((x & 0xffff) / 0x8000) - 1;
+}
+
+/**
+ * Where the old top is cleared: its region grown by a couple of pixels, so no
+ * dark fringe of it survives along the person's outline (the fill there is backdrop).
+ */
+function clearRegion(regions: PortraitRegions, span: number): GrayImage {
+  const r = Math.max(1, Math.round(span * 0.008));
+  const grown = boxBlur(regions.upperClothes, r);
+  const keep = regions;
+  for (let i = 0; i < grown.data.length; i++) {
+    const protect = Math.max(keep.face.data[i], keep.hair.data[i], keep.hands.data[i]);
+    grown.data[i] = Math.max(regions.upperClothes.data[i], Math.min(1, grown.data[i] * 2.5)) * (1 - protect);
+  }
+  return grown;
 }
 
 /** Mean colour of skin pixels on the arms, when enough of them show. */

@@ -1,55 +1,78 @@
 /**
  * The light and folds on the clothes the person wears, as a multiplier around 1,
- * so a new garment can be lit like the photo: broad light (brighter side,
- * darker side) and folds (creases, shadows under the chest). Patterned or very
- * dark old clothes say little about light, so there the map stays near 1.
+ * so a new garment is lit like the photo: broad light (a brighter side, a darker
+ * side) and folds (creases, shadows under the chest).
+ *
+ * Only plain, clearly-clothed pixels speak: skin is left out (it is lit
+ * differently and would make the garment glow), prints and stripes are left
+ * out (their pattern is not light), and very dark clothes say little. What is
+ * learned there is spread smoothly over the body, so the map has no edges of its own.
  * Depends only on the portrait: computed once with its analysis.
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { createGray, gaussianBlur, luminance } from '../image';
 
+/** Strongest darkening and brightening the map applies. */
+const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
+
 /**
- * @example const shade = clothesShading(photo, regions.clothes, body.shoulderSpan);
+ * @example const shade = clothesShading(photo, regions.upperClothes, regions.skin, person, body.shoulderSpan);
  */
-export function clothesShading(image: RgbaImage, region: GrayImage, span: number): GrayImage {
+export function clothesShading(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person: GrayImage, span: number): GrayImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const lum = luminance(image);
-  const fine = gaussianBlur(lum, 1.5);
-  // Local mean of luminance over the clothes only (normalised convolution), so the backdrop does not leak in.
-  const sigma = Math.max(4, span * 0.12);
-  const weighted = createGray(w, h);
-  for (let i = 0; i < n; i++) weighted.data[i] = lum.data[i] * region.data[i];
-  const num = gaussianBlur(weighted, sigma), den = gaussianBlur(region, sigma);
-  // Local contrast of colour: prints and stripes are busy, plain fabric is not.
+  // Local busyness of the fabric: prints and stripes are busy, plain fabric is not.
   const sq = createGray(w, h);
   for (let i = 0; i < n; i++) sq.data[i] = lum.data[i] * lum.data[i];
   const m1 = gaussianBlur(lum, 3), m2 = gaussianBlur(sq, 3);
-  const values: number[] = [];
-  const base = new Float32Array(n);
+  const region = createGray(w, h);
   for (let i = 0; i < n; i++) {
-    base[i] = den.data[i] > 1e-3 ? num.data[i] / den.data[i] : 0;
-    if (region.data[i] > 0.9 && (i & 7) === 0) values.push(base[i]);
+    const std = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
+    region.data[i] = clothes.data[i] > 0.7 && skin.data[i] < 0.3 ? 1 - smooth(0.025, 0.07, std) : 0;
   }
+  const fine = normalizedBlur(lum, region, 1.5);
+  const broad = normalizedBlur(lum, region, Math.max(4, span * 0.12));
+  const values: number[] = [];
+  for (let i = 0; i < n; i += 5) if (region.data[i] > 0.5) values.push(broad.value[i]);
   values.sort((a, b) => a - b);
-  const median = values.length ? values[values.length >> 1] : 0.5;
+  if (values.length < 100) return createGray(w, h, 1);
+  const median = values[values.length >> 1];
+  // Dark clothes carry little light information: trust them less.
+  const trustBroad = smooth(0.06, 0.2, median);
   const out = createGray(w, h, 1);
   for (let i = 0; i < n; i++) {
-    const r = region.data[i];
-    if (r <= 0 || base[i] <= 1e-3) continue;
-    const std = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
-    const plain = 1 - smooth(0.03, 0.1, std);
-    const lit = smooth(0.05, 0.2, base[i]);
-    const detail = Math.min(1.3, Math.max(0.65, fine.data[i] / base[i]));
-    const broad = Math.min(1.15, Math.max(0.75, base[i] / Math.max(median, 1e-3)));
-    const folds = 1 + plain * lit * (detail - 1);
-    const light = 1 + lit * (Math.sqrt(broad) - 1);
-    out.data[i] = 1 + r * (folds * light - 1);
+    if (person.data[i] <= 0) continue;
+    const b = broad.value[i];
+    if (b <= 0) continue;
+    const light = 1 + trustBroad * broad.known[i] * (clamp(b / median, 0.85, 1.12) - 1);
+    const lit = smooth(0.12, 0.3, b);
+    const folds = 1 + region.data[i] * lit * (clamp(fine.value[i] / b, 0.8, 1.15) - 1);
+    out.data[i] = 1 + person.data[i] * (light * folds - 1);
   }
-  return out;
+  const soft = gaussianBlur(out, 1);
+  for (let i = 0; i < n; i++) soft.data[i] = clamp(soft.data[i], MIN_SHADE, MAX_SHADE);
+  return soft;
+}
+
+/** Mean of `v` over the pixels weighted by `w`, per pixel, with how much weight backs it (0..1). */
+function normalizedBlur(v: GrayImage, w: GrayImage, sigma: number): { value: Float32Array; known: Float32Array } {
+  const prod = createGray(v.width, v.height);
+  for (let i = 0; i < prod.data.length; i++) prod.data[i] = v.data[i] * w.data[i];
+  const num = gaussianBlur(prod, sigma), den = gaussianBlur(w, sigma);
+  const value = new Float32Array(prod.data.length), known = new Float32Array(prod.data.length);
+  for (let i = 0; i < value.length; i++) {
+    value[i] = den.data[i] > 1e-3 ? num.data[i] / den.data[i] : 0;
+    known[i] = Math.min(1, den.data[i] * 4);
+  }
+  return { value, known };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
 }
 
 function smooth(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
+  const t = clamp((v - a) / (b - a), 0, 1);
   return t * t * (3 - 2 * t);
 }

@@ -67,8 +67,8 @@ function fit(samples: [number, number, number][], image: RgbaImage, region: Gray
     yy += (y - m[0]) ** 2 / n;
   }
   // Floors keep the model from being too narrow for the rest of the body (arms are lit differently).
-  cbb = Math.max(cbb, 30);
-  crr = Math.max(crr, 30);
+  cbb = Math.max(cbb, 40);
+  crr = Math.max(crr, 40);
   const det = cbb * crr - cbr * cbr;
   let rgb: [number, number, number] = [0, 0, 0];
   let count = 0;
@@ -89,9 +89,10 @@ function fit(samples: [number, number, number][], image: RgbaImage, region: Gray
 function distance2(m: SkinModel, y: number, cb: number, cr: number): number {
   const db = cb - m.mean[1], dr = cr - m.mean[2];
   const chroma = m.invCov[0] * db * db + 2 * m.invCov[1] * db * dr + m.invCov[2] * dr * dr;
-  // Luminance varies a lot with shading: allow a wide band around the face's.
-  const dy = (y - m.mean[0]) / (3 * m.sdY + 40);
-  return chroma + dy * dy * 4;
+  // Luminance varies a lot with light and shading (arms are often brighter or darker
+  // than cheeks): only very dark pixels (black clothes, deep shadow) are penalised.
+  const dark = Math.max(0, m.mean[0] * 0.45 - y) / 12;
+  return chroma + dark * dark;
 }
 
 /**

@@ -22,7 +22,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
-  const { shading, backdrop, bodyZone, armsInFront, skinFill } = portrait.render;
+  const { shading, backdrop, bodyZone, armsInFront, skinFill, clearTop } = portrait.render;
   const n = src.width * src.height;
   const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data;
   const cleared = [0, 0, 0];
@@ -31,7 +31,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     const cover = Math.max(ta, sa);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
-    const u = regions.upperClothes.data[i], z = bodyZone.data[i];
+    const u = clearTop.data[i], z = bodyZone.data[i];
     for (let c = 0; c < 3; c++) {
       const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];
       cleared[c] = o[p + c] * (1 - u) + fill * u;
