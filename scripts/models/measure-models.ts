@@ -223,7 +223,7 @@ function table(results: ModelResult[], opts: Options, photos: number): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { photos: 5, runs: 15, rounds: 3, write: true };
+  const o: Options = { photos: 5, runs: 10, rounds: 5, write: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name: string, min: number) => {
