@@ -70,7 +70,7 @@ export const MODELS: ModelSpec[] = [
     outputs: landmarkOutputs,
     precisions: all,
     description: `BlazePose GHUM 3D landmarks (${v}): 39 points x 5, world points, pose flag, 256x256 segmentation, 64x64x39 heatmaps`,
-    upstream: 'google/mediapipe mediapipe/modules/pose_landmark',
+    upstream: 'google/mediapipe mediapipe/modules/pose_landmark (model.json generatedBy: modules/pose_detection)',
     weightsLicence: mediapipeLicence,
   })),
   {

@@ -85,11 +85,6 @@ export interface EncodeOptions {
   metadata?: Record<string, string>;
 }
 
-/** Bytes per element of each dtype. */
-export function dtypeBytes(dtype: OnnxDType): number {
-  return { float32: 4, float16: 2, int8: 1, int32: 4, int64: 8 }[dtype];
-}
-
 function rawBytes(init: OnnxInitializer): Uint8Array {
   const count = init.dims.reduce((a, b) => a * b, 1);
   if (init.data.length !== count) {
@@ -180,19 +175,4 @@ export function encodeOnnxModel(graph: OnnxGraph, options: EncodeOptions): Uint8
     },
   };
   return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
-}
-
-/**
- * Read back the op types and initializer sizes of an ONNX file (for reports and tests).
- *
- * @example summariseOnnx(bytes) // { ops: { Conv: 58, ... }, initializerBytes: 6.3e6, opset: 17 }
- */
-export function summariseOnnx(bytes: Uint8Array): { ops: Record<string, number>; initializerBytes: number; opset: number } {
-  const m = onnx.ModelProto.decode(bytes);
-  const ops: Record<string, number> = {};
-  for (const n of m.graph?.node ?? []) ops[n.opType ?? '?'] = (ops[n.opType ?? '?'] ?? 0) + 1;
-  let initializerBytes = 0;
-  for (const t of m.graph?.initializer ?? []) initializerBytes += t.rawData?.byteLength ?? 0;
-  const opset = Number(m.opsetImport?.find((o) => !o.domain)?.version ?? 0);
-  return { ops, initializerBytes, opset };
 }

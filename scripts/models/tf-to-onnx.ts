@@ -453,11 +453,10 @@ class Converter {
 
   convTranspose(node: TfjsNode): void {
     if (attrString(node, 'data_format', 'NHWC') !== 'NHWC') throw new Error(`Node ${node.name}: only NHWC data_format is supported`);
-    const [sizesV, filter, x] = this.inputsOf(node);
+    const [, filter, x] = this.inputsOf(node); // inputs: input_sizes, filter, out_backprop
     const target = Array.from(this.constOf(node, 0, 'input_sizes'));
     if (!filter.constant) throw new Error(`Node ${node.name}: the filter must be constant`);
     const [kh, kw, co, ci] = filter.shape; // Conv2DBackpropInput filter: [kh, kw, out_channels, in_channels]
-    void sizesV;
     const strides = attrInts(node, 'strides', [1, 1, 1, 1]);
     const dil = attrInts(node, 'dilations', [1, 1, 1, 1]);
     const [, outH, outW, outC] = target;

@@ -16,11 +16,15 @@
  * in proportion to the magnitudes inside the network, so each output's
  * tolerance is stated in that output's natural scale, about 4x above the worst
  * case measured over all 28 sample portraits (scratch run of both runtimes,
- * fp32), and far below what a conversion bug gives (a wrong SAME padding, a
- * wrong resize mode or a transposed filter moves these outputs by 1e-1 .. 1e+2).
+ * fp32), and far below what a conversion bug gives. Checked by breaking the
+ * converter on purpose (not committed): SAME padding with the odd pixel at the
+ * start made blazepose-lite's ld_3d differ by 202 px and selfie's mask by 1.0;
+ * ResizeBilinear mapped to 'asymmetric' instead of 'half_pixel' made both
+ * masks differ by 1.0. Both failed this test.
  *
  * `blazepose-heavy` is included only with FITROOM_PARITY_HEAVY=1: its tfjs CPU
- * run takes ~16 s per photo on these 2-core machines (~1 min for the three).
+ * run takes 8–16 s per photo on these 2-core machines (~40 s to 1.5 min for the three;
+ * it passed when last run with FITROOM_PARITY_HEAVY=1).
  * Its graph uses exactly the op kinds of blazepose-full (more of them); over all
  * 28 portraits it measured ld_3d 3.4e-3, world_3d 7.8e-6, output_poseflag
  * 1.2e-7, activation_segmentation 9.8e-4 (mean 1.3e-6), activation_heatmap
