@@ -8,6 +8,7 @@ import { createRgba, resizeGray, resizeRgba } from './image';
 import type { SleeveShape, UpperLandmarks } from './garment/garment-shape';
 import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
 import { FLAT_TO_FRONT, fitUpper, frontScale } from './fit/upper-fit';
+import type { UpperLayers } from './render/compose';
 import { composeUpper } from './render/compose';
 import type { GarmentSource } from './render/garment-layers';
 import { drawSleeve, drawTorso } from './render/garment-layers';
@@ -19,6 +20,19 @@ export const DEFAULT_EASE = 0.06;
  * @example const { image } = tryOnImage(portrait, garment, { ease: 0.1 });
  */
 export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis, options: TryOnOptions = {}): TryOnResult {
+  const timingsMs: Record<string, number> = {};
+  const layers = upperLayers(portrait, garment, options, timingsMs);
+  const t = performance.now();
+  const image = composeUpper(portrait, layers);
+  timingsMs.compose = performance.now() - t;
+  return { image, timingsMs };
+}
+
+/**
+ * The garment warped onto the portrait's grid, before compositing: its body and its sleeves.
+ * @example const { torso, sleeves } = upperLayers(portrait, garment);
+ */
+export function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, options: TryOnOptions = {}, timingsMs: Record<string, number> = {}): UpperLayers {
   const ease = options.ease ?? DEFAULT_EASE;
   const lengthScale = options.lengthScale ?? 1;
   if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
@@ -26,7 +40,6 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {
     throw new FitroomError('unsupported-category', `Expected an upper-body garment but received a ${garment.category}.`);
   }
-  const timingsMs: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
@@ -49,7 +62,6 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
     parts: resizeLabels(garment.parts, garment.image.width, garment.image.height, gw, gh),
   };
   lap('scale');
-
   const { width: W, height: H } = portrait.image;
   const fit = fitUpper(portrait.body, portrait.keypoints, portrait.personMask, portrait.regions.arms, scaledLandmarks, sleeves, { ease, lengthScale });
   lap('fit');
@@ -58,9 +70,7 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   if (fit.leftSleeve) drawSleeve(sleeveLayer, src, fit.leftSleeve, PART_LEFT_SLEEVE);
   if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
   lap('warp');
-  const image = composeUpper(portrait, { torso, sleeves: sleeveLayer });
-  lap('compose');
-  return { image, timingsMs };
+  return { torso, sleeves: sleeveLayer };
 }
 
 /** Nearest-neighbour resize of a label map. */

@@ -163,7 +163,16 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
     const bShoulder = side === 'left' ? sL : sR, bArmpit = side === 'left' ? armpitL : armpitR;
     const elbow: Point = side === 'left' ? [kp.left_elbow.x, kp.left_elbow.y] : [kp.right_elbow.x, kp.right_elbow.y];
     const wrist: Point = side === 'left' ? [kp.left_wrist.x, kp.left_wrist.y] : [kp.right_wrist.x, kp.right_wrist.y];
-    const root = mid(bShoulder, bArmpit);
+    // The sleeve hangs around the arm: its tube is centred on the arm's axis (the root's
+    // middle projected onto shoulder joint → elbow), and its opening is no wider than a
+    // loose sleeve's, whatever the flat photo's shoulder-to-armpit span.
+    const joint = side === 'left' ? jointL : jointR;
+    const armDir = sub(elbow, joint);
+    const armLen = Math.max(len(armDir), 1);
+    const rm = mid(bShoulder, bArmpit);
+    // ...starting on top of the shoulder, so the rounded sleeve cap covers the deltoid.
+    const along = Math.max(-span * 0.08, ((rm[0] - joint[0]) * armDir[0] + (rm[1] - joint[1]) * armDir[1]) / armLen - span * 0.1);
+    const root: Point = add(joint, armDir, along / armLen);
     // Sleeves hang, so their flat length is their true length (front scale × flat-to-front).
     let left = shape.length * h * FLAT_TO_FRONT;
     const path: Point[] = [root];
@@ -188,7 +197,7 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
       bodyPath: path,
       garmentRoot: [side === 'left' ? g.left_shoulder : g.right_shoulder, side === 'left' ? g.left_armpit : g.right_armpit],
       garmentEnd: side === 'left' ? g.left_sleeve_end : g.right_sleeve_end,
-      halfWidthRoot: len(sub(bShoulder, bArmpit)) / 2,
+      halfWidthRoot: Math.min(Math.max(len(sub(bShoulder, bArmpit)) / 2, armRadius[0] * 1.1), armRadius[0] * 1.5),
       halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * 0.8, armAtEnd * 1.15),
       garmentHalfWidthEnd: shape.endHalfWidth,
     };

@@ -8,6 +8,7 @@ import { resizeRgba } from '../image';
 import type { GarmentCategory } from '../types';
 import { garmentMask } from './garment-mask';
 import { garmentShape } from './garment-shape';
+import { decontaminateEdges } from './decontaminate';
 
 export const GARMENT_VERSION = 1;
 /** Product photos are analysed at most this big: plenty for a torso in a portrait. */
@@ -57,7 +58,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     version: GARMENT_VERSION,
     category,
     sleeve: shape.sleeve,
-    image,
+    image: decontaminateEdges(image, mask),
     mask,
     landmarks: shape.landmarks as unknown as Record<string, [number, number]>,
     sleeves: shape.sleeves,

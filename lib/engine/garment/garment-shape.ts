@@ -158,22 +158,38 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const cx = p.cx;
 
-  // Neck: the lowest top-edge point near the middle; its corners where the top edge rises to its local peak.
+  // Neck. `dip` is the top edge's lowest point near the middle (the front neckline when
+  // the neck opening shows, the back of the collar when the collar's inside fills it).
   let nx = Math.round(cx), ny = p.top[nx];
-  for (let x = Math.round(cx - bw * 0.15); x <= cx + bw * 0.15; x++) {
+  for (let x = Math.round(cx - bw * 0.12); x <= cx + bw * 0.12; x++) {
     if (p.top[x] > ny) { ny = p.top[x]; nx = x; }
   }
-  const corner = (dir: -1 | 1): Pt => {
-    let bestX = nx, bestY = ny;
-    for (let x = nx; x >= x0 && x <= x1 && Math.abs(x - nx) < bw * 0.35; x += dir) {
-      const t = p.top[x];
-      if (t < 0) break;
-      if (t < bestY) { bestY = t; bestX = x; }
-      // past the collar: the top edge falls away again towards the shoulder
-      if (t > bestY + bh * 0.04) break;
-    }
-    return [bestX, bestY];
+  // The collar's corners: walking out from the middle, the top edge reaches its highest
+  // level (the collar's peak, or a flat band of collar) and then falls away along the
+  // shoulder; the corner is where it starts to fall. Within a quarter of the width: a
+  // neck opening is narrower than the shoulders.
+  const cornerWithin = (reachShare: number) => {
+    const reach = Math.round(bw * reachShare);
+    let level = Infinity;
+    for (let x = Math.round(cx) - reach; x <= cx + reach; x++) if (x >= 0 && x < p.w && p.top[x] >= 0) level = Math.min(level, p.top[x]);
+    const corner = (dir: -1 | 1): Pt => {
+      let last: Pt | null = null;
+      for (let x = Math.round(cx); Math.abs(x - cx) <= reach; x += dir) {
+        const t = p.top[x];
+        if (t < 0) break;
+        if (t <= level + bh * 0.012) last = [x, t];
+        else if (last && t > level + bh * 0.03) break;
+      }
+      return last ?? [Math.round(cx + dir * reach * 0.6), level];
+    };
+    return { level, left: corner(-1), right: corner(1), reach };
   };
+  // Straps stand further out than a collar: when the edge still rises at a quarter of
+  // the width, look further.
+  let neck = cornerWithin(0.25);
+  if (Math.abs(neck.left[0] - cx) >= neck.reach - 2 || Math.abs(neck.right[0] - cx) >= neck.reach - 2) neck = cornerWithin(0.45);
+  const level = neck.level;
+  const corner = (dir: -1 | 1): Pt => (dir < 0 ? neck.left : neck.right);
   const neckImgLeft = corner(-1), neckImgRight = corner(1);
 
   // Body edges per row: the run through the garment's middle.
@@ -232,6 +248,8 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
       for (let y = ys + 1; y + k <= hemY; y++) {
         const a = out(y), b = out(y + k);
         if (a === null || b === null) continue;
+        // past the cuff's own vertical edge: the profile must have come in from the sleeve's end
+        if (a > smax - bw * 0.06) continue;
         if (Math.abs(a - b) / k < 0.35) return { armpit: [edge.get(y)!, y], sleeveFound: true };
       }
       return { armpit: [edge.get(deepest)!, deepest], sleeveFound: true };
@@ -245,7 +263,16 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
     }
     return { armpit: [edge.get(best) ?? (dir < 0 ? x0 : x1), best], sleeveFound: false };
   };
-  const imgLeft = side(-1), imgRight = side(1);
+  let imgLeft = side(-1), imgRight = side(1);
+  // Tops are symmetric: when a sleeve is found on one side only (a rolled cuff, a sleeve
+  // lying against the body), the other side's armpit is its mirror image.
+  const mirror = (a: Pt): Pt => {
+    const x = Math.round(2 * cx - a[0]);
+    const r = bodyRun(a[1]);
+    return [r ? Math.min(Math.max(x, r[0]), r[1]) : x, a[1]];
+  };
+  if (imgLeft.sleeveFound && !imgRight.sleeveFound) imgRight = { armpit: mirror(imgLeft.armpit), sleeveFound: true };
+  else if (imgRight.sleeveFound && !imgLeft.sleeveFound) imgLeft = { armpit: mirror(imgRight.armpit), sleeveFound: true };
 
   // Sleeve pixels: above the armpit, those beyond the shoulder-armpit line; below it,
   // those outside the body's run (a sleeve hanging beside the body).
@@ -305,8 +332,11 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   const neckWidth = Math.abs(neckImgRight[0] - neckImgLeft[0]);
   const strapTop = Math.min(neckImgLeft[1], neckImgRight[1]);
   const open = ny - strapTop > bh * 0.12;
-  const front: Pt = open ? [nx, ny] : [nx, ny + neckWidth * 0.15];
-  if (open) ny = strapTop;
+  const dipDepth = ny - level;
+  const front: Pt = open || dipDepth > neckWidth * 0.15 ? [nx, ny] : [nx, level + neckWidth * 0.15];
+  // the back of the collar is level with its corners
+  nx = Math.round((neckImgLeft[0] + neckImgRight[0]) / 2);
+  ny = Math.round(level);
 
   const bodyLen = hemY - ny;
   const sleeveLen = Math.max(sl.shape.length, sr.shape.length);

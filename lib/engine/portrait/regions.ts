@@ -11,7 +11,7 @@ import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { BodyGeometry } from './body-geometry';
 import type { SkinModel } from './skin';
-import { skinLikelihood } from './skin';
+import { skinLikelihood, widenSkin } from './skin';
 
 export interface PortraitRegions {
   face: GrayImage;
@@ -38,10 +38,17 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   const { width: w, height: h } = image;
   const n = w * h;
   const span = body.shoulderSpan;
-  const likelihood = boxBlur(skinLikelihood(image, skinModel), 1);
+  // Skin colour from the face, widened by the surest skin on the arms and neck.
+  const armsAndNeck = createGray(w, h);
+  drawCapsule(armsAndNeck, body.leftArm.points, body.leftArm.radii);
+  drawCapsule(armsAndNeck, body.rightArm.points, body.rightArm.radii);
+  drawCapsule(armsAndNeck, [body.chin, body.neckBase], [body.neckRadius, body.neckRadius]);
+  const widened = widenSkin(image, skinModel, skinLikelihood(image, skinModel), armsAndNeck);
+  const likelihood = boxBlur(skinLikelihood(image, widened), 1);
   // Skin is smooth at this scale; a busy patch of skin-like colours is a print (leopard, paisley).
   const busy = localBusyness(image);
-  for (let i = 0; i < n; i++) likelihood.data[i] *= 1 - smooth(0.05, 0.1, busy.data[i]);
+  const inside = boxBlur(person, 3);
+  for (let i = 0; i < n; i++) likelihood.data[i] *= 1 - smooth(0.05, 0.1, busy.data[i]) * smooth(0.9, 0.99, inside.data[i]);
 
   const face = createGray(w, h);
   if (body.faceBox) {
@@ -74,7 +81,9 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
 
   const neck = createGray(w, h);
   drawCapsule(neck, [body.chin, body.neckBase], [body.neckRadius * 1.2, body.neckRadius * 1.3]);
-  for (let i = 0; i < n; i++) neck.data[i] *= skin.data[i];
+  // The neck ends at the collarbones: below them a new collar lies on top.
+  const neckEnd = body.neckBase[1] - body.shoulderSpan * 0.02;
+  for (let i = 0; i < n; i++) neck.data[i] *= skin.data[i] * smooth(-3, 3, neckEnd - Math.floor(i / w));
 
   const clothes = createGray(w, h);
   for (let i = 0; i < n; i++) {
@@ -146,8 +155,9 @@ function hairMask(image: RgbaImage, person: GrayImage, skin: GrayImage, face: Gr
   const hairColor = median3(samples);
   // 2. long hair: same colour, below the chin, grown from the head's hair through connected pixels
   const torsoLen = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
-  const topColor = meanColorAround(image, person, skin, [body.shoulderCenter[0] * 0.6 + body.hipCenter[0] * 0.4, body.shoulderCenter[1] * 0.6 + body.hipCenter[1] * 0.4], body.shoulderSpan * 0.15);
-  if (topColor && colorDist(topColor, hairColor) < 60) return out;
+  // If the clothes below the neck share the hair's colour, long hair cannot be told from them.
+  const topColor = clothesColorBelowNeck(image, person, skin, body);
+  if (!topColor || colorDist(topColor, hairColor) < 70) return out;
   const maxY = Math.min(h, body.shoulderCenter[1] + torsoLen * 0.6);
   const near = (i: number) => colorDist([image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]], hairColor) < 55;
   const queue: number[] = [];
@@ -185,19 +195,21 @@ function colorDist(a: number[], b: number[]): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
-function meanColorAround(image: RgbaImage, person: GrayImage, skin: GrayImage, c: Point, r: number): number[] | null {
+/** Median colour of the non-skin person pixels in a box under the neck, across the shoulders. */
+function clothesColorBelowNeck(image: RgbaImage, person: GrayImage, skin: GrayImage, body: BodyGeometry): number[] | null {
   const { width: w, height: h } = image;
-  const s = [0, 0, 0];
-  let n = 0;
-  for (let y = Math.max(0, Math.floor(c[1] - r)); y < Math.min(h, c[1] + r); y++) {
-    for (let x = Math.max(0, Math.floor(c[0] - r)); x < Math.min(w, c[0] + r); x++) {
+  const span = body.shoulderSpan;
+  const [cx, cy] = body.shoulderCenter;
+  const torso = Math.abs(body.hipCenter[1] - cy);
+  const samples: number[][] = [];
+  for (let y = Math.max(0, Math.round(cy)); y < Math.min(h, cy + torso * 0.6); y += 2) {
+    for (let x = Math.max(0, Math.round(cx - span * 0.5)); x < Math.min(w, cx + span * 0.5); x += 2) {
       const i = y * w + x;
       if (person.data[i] < 0.9 || skin.data[i] > 0.3) continue;
-      for (let k = 0; k < 3; k++) s[k] += image.data[i * 4 + k];
-      n++;
+      samples.push([image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]]);
     }
   }
-  return n > 20 ? s.map((v) => v / n) : null;
+  return samples.length > 30 ? median3(samples) : null;
 }
 
 /**

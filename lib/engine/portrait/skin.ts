@@ -108,3 +108,45 @@ export function skinLikelihood(image: RgbaImage, model: SkinModel): GrayImage {
   }
   return out;
 }
+
+/**
+ * A second look: the face's colour finds the surest skin on the arms and neck,
+ * and the model is fitted again on face and those pixels together, so arms lit
+ * differently from the cheeks still count as skin.
+ * @example const skin2 = widenSkin(photo, skin, likelihood, armsAndNeck);
+ */
+export function widenSkin(image: RgbaImage, model: SkinModel, likelihood: GrayImage, where: GrayImage): SkinModel {
+  if (model.samples === 0) return model;
+  const extra: [number, number, number][] = [];
+  for (let i = 0; i < likelihood.data.length; i += 2) {
+    if (where.data[i] < 0.9 || likelihood.data[i] < 0.45) continue;
+    extra.push(toYCbCr(image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]));
+  }
+  if (extra.length < 50) return model;
+  // Weigh the face and the body alike: as many face samples as it was fitted on, repeated from its mean.
+  const face: [number, number, number][] = Array.from({ length: Math.min(model.samples, extra.length) }, () => [...model.mean] as [number, number, number]);
+  const combined = fitMoments([...face, ...extra]);
+  // keep the face's own spread as a lower bound
+  return { ...model, mean: combined.mean, invCov: wider(model.invCov, combined.invCov), samples: model.samples + extra.length };
+}
+
+function fitMoments(samples: [number, number, number][]): { mean: [number, number, number]; invCov: [number, number, number] } {
+  const n = samples.length;
+  const m = [0, 0, 0];
+  for (const s of samples) for (let k = 0; k < 3; k++) m[k] += s[k] / n;
+  let cbb = 0, cbr = 0, crr = 0;
+  for (const [, cb, cr] of samples) {
+    cbb += (cb - m[1]) ** 2 / n;
+    cbr += ((cb - m[1]) * (cr - m[2])) / n;
+    crr += (cr - m[2]) ** 2 / n;
+  }
+  cbb = Math.max(cbb, 40);
+  crr = Math.max(crr, 40);
+  const det = cbb * crr - cbr * cbr;
+  return { mean: [m[0], m[1], m[2]], invCov: [crr / det, -cbr / det, cbb / det] };
+}
+
+/** The wider of two inverse covariances (smaller inverse variances on the diagonal). */
+function wider(a: [number, number, number], b: [number, number, number]): [number, number, number] {
+  return a[0] + a[2] < b[0] + b[2] ? a : b;
+}

@@ -152,10 +152,16 @@ export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, p
       if (best > maxHalf) continue;
       const f = Math.min(1, Math.max(0, t / total));
       const bHalf = bHalfRoot + (fit.halfWidthEnd - bHalfRoot) * f;
+      // outside the sleeve's tube around the arm: nothing of this sleeve lands here
+      if (Math.abs(n) > bHalf * 1.04) continue;
       const gHalf = gHalfRoot + (gHalfEnd - gHalfRoot) * f;
       // distance past the root line (which is slanted by bSlant per unit offset)
       const along = t - bSlant * (n / Math.max(bHalfRoot, 1e-6)) * bHalfRoot * (1 - f);
       if (along < -2 || t > total + 1) continue;
+      // The sleeve cap is round: on the shoulder's side the sleeve narrows towards its
+      // root instead of ending in a square corner beside the shoulder.
+      const cap = bHalfRoot * 0.9;
+      if (n > 0 && along < cap && n > bHalf * (0.35 + 0.65 * Math.sqrt(Math.max(0, along) / cap))) continue;
       const gn = (n / bHalf) * gHalf;
       const gt = (Math.max(along, 0) / total) * gLen + gSlant * (gn / Math.max(gHalfRoot, 1e-6)) * gHalfRoot * (1 - f);
       const u = gRoot[0] + gAxis[0] * gt + gNorm[0] * gn;
