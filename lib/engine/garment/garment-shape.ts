@@ -273,6 +273,23 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   };
   if (imgLeft.sleeveFound && !imgRight.sleeveFound) imgRight = { armpit: mirror(imgLeft.armpit), sleeveFound: true };
   else if (imgRight.sleeveFound && !imgLeft.sleeveFound) imgLeft = { armpit: mirror(imgRight.armpit), sleeveFound: true };
+  // Sanity: armpits sit in the top half of the body, one on each side, a chest apart.
+  // Sleeves that hang against the body can fool the profiles; then fall back to a
+  // top's usual proportions rather than fit a folded garment.
+  const top = Math.min(level, ny);
+  const bodyLenNow = hemY - top;
+  const armpitOk = (a: Pt, dir: -1 | 1) => a[1] > top + bodyLenNow * 0.1 && a[1] < top + bodyLenNow * 0.6 && (a[0] - cx) * dir > bw * 0.15 && (a[0] - cx) * dir < bw * 0.48;
+  if (!armpitOk(imgLeft.armpit, -1) || !armpitOk(imgRight.armpit, 1)) {
+    const ay = Math.round(top + bodyLenNow * 0.3);
+    const run = bodyRun(ay) ?? [x0, x1];
+    const merged = (imgLeft.sleeveFound || imgRight.sleeveFound) && run[1] - run[0] > bw * 0.8;
+    const half = merged ? bw * 0.3 : (run[1] - run[0]) / 2;
+    imgLeft = { armpit: [Math.round(cx - half), ay], sleeveFound: merged };
+    imgRight = { armpit: [Math.round(cx + half), ay], sleeveFound: merged };
+  }
+  // A hem narrower than half the chest is a hem curve's tip, not its corners.
+  const chestHalf = (imgRight.armpit[0] - imgLeft.armpit[0]) / 2;
+  if (hemRun[1] - hemRun[0] < chestHalf) hemRun = [Math.round(cx - chestHalf), Math.round(cx + chestHalf)];
 
   // Sleeve pixels: above the armpit, those beyond the shoulder-armpit line; below it,
   // those outside the body's run (a sleeve hanging beside the body).

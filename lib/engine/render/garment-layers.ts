@@ -46,19 +46,25 @@ function put(out: RgbaImage, i: number, src: GarmentSource, u: number, v: number
  * The spline is evaluated on a 4-pixel grid and interpolated: it is smooth at that scale.
  * @example const torso = drawTorso(source, fit, 768, 1024);
  */
-export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, height: number, sleevesAsBody = false): RgbaImage {
+export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, height: number): RgbaImage {
   const out = createRgba(width, height);
-  const tps = fitTps(fit.torso, 1);
   const x0 = Math.max(0, Math.floor(fit.box.x0)), y0 = Math.max(0, Math.floor(fit.box.y0));
   const x1 = Math.min(width - 1, Math.ceil(fit.box.x1)), y1 = Math.min(height - 1, Math.ceil(fit.box.y1));
   if (x1 < x0 || y1 < y0) return out;
   const G = 4;
   const gw = Math.ceil((x1 - x0) / G) + 2, gh = Math.ceil((y1 - y0) / G) + 2;
   const gu = new Float32Array(gw * gh), gv = new Float32Array(gw * gh);
-  for (let j = 0; j < gh; j++) for (let i = 0; i < gw; i++) {
-    const [u, v] = tps.map(x0 + i * G, y0 + j * G);
-    gu[j * gw + i] = u;
-    gv[j * gw + i] = v;
+  // A spline through badly placed points can fold the garment over itself (the same
+  // garment pixels drawn twice, pieces flung far out). Where it folds over the garment,
+  // smooth it more until it does not.
+  for (const lambda of [1, 1e3, 1e4, 1e5, 1e6]) {
+    const tps = fitTps(fit.torso, lambda);
+    for (let j = 0; j < gh; j++) for (let i = 0; i < gw; i++) {
+      const [u, v] = tps.map(x0 + i * G, y0 + j * G);
+      gu[j * gw + i] = u;
+      gv[j * gw + i] = v;
+    }
+    if (!foldsOverGarment(gu, gv, gw, gh, src)) break;
   }
   for (let y = y0; y <= y1; y++) {
     const fj = (y - y0) / G, j = Math.floor(fj), ty = fj - j;
@@ -67,11 +73,26 @@ export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, heig
       const k = j * gw + i;
       const u = (gu[k] * (1 - tx) + gu[k + 1] * tx) * (1 - ty) + (gu[k + gw] * (1 - tx) + gu[k + gw + 1] * tx) * ty;
       const v = (gv[k] * (1 - tx) + gv[k + 1] * tx) * (1 - ty) + (gv[k + gw] * (1 - tx) + gv[k + gw + 1] * tx) * ty;
-      const a = sleevesAsBody ? partCoverage(src, 1, u, v) : partCoverageBodyOnly(src, u, v);
+      const a = partCoverageBodyOnly(src, u, v);
       put(out, y * width + x, src, u, v, a);
     }
   }
   return out;
+}
+
+/** True when a grid cell whose corners land on the garment maps with a reversed orientation. */
+function foldsOverGarment(gu: Float32Array, gv: Float32Array, gw: number, gh: number, src: GarmentSource): boolean {
+  const { width: w, height: h } = src.image;
+  for (let j = 0; j + 1 < gh; j++) {
+    for (let i = 0; i + 1 < gw; i++) {
+      const k = j * gw + i;
+      const u = gu[k], v = gv[k];
+      if (u < 0 || v < 0 || u >= w || v >= h || src.parts[Math.floor(v) * w + Math.floor(u)] === 0) continue;
+      const det = (gu[k + 1] - u) * (gv[k + gw] - v) - (gu[k + gw] - u) * (gv[k + 1] - v);
+      if (det <= 0) return true;
+    }
+  }
+  return false;
 }
 
 function partCoverageBodyOnly(src: GarmentSource, u: number, v: number): number {
