@@ -11,8 +11,11 @@ import { garmentShape } from './garment-shape';
 import { decontaminateEdges } from './decontaminate';
 
 export const GARMENT_VERSION = 1;
-/** Product photos are analysed at most this big: plenty for a torso in a portrait. */
-export const MAX_GARMENT_SIDE = 1024;
+/**
+ * Product photos are analysed at most this big: a garment is drawn onto a torso a few
+ * hundred pixels wide, so more resolution only costs time.
+ */
+export const MAX_GARMENT_SIDE = 800;
 
 const SUPPORTED: GarmentCategory[] = ['upper'];
 

@@ -43,11 +43,12 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   // first round reached (it follows vignettes and soft shadows much better).
   let plate = estimatePlate(image, border, 24);
   const firstNoise = plate.noise;
-  let outside = fillBackdrop(image, plate);
+  const stops = fillStops(image);
+  let outside = fillBackdrop(image, plate, stops);
   const reached = createGray(w, h);
   for (let i = 0; i < n; i++) reached.data[i] = outside.reached[i];
   plate = estimatePlate(image, reached, 24);
-  outside = fillBackdrop(image, plate);
+  outside = fillBackdrop(image, plate, stops);
   const { dist, tol } = outside;
 
   // Close hairline gaps in the outline (white fabric on a white backdrop), then decide
@@ -86,24 +87,43 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
  * Edges stop the fill, so a white shirt on a white backdrop keeps its outline;
  * they are thickened by a pixel to close hairline gaps.
  */
-function fillBackdrop(image: RgbaImage, plate: BackgroundPlate): { reached: Uint8Array; dist: Float32Array; tol: number } {
+/** What stops the backdrop fill besides colour: edges and fabric texture (computed once per photo). */
+interface FillStops {
+  barrier: Uint8Array;
+  std: GrayImage;
+  flat: number;
+}
+
+/**
+ * Edges stop the fill, so a white shirt on a white backdrop keeps its outline;
+ * they are thickened by a pixel to close hairline gaps. Texture stops it too: a
+ * studio backdrop is flat, fabric has weave, so a pixel whose neighbourhood varies
+ * more than the border's does is not backdrop.
+ */
+function fillStops(image: RgbaImage): FillStops {
   const { width: w, height: h } = image;
   const n = w * h;
-  // Backdrop colour tolerance: JPEG noise and gradients the plate did not catch.
-  const tol = Math.max(6, 3.5 * plate.noise);
-  const dist = new Float32Array(n);
-  for (let i = 0; i < n; i++) dist[i] = colorDistance(image, plate.color, i);
   const edges = gradientMagnitude(image);
   const barrier = new Uint8Array(n);
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
     const i = y * w + x;
     if (edges.data[i] > EDGE) barrier[i] = barrier[i - 1] = barrier[i + 1] = barrier[i - w] = barrier[i + w] = 1;
   }
-  // Texture: a studio backdrop is flat, fabric has weave, so a pixel whose
-  // neighbourhood varies more than the border's does is not backdrop.
   const std = localStd(image, 2);
   const borderStd = borderPixels(w, h).map((i) => std.data[i]).sort((a, b) => a - b);
   const flat = Math.max(1.2 / 255, 2.5 * borderStd[borderStd.length >> 1]);
+  return { barrier, std, flat };
+}
+
+/** Flood fill from the border through pixels that match the plate and are neither on an edge nor textured. */
+function fillBackdrop(image: RgbaImage, plate: BackgroundPlate, stops: FillStops): { reached: Uint8Array; dist: Float32Array; tol: number } {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  // Backdrop colour tolerance: JPEG noise and gradients the plate did not catch.
+  const tol = Math.max(6, 3.5 * plate.noise);
+  const dist = new Float32Array(n);
+  for (let i = 0; i < n; i++) dist[i] = colorDistance(image, plate.color, i);
+  const { barrier, std, flat } = stops;
   const reached = floodFill(w, h, borderPixels(w, h), (i) => dist[i] < tol && !barrier[i] && std.data[i] < flat);
   return { reached, dist, tol };
 }
