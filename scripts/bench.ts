@@ -3,15 +3,19 @@
  * Medians over the sample photos (FITROOM_SAMPLES, default ../shared/data) of:
  * portrait analysis, its pose+mask part, garment analysis, render, a garment
  * change on an analysed portrait (garment + render), and the models' own
- * inference time. The last stdout line is JSON:
- * {"portraitMs","perceptionMs","garmentMs","renderMs","tryonMs","modelMs","backend","threads"}.
+ * inference time; and, side by side in the same run, the yardstick a JavaScript
+ * developer would pick (@vladmandic/human's BlazePose full on tfjs WASM, JPEG
+ * decode included) against our pose and mask with decode included.
+ * The last stdout line is JSON:
+ * {"portraitMs","perceptionMs","garmentMs","renderMs","tryonMs","modelMs","humanMs","oursDecodedPoseMs","backend","threads"}.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../lib/engine/index';
-import { readImageFile } from '../lib/node/image-file';
+import { decodeImage, readImageFile } from '../lib/node/image-file';
+import { humanPose } from './bench/human-yardstick';
 import { createNodeEngine } from '../lib/node/node-engine';
 import { round, runCli, UsageError } from '../lib/node/cli';
 
@@ -21,7 +25,7 @@ const median = (v: number[]) => {
 };
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, portraits: { type: 'string' }, garments: { type: 'string' }, threads: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, portraits: { type: 'string' }, garments: { type: 'string' }, threads: { type: 'string' }, 'no-human': { type: 'boolean' } } });
   const samples = resolve(process.env.FITROOM_SAMPLES ?? resolve(import.meta.dirname, '..', '..', 'shared', 'data'));
   if (!existsSync(resolve(samples, 'manifest.json'))) throw new UsageError(`Sample photos not found at ${samples}: set FITROOM_SAMPLES to the folder holding manifest.json.`);
   const manifest = JSON.parse(readFileSync(resolve(samples, 'manifest.json'), 'utf8')) as { persons: { file: string }[]; garments: { file: string; category: string }[] };
@@ -60,7 +64,19 @@ runCli(async () => {
     renderMs.push(t2 - t1);
     tryonMs.push(t2 - t0);
   }
+  // Side by side with the yardstick: encoded bytes → pose and mask, decode included.
+  const oursDecoded: number[] = [], humanMs: number[] = [];
+  const bytes = persons.map((p) => readFileSync(resolve(samples, p.file)));
+  for (const b of bytes) {
+    const t0 = performance.now();
+    const a = await engine.analysePortrait(await decodeImage(b, { maxLongSide: 2048 }));
+    oursDecoded.push(performance.now() - t0 - (a.timingsMs.regions ?? 0) - (a.timingsMs.renderMaps ?? 0));
+  }
   await engine.dispose();
+  if (!values['no-human']) {
+    const human = await humanPose(threads);
+    for (const b of bytes) humanMs.push(await human.time(b));
+  }
   const result = {
     portraitMs: round(median(portraitMs)),
     perceptionMs: round(median(perceptionMs)),
@@ -68,6 +84,8 @@ runCli(async () => {
     renderMs: round(median(renderMs)),
     tryonMs: round(median(tryonMs)),
     modelMs: round(median(modelMs)),
+    humanMs: humanMs.length ? round(median(humanMs)) : null,
+    oursDecodedPoseMs: round(median(oursDecoded)),
     backend: engine.backend,
     threads,
   };
