@@ -72,7 +72,7 @@ export interface GarmentAnalysis {
   version: number;
   category: GarmentCategory;
   sleeve: SleeveLength;
-  /** The product photo as analysed (long side at most 800 px). */
+  /** The product photo as analysed (long side at most 1024 px). */
   image: RgbaImage;
   /** Soft garment mask at the image's size, 1 = garment. */
   mask: GrayImage;

@@ -69,7 +69,7 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
     if (!backdropPocket) binary.data[i] = 1;
   }
 
-  // Keep the garment's pieces; drop specks (dust, logos on the backdrop, JPEG noise).
+  // Keep the garment's pieces; drop specks and stray patches (dust, a logo or a shadow on the backdrop).
   const parts = labelComponents(w, h, (i) => binary.data[i] === 1);
   const largest = Math.max(0, ...parts.sizes.slice(1));
   for (let i = 0; i < n; i++) if (parts.labels[i] && parts.sizes[parts.labels[i]] < largest * 0.02) binary.data[i] = 0;
@@ -124,8 +124,22 @@ function fillBackdrop(image: RgbaImage, plate: BackgroundPlate, stops: FillStops
   const dist = new Float32Array(n);
   for (let i = 0; i < n; i++) dist[i] = colorDistance(image, plate.color, i);
   const { barrier, std, flat } = stops;
-  const reached = floodFill(w, h, borderPixels(w, h), (i) => dist[i] < tol && !barrier[i] && std.data[i] < flat);
+  // A soft shadow on a coloured backdrop keeps the backdrop's hue and is only darker. On a
+  // neutral (white or grey) backdrop a shadow looks like shaded white fabric, so there
+  // only colour-matched pixels count as backdrop.
+  const shadow = (i: number) => {
+    const [py, pcb, pcr] = ycbcr(plate.color[i * 3], plate.color[i * 3 + 1], plate.color[i * 3 + 2]);
+    if (Math.hypot(pcb, pcr) < 4) return false;
+    const [y, cb, cr] = ycbcr(image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]);
+    const ratio = y / Math.max(py, 1);
+    return Math.hypot(cb - pcb, cr - pcr) < 5 && ratio > 0.6 && ratio < 1.02;
+  };
+  const reached = floodFill(w, h, borderPixels(w, h), (i) => !barrier[i] && std.data[i] < flat && (dist[i] < tol || shadow(i)));
   return { reached, dist, tol };
+}
+
+function ycbcr(r: number, g: number, b: number): [number, number, number] {
+  return [0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b, 0.5 * r - 0.418688 * g - 0.081312 * b];
 }
 
 /** Standard deviation of luminance over a (2r+1)² window, per pixel. */
