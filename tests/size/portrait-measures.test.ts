@@ -71,7 +71,7 @@ describe.skipIf(!haveSamples)('measures from sample portraits', () => {
 
   it('says what each estimate rests on, and that clothes count', () => {
     const m = full.get(portraits[0])!;
-    expect(m.measures.chest!.basis).toMatch(/outline .* cm × 3\.17/);
+    expect(m.measures.chest!.basis).toMatch(/outline [\d.]+ cm, less 1\.5 cm .* × 3\.17/);
     expect(m.notes.join(' ')).toMatch(/over clothes/i);
   });
 
