@@ -27,6 +27,7 @@ export default defineBackground(() => {
       tryOn: (r) => sendMessage('offscreen.tryOn', r),
       status: () => sendMessage('offscreen.status'),
       warmUp: () => sendMessage('offscreen.warmUp'),
+      sizeAdvice: (r) => sendMessage('offscreen.sizeAdvice', r),
     },
     progress,
     hasPortrait: async () => (await portraitStore.loadSummary()) !== null,
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   onMessage('bg.analysePortrait', ({ data }) => handlers.analysePortrait(data));
   onMessage('bg.tryOn', ({ data, sender }) => handlers.tryOn(data, sender.tab?.id));
   onMessage('bg.status', () => handlers.status());
+  onMessage('bg.sizeAdvice', ({ data }) => handlers.sizeAdvice(data));
   onMessage('bg.progress', ({ data }) => void handlers.progress(data));
   onMessage('bg.warmUp', () => void handlers.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
   onMessage('bg.openPortraitPage', () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));

@@ -6,6 +6,7 @@
  *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
  *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
+ *   content ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen (profile + portrait measures + the page's chart)
  *
  * Each message type is named after the context that listens to it (`bg.`, `offscreen.`,
  * `content.`, `popup.`): runtime messages reach every extension page, and exactly one
@@ -17,6 +18,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Result } from './error-info';
 import type { Box, GarmentCategory, Keypoints, PortraitIssue, SleeveLength, TryOnOptions } from './engine/index';
+import type { SizeChart } from './page/size-chart-types';
+import type { SizeAdvice } from './size/size-advice';
 
 export type { Result, ErrorInfo, ErrorCode } from './error-info';
 
@@ -124,6 +127,11 @@ export interface ShowTryOnRequest {
   categoryHint?: GarmentCategory;
 }
 
+export interface SizeAdviceRequest {
+  /** The page's size chart as read by lib/page, or null when it has none. */
+  chart: SizeChart | null;
+}
+
 export interface ProtocolMap {
   // Answered by the background.
   'bg.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
@@ -134,6 +142,8 @@ export interface ProtocolMap {
   'bg.openPortraitPage'(): void;
   /** A page shows Try on buttons: start the engine now, if a portrait is stored, so the first click is quick. */
   'bg.warmUp'(): void;
+  /** Size advice for the page's chart from the stored profile and portrait. */
+  'bg.sizeAdvice'(request: SizeAdviceRequest): Result<SizeAdvice>;
 
   // Answered by the offscreen document.
   'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;
@@ -142,6 +152,7 @@ export interface ProtocolMap {
   'offscreen.tryOn'(request: OffscreenTryOnRequest): Result<TryOnResponse>;
   'offscreen.status'(): Result<EngineStatus>;
   'offscreen.warmUp'(): void;
+  'offscreen.sizeAdvice'(request: SizeAdviceRequest): Result<SizeAdvice>;
 
   // Answered by the content script of a tab.
   'content.showTryOn'(request: ShowTryOnRequest): void;

@@ -9,9 +9,12 @@
  * - `photo`:    the photo's encoded bytes as chosen (JPEG/PNG/...), typically 0.1–5 MB;
  * - `analysis`: the PortraitAnalysis packed by portrait-pack.ts: masks as 8-bit, no RGBA
  *               copy of the photo (rebuilt from `photo`), typically under 1 MB.
+ * A second object store `profile` keeps the shopper's profile (height, fit preference,
+ * tape measurements) under the key `profile`: apart, so deleting the photo keeps it.
  */
 import type { PortraitSummary } from './messaging';
 import type { PackedPortraitAnalysis } from './portrait-pack';
+import type { ShopperProfile } from './size/profile';
 
 export interface StoredPhoto {
   bytes: Uint8Array;
@@ -33,9 +36,17 @@ export interface PortraitStore {
   delete(): Promise<void>;
 }
 
+/** Where the shopper's profile lives. */
+export interface ProfileStore {
+  load(): Promise<ShopperProfile | null>;
+  save(profile: ShopperProfile): Promise<void>;
+}
+
 const DB_NAME = 'fitroom';
-const DB_VERSION = 1;
+// 2 added the `profile` store.
+const DB_VERSION = 2;
 const STORE = 'portrait';
+const PROFILE_STORE = 'profile';
 type Key = 'summary' | 'photo' | 'analysis';
 
 /**
@@ -86,10 +97,39 @@ export function memoryPortraitStore(): PortraitStore {
   };
 }
 
+/**
+ * The shopper's profile, backed by IndexedDB next to the portrait.
+ * @example const profile = (await indexedDbProfileStore().load()) ?? EMPTY_PROFILE;
+ */
+export function indexedDbProfileStore(idb: IDBFactory = indexedDB): ProfileStore {
+  let db: Promise<IDBDatabase> | null = null;
+  const open = () => (db ??= openDatabase(idb));
+  return {
+    async load() {
+      const tx = (await open()).transaction(PROFILE_STORE, 'readonly');
+      return ((await request(tx.objectStore(PROFILE_STORE).get('profile'))) as ShopperProfile | undefined) ?? null;
+    },
+    async save(profile) {
+      const tx = (await open()).transaction(PROFILE_STORE, 'readwrite');
+      tx.objectStore(PROFILE_STORE).put(profile, 'profile');
+      await done(tx);
+    },
+  };
+}
+
+/**
+ * A profile store in memory, for tests.
+ * @example const profiles = memoryProfileStore({ heightCm: 170, fit: 'regular', tape: {}, unit: 'cm' });
+ */
+export function memoryProfileStore(initial: ShopperProfile | null = null): ProfileStore {
+  let current = initial;
+  return { load: async () => current, save: async (p) => { current = p; } };
+}
+
 function openDatabase(idb: IDBFactory): Promise<IDBDatabase> {
   const req = idb.open(DB_NAME, DB_VERSION);
   req.onupgradeneeded = () => {
-    if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+    for (const name of [STORE, PROFILE_STORE]) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
   };
   return request(req);
 }

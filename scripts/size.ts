@@ -4,8 +4,10 @@
  *   npm run size -- --page FILE.html [--height CM] [--chest CM] [--waist CM] [--hips CM]
  *                   [--shoulder CM] [--sleeve CM] [--inseam CM] [--fit snug|regular|loose] [--portrait FILE] [--json]
  *
- * With --json the only stdout line is `{"chart": {...} | null, "recommendation": {...} | null}`.
- * Bad input (missing file, not HTML, bad numbers) exits 2 with one line on stderr.
+ * With --json the only stdout line is `{"chart": {...} | null, "recommendation": {...} | null}`,
+ * plus `"body": {...}` (the measures with ranges and confidences) when --portrait is given.
+ * --portrait needs --height (the photo's scale comes from it); tape flags (--chest …) win over the photo.
+ * Bad input (missing file, not HTML, bad numbers, a photo without a person) exits 2 with one line on stderr.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readSizeChart } from '../lib/page/size-chart';
 import { recommendSize, type BodyMeasures, type Fit, type SizeRecommendation } from '../lib/size/recommend';
-import { measurePortrait } from '../lib/size/portrait-hook';
+import { measurePortraitFile } from '../lib/node/portrait-measurer';
+import { toBodyMeasures, type PortraitMeasures } from '../lib/size/portrait-measures';
 import { isFitroomError } from '../lib/engine/errors';
 import type { SizeChart } from '../lib/page/size-chart-types';
 
@@ -52,9 +55,16 @@ function positiveCm(name: string, raw: string): number {
   return n;
 }
 
-function human(chart: SizeChart | null, rec: SizeRecommendation | null): string[] {
-  if (!chart) return ['No size chart found on this page.'];
-  const lines = [`Size chart (${chart.kind} measurements, cm):`];
+function bodyLines(m: PortraitMeasures | null): string[] {
+  if (!m) return [];
+  const lines = [`Your measures (height ${m.heightCm} cm; photo scale ±${Math.round(m.scale.relError * 100)} % from ${m.scale.basis}):`];
+  for (const [name, e] of Object.entries(m.measures)) lines.push(`  ${name}: ${e.value} cm (${e.range[0]}–${e.range[1]}, ${e.confidence} confidence; ${e.basis})`);
+  return [...lines, ...m.notes.map((n) => `  ${n}`)];
+}
+
+function human(chart: SizeChart | null, rec: SizeRecommendation | null, measured: PortraitMeasures | null): string[] {
+  if (!chart) return [...bodyLines(measured), 'No size chart found on this page.'];
+  const lines = [...bodyLines(measured), `Size chart (${chart.kind} measurements, cm):`];
   for (const s of chart.sizes) {
     const parts = Object.entries(s.measures).map(([m, v]) => `${m} ${Array.isArray(v) ? `${v[0]}–${v[1]}` : v}`);
     lines.push(`  ${s.label}: ${parts.join(', ')}`);
@@ -93,16 +103,21 @@ export async function runSizeCli(argv: string[]): Promise<SizeCliResult> {
     if (typeof v.page !== 'string') throw new UsageError('Expected --page FILE.html (a saved product page)');
     const fit = v.fit as string;
     if (!FITS.includes(fit)) throw new UsageError(`Expected --fit to be one of snug, regular, loose but received ${JSON.stringify(fit)}`);
-    let body: BodyMeasures = {};
-    if (typeof v.portrait === 'string') {
-      if (!measurePortrait) throw new UsageError('Portrait measurement is not available yet: --portrait cannot be used; pass --chest/--waist/--hips in cm instead');
-      body = await measurePortrait(v.portrait);
-    }
-    for (const f of BODY_FLAGS) if (typeof v[f] === 'string') body[f] = positiveCm(f, v[f] as string);
+    const flags: BodyMeasures = {};
+    for (const f of BODY_FLAGS) if (typeof v[f] === 'string') flags[f] = positiveCm(f, v[f] as string);
     const doc = readPage(v.page);
+    let measured: PortraitMeasures | null = null;
+    if (typeof v.portrait === 'string') {
+      if (typeof flags.height !== 'number') throw new UsageError(`Expected --height CM with --portrait ${v.portrait}: the photo's scale in centimetres comes from your height`);
+      const tape = Object.fromEntries((['shoulder', 'chest', 'waist', 'hips'] as const).filter((m) => typeof flags[m] === 'number').map((m) => [m, flags[m]]));
+      measured = await measurePortraitFile(v.portrait, flags.height, tape);
+    }
+    // Tape flags win over the photo's estimates.
+    const body: BodyMeasures = { ...(measured ? toBodyMeasures(measured) : {}), ...flags };
     const chart = readSizeChart(doc);
     const rec = chart ? recommendSize(chart, body, fit as Fit) : null;
-    const stdout = v.json ? [JSON.stringify({ chart, recommendation: rec })] : human(chart, rec);
+    const out = measured ? { chart, recommendation: rec, body: measured } : { chart, recommendation: rec };
+    const stdout = v.json ? [JSON.stringify(out)] : human(chart, rec, measured);
     return { code: 0, stdout, stderr: [] };
   } catch (e) {
     if (e instanceof UsageError || isFitroomError(e)) return { code: 2, stdout: [], stderr: [`size: ${(e as Error).message}`] };

@@ -19,6 +19,8 @@ export interface OverlayProps {
   /** The result image is on screen. */
   onResultShown?(): void;
   sizeAdvice?: SizeAdvice | null;
+  /** The size whose fit is on show. */
+  chosenSize?: string;
   onChooseSize?(size: SizeOption): void;
 }
 
@@ -67,7 +69,7 @@ export function Overlay(props: OverlayProps) {
               height={state.response.height}
               onShown={props.onResultShown}
             />
-            <SizeAdviceSlot advice={props.sizeAdvice} onChoose={props.onChooseSize} />
+            <SizeAdviceSlot advice={props.sizeAdvice} chosen={props.chosenSize} onChoose={props.onChooseSize} onAddHeight={props.onAddPortrait} />
             <footer class="fr-footer">
               <DownloadLink dataUrl={state.response.resultPng} src={state.src} />
             </footer>

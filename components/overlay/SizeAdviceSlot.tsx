@@ -1,52 +1,68 @@
 /**
- * Where size advice goes: size buttons and the reason for the recommended one.
- * The size feature fills `advice`; until then the slot renders nothing.
- * Choosing a size re-renders the try-on with that size's fit (the garment's analysis
- * is cached, so this is quick).
+ * Size advice in the overlay: the store's sizes as buttons (the chosen one marked),
+ * the recommended size with its reason, and where the shopper's numbers come from.
+ * Without a chart it says so plainly; without a height it asks for one. Choosing a
+ * size re-renders the try-on with that size's fit (the garment's analysis is cached,
+ * so this is quick).
  */
-import type { TryOnOptions } from '@/lib/engine/index';
+import type { SizeAdvice, SizeOption } from '@/lib/size/size-advice';
 
-export interface SizeOption {
-  label: string;
-  fit: TryOnOptions;
-}
-
-export interface SizeAdvice {
-  sizes: SizeOption[];
-  /** The label of the size that fits best. */
-  recommended?: string;
-  /** Why, e.g. "Chest 96 cm: M gives 6 cm of ease." */
-  reason: string;
-}
+export type { SizeAdvice, SizeOption } from '@/lib/size/size-advice';
 
 export interface SizeAdviceSlotProps {
+  /** Null while the advice is on its way (or could not be had): nothing is shown. */
   advice?: SizeAdvice | null;
   chosen?: string;
   onChoose?(size: SizeOption): void;
+  /** Opens the Fitroom page where the height is entered. */
+  onAddHeight?(): void;
 }
 
 /**
- * @example <SizeAdviceSlot advice={{ sizes: [{ label: 'M', fit: { ease: 0.06 } }], recommended: 'M', reason: '…' }} onChoose={rerender} />
+ * @example <SizeAdviceSlot advice={{ status: 'advice', sizes, recommended: 'M', reason: '…', measuresNote: '…' }} chosen="M" onChoose={rerender} />
  */
-export function SizeAdviceSlot({ advice, chosen, onChoose }: SizeAdviceSlotProps) {
-  if (!advice || advice.sizes.length === 0) return <div class="fr-size-slot" data-fitroom="size-advice" hidden />;
+export function SizeAdviceSlot({ advice, chosen, onChoose, onAddHeight }: SizeAdviceSlotProps) {
+  if (!advice) return <div class="fr-size-slot" data-fitroom="size-advice" hidden />;
+  if (advice.status === 'no-chart') {
+    return (
+      <div class="fr-size-slot" data-fitroom="size-advice" data-state="no-chart">
+        <p class="fr-size-reason">This store shows no size chart for this product, so Fitroom gives no size advice here.</p>
+      </div>
+    );
+  }
+  const active = chosen ?? (advice.status === 'advice' ? advice.recommended : undefined);
   return (
-    <div class="fr-size-slot" data-fitroom="size-advice">
-      <div class="fr-sizes" role="group" aria-label="Sizes">
+    <div class="fr-size-slot" data-fitroom="size-advice" data-state={advice.status}>
+      <div class="fr-sizes" role="group" aria-label="Sizes from the store's size chart">
         {advice.sizes.map((s) => (
           <button
             type="button"
             key={s.label}
-            class={`fr-size${s.label === (chosen ?? advice.recommended) ? ' fr-size-chosen' : ''}`}
-            data-fitroom="size"
+            class={`fr-size${s.label === active ? ' fr-size-chosen' : ''}${advice.status === 'advice' && s.label === advice.recommended ? ' fr-size-recommended' : ''}`}
+            data-fitroom="size-option"
             data-size={s.label}
+            data-active={s.label === active ? 'true' : undefined}
+            aria-pressed={s.label === active}
             onClick={() => onChoose?.(s)}
           >
             {s.label}
           </button>
         ))}
       </div>
-      <p class="fr-size-reason">{advice.reason}</p>
+      {advice.status === 'no-height' ? (
+        <p class="fr-size-reason" data-fitroom="size-reason">
+          Add your height to get a size recommendation from this store's chart.{' '}
+          <button type="button" class="fr-link" data-fitroom="add-height" onClick={onAddHeight}>Add my height</button>
+        </p>
+      ) : (
+        <>
+          <p class="fr-size-reason" data-fitroom="size-reason">
+            {advice.recommended ? <strong>Recommended: {advice.recommended}. </strong> : null}
+            {advice.reason}
+          </p>
+          <p class="fr-size-note">{advice.measuresNote} Sizes from the store's own chart.</p>
+        </>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { onMessage, sendMessage, type EngineStatus } from '@/lib/messaging';
 import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
 import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
 import { createTryOnService } from '@/lib/offscreen/tryon-service';
-import { indexedDbPortraitStore } from '@/lib/storage';
+import { indexedDbPortraitStore, indexedDbProfileStore } from '@/lib/storage';
 import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
 
 const modelsUrl = browser.runtime.getURL(`/${MODELS_DIR}/` as '/');
@@ -28,6 +28,7 @@ const service = createTryOnService({
   decode: decodeImage,
   encodePng: encodePngBytes,
   store: indexedDbPortraitStore(),
+  profiles: indexedDbProfileStore(),
   // Progress goes through the background, which knows which tab or popup asked.
   progress: (event) => void sendMessage('bg.progress', event).catch(() => {}),
 });
@@ -35,6 +36,7 @@ const service = createTryOnService({
 onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
 onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
 onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
+onMessage('offscreen.sizeAdvice', ({ data }) => toResult(() => service.sizeAdvice(data)));
 onMessage('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
 onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
   const { webgpu } = await ready;

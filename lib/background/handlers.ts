@@ -8,8 +8,9 @@ import { bytesToBase64 } from '../base64';
 import { ExtensionError, NO_PORTRAIT_MESSAGE, toResult, unwrap, type Result } from '../error-info';
 import type { FetchedImage } from '../fetch-image';
 import type {
-  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, TryOnRequest, TryOnResponse,
+  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, SizeAdviceRequest, TryOnRequest, TryOnResponse,
 } from '../messaging';
+import type { SizeAdvice } from '../size/size-advice';
 import type { JobOwner } from './progress-routes';
 
 export interface BackgroundDeps {
@@ -21,6 +22,7 @@ export interface BackgroundDeps {
     tryOn(request: OffscreenTryOnRequest): Promise<Result<TryOnResponse>>;
     status(): Promise<Result<EngineStatus>>;
     warmUp(): Promise<void>;
+    sizeAdvice(request: SizeAdviceRequest): Promise<Result<SizeAdvice>>;
   };
   /** Whether a portrait is stored (the service worker reads the extension's IndexedDB too). */
   hasPortrait(): Promise<boolean>;
@@ -70,6 +72,14 @@ export function backgroundHandlers(deps: BackgroundDeps) {
       }),
 
     progress: (event: ProgressEvent): Promise<boolean> => deps.progress.forward(event),
+
+    /** No chart, no advice: said without waking the offscreen document. */
+    sizeAdvice: (request: SizeAdviceRequest): Promise<Result<SizeAdvice>> =>
+      toResult(async () => {
+        if (!request.chart) return { status: 'no-chart' } as const;
+        await deps.ensureOffscreen();
+        return unwrap(await deps.offscreen.sizeAdvice(request));
+      }),
 
     /** Without a portrait there is nothing to try on: no offscreen document, no models loaded. */
     warmUp: async (): Promise<boolean> => {

@@ -21,10 +21,16 @@ export interface OverlayDeps {
 }
 
 export interface OverlayController {
-  /** Opens the overlay and starts trying on `request.src`, with a size's fit if given. */
-  open(request: ShowTryOnRequest, fit?: TryOnOptions): void;
-  /** Size buttons and advice for the garment on show (the size feature calls this); null hides them. */
+  /**
+   * Opens the overlay and starts trying on `request.src`, with a size's fit if given;
+   * a promised fit (the recommended size's, while its advice is on the way) is awaited
+   * before the request goes out, with the overlay already showing progress.
+   */
+  open(request: ShowTryOnRequest, fit?: TryOnOptions | Promise<TryOnOptions | undefined>): void;
+  /** Size buttons and advice for the garment on show; null hides them. The recommended size becomes the chosen one. */
   setSizeAdvice(advice: SizeAdvice | null): void;
+  /** The size whose fit is on show, if any. */
+  readonly chosenSize: string | undefined;
   progress(event: ProgressEvent): void;
   close(): void;
   readonly state: OverlayState;
@@ -45,6 +51,7 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let shownJob: string | null = null;
   let sizeAdvice: SizeAdvice | null = null;
+  let chosenSize: string | undefined;
   // Where focus was before the overlay took it, to give it back on close.
   let returnFocus: HTMLElement | null = null;
 
@@ -72,8 +79,13 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
         onAddPortrait={() => void deps.openPortraitPage()}
         onResultShown={onResultShown}
         sizeAdvice={sizeAdvice}
+        chosenSize={chosenSize}
         // Another size re-renders the same garment with that size's fit: its analysis is cached.
-        onChooseSize={(size) => last && controller.open(last, size.fit)}
+        onChooseSize={(size) => {
+          if (!last) return;
+          chosenSize = size.label;
+          controller.open(last, size.fit);
+        }}
       />,
       u.uiContainer,
     );
@@ -109,8 +121,9 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
       last = request;
       const jobId = newJobId();
       dispatch({ type: 'open', jobId, src: request.src, now: now() });
-      void deps
-        .tryOn({ jobId, src: request.src, categoryHint: request.categoryHint, fit })
+      void Promise.resolve(fit)
+        .catch(() => undefined) // no advice: the default fit
+        .then((f) => deps.tryOn({ jobId, src: request.src, categoryHint: request.categoryHint, fit: f }))
         .then(
           (reply) => dispatch(reply.ok ? { type: 'done', jobId, response: reply.value } : { type: 'failed', jobId, error: reply.error }),
           (e: unknown) => dispatch({ type: 'failed', jobId, error: toErrorInfo(e) }),
@@ -118,6 +131,7 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
     },
     setSizeAdvice(advice) {
       sizeAdvice = advice;
+      chosenSize = advice?.status === 'advice' ? advice.recommended : undefined;
       if (state.view !== 'closed') void paint();
     },
     progress: (event) => dispatch({ type: 'progress', event }),
@@ -129,6 +143,9 @@ export function createOverlayController(ctx: ContentScriptContext, deps: Overlay
     },
     get state() {
       return state;
+    },
+    get chosenSize() {
+      return chosenSize;
     },
   };
   return controller;

@@ -7,6 +7,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage } from '../messaging';
 import { watchGarmentImageCandidates } from './garment-image-watch';
 import { createOverlayController } from './overlay-controller';
+import { watchSizeChart } from './size-chart-watch';
+import type { ShowTryOnRequest } from '../messaging';
 import { createTryOnButtons } from './try-on-buttons';
 
 /**
@@ -17,7 +19,18 @@ export function startFitroom(ctx: ContentScriptContext): void {
     tryOn: (request) => sendMessage('bg.tryOn', request),
     openPortraitPage: () => sendMessage('bg.openPortraitPage'),
   });
-  const buttons = createTryOnButtons(ctx, (c) => overlay.open({ src: c.src, categoryHint: c.categoryHint }));
+  const charts = watchSizeChart(document);
+  ctx.onInvalidated(() => charts.disconnect());
+  // Size advice travels with every try-on: the recommended size's fit is the first one shown.
+  const tryOn = (request: ShowTryOnRequest) => {
+    overlay.setSizeAdvice(null);
+    const advice = sendMessage('bg.sizeAdvice', { chart: charts.current() }).then((r) => (r.ok ? r.value : null), () => null);
+    overlay.open(request, advice.then((a) => {
+      overlay.setSizeAdvice(a);
+      return a?.status === 'advice' ? a.sizes.find((s) => s.label === a.recommended)?.fit : undefined;
+    }));
+  };
+  const buttons = createTryOnButtons(ctx, (c) => tryOn({ src: c.src, categoryHint: c.categoryHint }));
 
   let warmed = false;
   const stopWatching = watchGarmentImageCandidates(document, () => location.href, (candidates) => {
@@ -31,7 +44,7 @@ export function startFitroom(ctx: ContentScriptContext): void {
   ctx.onInvalidated(stopWatching);
 
   const stops = [
-    onMessage('content.showTryOn', ({ data }) => overlay.open(data)),
+    onMessage('content.showTryOn', ({ data }) => tryOn(data)),
     onMessage('content.progress', ({ data }) => overlay.progress(data)),
   ];
   ctx.onInvalidated(() => stops.forEach((stop) => stop()));

@@ -11,10 +11,12 @@ import { base64ToBytes, bytesToBase64, bytesToDataUrl } from '../base64';
 import { ExtensionError, NO_PORTRAIT_MESSAGE } from '../error-info';
 import type { Engine, GarmentAnalysis, GarmentCategory, PortraitAnalysis, RgbaImage } from '../engine/index';
 import { PORTRAIT_MAX_LONG_SIDE } from '../image-io/size';
-import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, PrepareReply, PrepareRequest, ProgressEvent, ProgressStage, TryOnResponse } from '../messaging';
+import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, PrepareReply, PrepareRequest, ProgressEvent, ProgressStage, SizeAdviceRequest, TryOnResponse } from '../messaging';
 import { PORTRAIT_VERSION } from '../engine/portrait/analyse-portrait';
 import { packPortraitAnalysis, unpackPortraitAnalysis, type PackedPortraitAnalysis } from '../portrait-pack';
-import type { PortraitStore } from '../storage';
+import type { PortraitStore, ProfileStore } from '../storage';
+import { measurePortrait, type PortraitMeasures } from '../size/portrait-measures';
+import { buildSizeAdvice, type SizeAdvice } from '../size/size-advice';
 import { LruCache } from './lru-cache';
 
 /** Product photos are scaled to this long side before analysis: larger adds time, not detail. */
@@ -28,6 +30,8 @@ export interface TryOnServiceDeps {
   decode(bytes: Uint8Array, options?: { maxLongSide?: number }): Promise<RgbaImage>;
   encodePng(image: RgbaImage): Promise<Uint8Array>;
   store: PortraitStore;
+  /** The shopper's profile for size advice; without it, advice asks for a height. */
+  profiles?: ProfileStore;
   progress(event: ProgressEvent): void;
   now?: () => number;
 }
@@ -38,6 +42,8 @@ export interface TryOnService {
   /** Starts the engine and loads the portrait ahead of a first try-on; does nothing without a portrait. */
   warmUp(): Promise<void>;
   tryOn(request: OffscreenTryOnRequest): Promise<TryOnResponse>;
+  /** Size advice for a page's chart: the profile, and the stored portrait measured with the profile's height. */
+  sizeAdvice(request: SizeAdviceRequest): Promise<SizeAdvice>;
   /** The engine if it has been started, for status reports. */
   readonly engine: Engine | null;
 }
@@ -155,6 +161,22 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
     prepare: async ({ url, categoryHint }) => ({
       hasPortrait: (await deps.store.loadSummary()) !== null,
       hasGarment: garments.has(garmentKey(url, categoryHint)),
+    }),
+
+    sizeAdvice: (request) => serial(async () => {
+      const profile = (await deps.profiles?.load()) ?? null;
+      let measures: PortraitMeasures | null = null;
+      if (request.chart && profile?.heightCm && (await deps.store.loadSummary())) {
+        const { chest, waist, hips, shoulder } = profile.tape;
+        const tape = Object.fromEntries(Object.entries({ chest, waist, hips, shoulder }).filter(([, v]) => v !== undefined));
+        try {
+          measures = measurePortrait((await loadPortrait({})).analysis, profile.heightCm, tape);
+        } catch (e) {
+          // A photo that cannot be measured (no hips in it): the profile's tape measures still advise.
+          console.warn('Fitroom: the portrait could not be measured:', e);
+        }
+      }
+      return buildSizeAdvice(request.chart, profile, measures);
     }),
 
     tryOn: (request) => serial(async () => {

@@ -101,6 +101,7 @@ describe('the background handlers', () => {
         tryOn: vi.fn(async (r: OffscreenTryOnRequest) => { sent.push(r); return { ok: true as const, value: response }; }),
         status: vi.fn(),
         warmUp: vi.fn(async () => {}),
+        sizeAdvice: vi.fn(async () => ({ ok: true as const, value: { status: 'no-height' as const, sizes: [] } })),
       },
       hasPortrait: async () => stored,
       progress: {
@@ -134,6 +135,15 @@ describe('the background handlers', () => {
     const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-portrait' } });
     expect(d.fetchImage).not.toHaveBeenCalled();
+  });
+
+  it('says "no chart" without waking the offscreen document, and asks it otherwise', async () => {
+    const { d } = deps();
+    expect(await backgroundHandlers(d).sizeAdvice({ chart: null })).toEqual({ ok: true, value: { status: 'no-chart' } });
+    expect(d.ensureOffscreen).not.toHaveBeenCalled();
+    const chart = { unit: 'cm' as const, kind: 'body' as const, sizes: [{ label: 'S', measures: { chest: 88 } }, { label: 'M', measures: { chest: 94 } }] };
+    expect(await backgroundHandlers(d).sizeAdvice({ chart })).toEqual({ ok: true, value: { status: 'no-height', sizes: [] } });
+    expect(d.offscreen.sizeAdvice).toHaveBeenCalledWith({ chart });
   });
 
   it('warms the engine up only when a portrait is stored', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { runSizeCli } from '../../scripts/size';
+import { haveSamples, samplePath } from '../helpers/samples';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const chart = (f: string) => resolve(root, 'tests/fixtures/pages/size-charts', f);
@@ -42,7 +43,7 @@ describe('size CLI', () => {
       [['--page', resolve(root, 'package.json')], `size: --page ${resolve(root, 'package.json')} is not an HTML page (expected markup such as <html> or <table>)`],
       [['--page', chart('no-chart.html'), '--chest', 'ninety'], 'size: Expected --chest in cm between 0 and 400 but received "ninety"'],
       [['--page', chart('no-chart.html'), '--fit', 'baggy'], 'size: Expected --fit to be one of snug, regular, loose but received "baggy"'],
-      [['--page', chart('no-chart.html'), '--portrait', 'me.jpg'], 'size: Portrait measurement is not available yet: --portrait cannot be used; pass --chest/--waist/--hips in cm instead'],
+      [['--page', chart('no-chart.html'), '--portrait', 'me.jpg'], "size: Expected --height CM with --portrait me.jpg: the photo's scale in centimetres comes from your height"],
     ];
     for (const [argv, message] of cases) {
       expect(await runSizeCli(argv)).toEqual({ code: 2, stdout: [], stderr: [message] });
@@ -59,5 +60,27 @@ describe('size CLI', () => {
     const bad = spawnSync('npm', ['run', '-s', 'size', '--', '--page', chart('missing.html')], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.skipIf(!haveSamples)('--portrait with --height measures the photo, and tape flags win', async () => {
+    const r = await runSizeCli(['--page', chart('tabs-garment-and-body.html'), '--portrait', samplePath('persons/model_8.png'), '--height', '170', '--json']);
+    expect(r.code, r.stderr.join('\n')).toBe(0);
+    const out = JSON.parse(r.stdout[0]);
+    expect(out.chart.kind).toBe('body');
+    expect(out.body.heightCm).toBe(170);
+    for (const m of ['shoulder', 'chest', 'waist', 'hips']) {
+      expect(out.body.measures[m].source).toBe('photo');
+      expect(out.body.measures[m].range[0]).toBeLessThan(out.body.measures[m].value);
+    }
+    expect(['S', 'M', 'L']).toContain(out.recommendation.size);
+    expect(out.recommendation.reason).toContain(`your chest ${out.body.measures.chest.value} cm`);
+
+    const taped = JSON.parse((await runSizeCli(['--page', chart('tabs-garment-and-body.html'), '--portrait', samplePath('persons/model_8.png'), '--height', '170', '--chest', '103', '--json'])).stdout[0]);
+    expect(taped.body.measures.chest).toMatchObject({ value: 103, source: 'tape', confidence: 'high' });
+    expect(taped.recommendation.reason).toContain('your chest 103 cm');
+
+    const noPerson = await runSizeCli(['--page', chart('no-chart.html'), '--portrait', samplePath('garments/00055_00.jpg'), '--height', '170']);
+    expect(noPerson.code).toBe(2);
+    expect(noPerson.stderr).toHaveLength(1);
   });
 });

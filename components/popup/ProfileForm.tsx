@@ -1,0 +1,102 @@
+/**
+ * The shopper's profile form: height (needed for size advice from the photo),
+ * weight, usual size, fit preference and tape measurements, in cm or inches.
+ * Kept on this device, next to the portrait.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { lengthFromInput, lengthToInput, TAPE_NAMES, type ShopperProfile, type TapeName } from '@/lib/size/profile';
+import type { ProfileStatus } from '@/lib/popup/use-profile';
+
+export interface ProfileFormProps {
+  profile: ShopperProfile;
+  status: ProfileStatus;
+  onSave(profile: ShopperProfile): void;
+}
+
+const TAPE_LABELS: Record<TapeName, string> = { chest: 'Chest or bust', waist: 'Waist', hips: 'Hips', shoulder: 'Shoulder width', sleeve: 'Arm length' };
+type Fields = Record<'height' | 'weight' | 'usualSize' | TapeName, string>;
+
+function fieldsOf(p: ShopperProfile): Fields {
+  const f = { height: lengthToInput(p.heightCm, p.unit), weight: p.weightKg === undefined ? '' : String(p.weightKg), usualSize: p.usualSize ?? '' } as Fields;
+  for (const n of TAPE_NAMES) f[n] = lengthToInput(p.tape[n], p.unit);
+  return f;
+}
+
+/**
+ * @example <ProfileForm profile={profile} status={status} onSave={save} />
+ */
+export function ProfileForm({ profile, status, onSave }: ProfileFormProps) {
+  const [unit, setUnit] = useState(profile.unit);
+  const [fit, setFit] = useState(profile.fit);
+  const [fields, setFields] = useState<Fields>(fieldsOf(profile));
+  // The stored profile arrives after the first render.
+  useEffect(() => {
+    setUnit(profile.unit);
+    setFit(profile.fit);
+    setFields(fieldsOf(profile));
+  }, [profile]);
+
+  const set = (k: keyof Fields) => (e: Event) => setFields({ ...fields, [k]: (e.currentTarget as HTMLInputElement).value });
+  const switchUnit = (next: 'cm' | 'in') => {
+    // Keep what was typed: convert the lengths to the new unit.
+    const conv = (t: string) => lengthToInput(lengthFromInput(t, unit), next);
+    const f = { ...fields, height: conv(fields.height) };
+    for (const n of TAPE_NAMES) f[n] = conv(fields[n]);
+    setFields(f);
+    setUnit(next);
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const tape: ShopperProfile['tape'] = {};
+    for (const n of TAPE_NAMES) {
+      const v = lengthFromInput(fields[n], unit);
+      if (v !== undefined) tape[n] = v;
+    }
+    const weight = fields.weight.trim() ? Number(fields.weight.replace(',', '.')) : undefined;
+    onSave({ heightCm: lengthFromInput(fields.height, unit), weightKg: weight, usualSize: fields.usualSize, fit, tape, unit });
+  };
+  const u = unit === 'cm' ? 'cm' : 'in';
+  return (
+    <form class="profile-form" data-fitroom="profile-form" onSubmit={submit}>
+      <div class="profile-units" role="group" aria-label="Units">
+        {(['cm', 'in'] as const).map((x) => (
+          <label key={x}>
+            <input type="radio" name="unit" value={x} checked={unit === x} data-fitroom={`profile-unit-${x}`} onChange={() => switchUnit(x)} /> {x === 'cm' ? 'cm' : 'inches'}
+          </label>
+        ))}
+      </div>
+      <label class="profile-field">
+        Height ({u}) <span class="muted">needed for size advice from your photo</span>
+        <input inputMode="decimal" data-fitroom="profile-height" value={fields.height} onInput={set('height')} />
+      </label>
+      <div class="profile-row">
+        <label class="profile-field">Weight (kg)<input inputMode="decimal" data-fitroom="profile-weight" value={fields.weight} onInput={set('weight')} /></label>
+        <label class="profile-field">Usual size<input data-fitroom="profile-usual-size" value={fields.usualSize} onInput={set('usualSize')} /></label>
+      </div>
+      <label class="profile-field">
+        Fit you like
+        <select data-fitroom="profile-fit" value={fit} onChange={(e) => setFit((e.currentTarget as HTMLSelectElement).value as ShopperProfile['fit'])}>
+          <option value="snug">Snug</option>
+          <option value="regular">Regular</option>
+          <option value="loose">Loose</option>
+        </select>
+      </label>
+      <fieldset class="profile-tape">
+        <legend>Tape measurements ({u}), optional: they win over estimates from your photo</legend>
+        {TAPE_NAMES.map((n) => (
+          <label class="profile-field" key={n}>
+            {TAPE_LABELS[n]}
+            <input inputMode="decimal" data-fitroom={`profile-${n}`} value={fields[n]} onInput={set(n)} />
+          </label>
+        ))}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="button primary" data-fitroom="profile-save">Save</button>
+        <span data-fitroom="profile-status" data-state={status.state} aria-live="polite">
+          {status.state === 'saved' && 'Saved on this device.'}
+          {status.state === 'error' && <span class="error-inline">{status.error.message}</span>}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Size advice in the built extension: the profile in the popup, the store's size
+ * chart read from the product page, the recommended size and its reason in the
+ * overlay, and a size switch that re-renders the garment with that size's fit.
+ *
+ * Needs `npm run build` first (npm test does it), /usr/bin/chromium and the sample
+ * photos. Screenshots and size-timings.json go to test-results/e2e/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artefactsDir, haveChromium, launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { haveSamples, samplePath } from '../helpers/samples';
+import { startTestServers, type TestServers } from '../helpers/static-server';
+
+const PORTRAIT = 'persons/01008_00.jpg';
+const CHART_PAGE = 'product-shirt-size-chart.html';
+const runnable = haveChromium && haveSamples;
+
+describe.skipIf(!runnable)('size advice in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let servers: TestServers;
+  let popup: Page;
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    mkdirSync(artefactsDir, { recursive: true });
+    servers = await startTestServers();
+    browser = await launchWithExtension();
+    popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+  });
+
+  afterAll(async () => {
+    if (Object.keys(timings).length) {
+      writeFileSync(join(artefactsDir, 'size-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+      console.info('Fitroom size e2e timings (ms):', timings);
+    }
+    await browser?.close();
+    await servers?.close();
+  });
+
+  const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
+  const advice = (page: Page) => page.locator('[data-fitroom="size-advice"]');
+  const resultSrc = (page: Page) => page.locator('[data-fitroom="result-image"]').evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.src : ''));
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artefactsDir, `${name}.png`) });
+
+  async function tryOn(file: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(servers.pageUrl(file));
+    const button = page.locator('[data-fitroom="try-on"]').first();
+    await button.waitFor({ timeout: 15_000 });
+    await button.click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).toBe('result');
+    await expect.poll(() => resultSrc(page), { timeout: 10_000 }).not.toBe('');
+    return page;
+  }
+
+  it('stores a portrait', async () => {
+    const status = popup.locator('[data-fitroom="portrait-status"]');
+    await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 120_000 }).not.toMatch(/empty|analysing/);
+    expect(await status.getAttribute('data-state'), (await status.textContent()) ?? '').toBe('ready');
+  });
+
+  it('without a height, offers the chart\'s sizes and asks for the height', async () => {
+    const page = await tryOn(CHART_PAGE);
+    await expect.poll(() => advice(page).getAttribute('data-state')).toBe('no-height');
+    expect(await page.locator('[data-fitroom="size-option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-size')))).toEqual(['XS', 'S', 'M', 'L', 'XL']);
+    expect(await page.locator('[data-fitroom="add-height"]').isVisible()).toBe(true);
+    await shot(page, 'size-no-height');
+    await page.close();
+  });
+
+  it('keeps the profile from the popup', async () => {
+    await popup.locator('[data-fitroom="profile-height"]').fill('170');
+    await popup.locator('[data-fitroom="profile-fit"]').selectOption('regular');
+    await popup.locator('[data-fitroom="profile-save"]').click();
+    await expect.poll(() => popup.locator('[data-fitroom="profile-status"]').getAttribute('data-state')).toBe('saved');
+    const again = await browser.context.newPage();
+    await again.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => again.locator('[data-fitroom="profile-height"]').inputValue()).toBe('170');
+    // Inches show the same height converted.
+    await again.locator('[data-fitroom="profile-unit-in"]').check();
+    expect(await again.locator('[data-fitroom="profile-height"]').inputValue()).toBe('66.9');
+    await again.screenshot({ path: join(artefactsDir, 'popup-profile.png'), fullPage: true });
+    await again.close();
+  });
+
+  it('shows the recommended size with its reason, and a size switch changes the rendered fit', async () => {
+    const page = await tryOn(CHART_PAGE);
+    await expect.poll(() => advice(page).getAttribute('data-state')).toBe('advice');
+    const active = page.locator('[data-fitroom="size-option"][data-active="true"]');
+    const recommended = await active.getAttribute('data-size');
+    expect(['XS', 'S', 'M', 'L', 'XL']).toContain(recommended);
+    const reason = (await page.locator('[data-fitroom="size-reason"]').textContent()) ?? '';
+    expect(reason).toContain(`Recommended: ${recommended}.`);
+    expect(reason).toMatch(/your chest \d+(\.\d)? cm/);
+    await shot(page, 'size-recommended');
+    const before = await resultSrc(page);
+
+    // Two sizes away, so the difference is plain to see.
+    const other = recommended === 'XL' || recommended === 'L' ? 'XS' : 'XL';
+    const t0 = Date.now();
+    await page.locator(`[data-fitroom="size-option"][data-size="${other}"]`).click();
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('result');
+    await expect.poll(() => resultSrc(page), { timeout: 60_000 }).not.toBe('');
+    timings.sizeSwitch = Date.now() - t0;
+    await expect.poll(async () => Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'))).toBeGreaterThan(0);
+    timings.sizeSwitchInPage = Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'));
+    const after = await resultSrc(page);
+    expect(after).not.toBe(before);
+    expect(await page.locator('[data-fitroom="size-option"][data-active="true"]').getAttribute('data-size')).toBe(other);
+    // The recommendation stays marked while another size is on show.
+    expect(await page.locator(`[data-fitroom="size-option"][data-size="${recommended}"]`).getAttribute('class')).toContain('fr-size-recommended');
+    await shot(page, `size-switched-to-${other}`);
+
+    // How much of the picture changed: the garment's outline, not the whole photo.
+    const changed = await page.evaluate(async ([a, b]) => {
+      const load = async (src: string) => { const img = new Image(); img.src = src; await img.decode(); return img; };
+      const [ia, ib] = await Promise.all([load(a), load(b)]);
+      const canvas = new OffscreenCanvas(ia.naturalWidth, ia.naturalHeight);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(ia, 0, 0);
+      const da = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      ctx.drawImage(ib, 0, 0);
+      const db = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 30) n++;
+      return n / (da.length / 4);
+    }, [before, after] as const);
+    timings.sizeSwitchChangedPerMille = Math.round(changed * 1000);
+    expect(changed).toBeGreaterThan(0.005);
+    expect(changed).toBeLessThan(0.5);
+    await page.close();
+  });
+
+  it('says plainly when the store shows no size chart', async () => {
+    const page = await tryOn('product-shirt.html');
+    await expect.poll(() => advice(page).getAttribute('data-state')).toBe('no-chart');
+    expect(await advice(page).textContent()).toMatch(/no size chart/);
+    expect(await page.locator('[data-fitroom="size-option"]').count()).toBe(0);
+    await shot(page, 'size-no-chart');
+    await page.close();
+  });
+});
