@@ -10,7 +10,7 @@ import type { BackgroundPlate } from '../background-plate';
 import { colorDistance, estimatePlate } from '../background-plate';
 import { borderPixels, floodFill, labelComponents } from '../connectivity';
 import type { GrayImage, RgbaImage } from '../image';
-import { boxBlur, createGray, gaussianBlur, luminance } from '../image';
+import { boxBlur, createGray, gaussianBlur, luminance, resizeGray, resizeRgba } from '../image';
 import { refineMask } from '../matting';
 
 /** Luminance step per pixel (Sobel, 0..1 scale) that counts as an edge. */
@@ -29,10 +29,18 @@ export interface GarmentMaskResult {
 }
 
 /**
+ * The backdrop is segmented at half resolution (flood fills and labelling cost
+ * four times less), with edges and fabric texture measured at full resolution
+ * and carried down (a weave or a faint outline fades when a photo is shrunk);
+ * the outline is then sharpened at full resolution against the photo's colours.
  * @example const { mask } = garmentMask(productPhoto);
  */
 export function garmentMask(image: RgbaImage): GarmentMaskResult {
-  const { width: w, height: h } = image;
+  const { width: fw, height: fh } = image;
+  const fullStops = fillStops(image);
+  const w = Math.max(1, fw >> 1), h = Math.max(1, fh >> 1);
+  const half = resizeRgba(image, w, h);
+  const stops = halveStops(fullStops, fw, fh, w, h);
   const n = w * h;
   const bandW = Math.max(2, Math.round(Math.min(w, h) * 0.01));
   const border = createGray(w, h);
@@ -41,23 +49,21 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   }
   // Two rounds: the plate learned from the border, then from all the backdrop the
   // first round reached (it follows vignettes and soft shadows much better).
-  let plate = estimatePlate(image, border, 24);
+  let plate = estimatePlate(half, border, 12);
   const firstNoise = plate.noise;
-  const stops = fillStops(image);
-  let outside = fillBackdrop(image, plate, stops);
+  let outside = fillBackdrop(half, plate, stops);
   const reached = createGray(w, h);
   for (let i = 0; i < n; i++) reached.data[i] = outside.reached[i];
-  plate = estimatePlate(image, reached, 24);
-  outside = fillBackdrop(image, plate, stops);
+  plate = estimatePlate(half, reached, 12);
+  outside = fillBackdrop(half, plate, stops);
   const { dist, tol } = outside;
 
   // Close hairline gaps in the outline (white fabric on a white backdrop), then decide
   // each enclosed pocket: backdrop if it matches the plate throughout, garment otherwise.
   const binary = createGray(w, h);
   for (let i = 0; i < n; i++) binary.data[i] = outside.reached[i] ? 0 : 1;
-  const closed = erode(dilate(binary, 4), 4);
-  const open = borderPixels(w, h);
-  const outer = floodFill(w, h, open, (i) => closed.data[i] < 0.5);
+  const closed = erode(dilate(binary, 2), 2);
+  const outer = floodFill(w, h, borderPixels(w, h), (i) => closed.data[i] < 0.5);
   const pockets = labelComponents(w, h, (i) => !outer[i] && binary.data[i] < 0.5);
   const pocketDist = new Float64Array(pockets.sizes.length);
   for (let i = 0; i < n; i++) if (pockets.labels[i]) pocketDist[pockets.labels[i]] += dist[i];
@@ -74,19 +80,35 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   const largest = Math.max(0, ...parts.sizes.slice(1));
   for (let i = 0; i < n; i++) if (parts.labels[i] && parts.sizes[parts.labels[i]] < largest * 0.02) binary.data[i] = 0;
 
-  const soft = refineMask(image, gaussianBlur(binary, 1), { band: 2, colorRadius: 4 });
+  const soft = refineMask(image, gaussianBlur(resizeGray(binary, fw, fh), 1), { band: 3, colorRadius: 4 });
   let covered = 0;
-  for (let i = 0; i < n; i++) covered += soft.data[i];
+  for (let i = 0; i < soft.data.length; i++) covered += soft.data[i];
   let r = 0, g = 0, b = 0, m = 0;
-  for (let i = 0; i < n; i++) if (outside.reached[i]) { r += image.data[i * 4]; g += image.data[i * 4 + 1]; b += image.data[i * 4 + 2]; m++; }
-  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / n, plainBackdrop: firstNoise < PLAIN_NOISE };
+  for (let i = 0; i < n; i++) if (outside.reached[i]) { r += half.data[i * 4]; g += half.data[i * 4 + 1]; b += half.data[i * 4 + 2]; m++; }
+  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / soft.data.length, plainBackdrop: firstNoise < PLAIN_NOISE };
 }
 
-/**
- * Flood fill from the border through pixels that match the plate and are not on an edge.
- * Edges stop the fill, so a white shirt on a white backdrop keeps its outline;
- * they are thickened by a pixel to close hairline gaps.
- */
+/** Full-resolution stops carried to half resolution: a half pixel is stopped if any of its four is. */
+function halveStops(full: FillStops, fw: number, fh: number, w: number, h: number): FillStops {
+  const barrier = new Uint8Array(w * h);
+  const std = createGray(w, h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let b = 0, s = 0;
+      for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) {
+        const i = Math.min(fh - 1, 2 * y + dy) * fw + Math.min(fw - 1, 2 * x + dx);
+        b |= full.barrier[i];
+        if (full.std.data[i] > s) s = full.std.data[i];
+      }
+      barrier[y * w + x] = b;
+      std.data[y * w + x] = s;
+    }
+  }
+  // the border's typical texture, measured the same way
+  const borderStd = borderPixels(w, h).map((i) => std.data[i]).sort((a, c) => a - c);
+  return { barrier, std, flat: Math.max(1.2 / 255, 2.5 * borderStd[borderStd.length >> 1]) };
+}
+
 /** What stops the backdrop fill besides colour: edges and fabric texture (computed once per photo). */
 interface FillStops {
   barrier: Uint8Array;
