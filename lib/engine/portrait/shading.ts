@@ -10,7 +10,7 @@
  * Depends only on the portrait: computed once with its analysis.
  */
 import type { GrayImage, RgbaImage } from '../image';
-import { createGray, gaussianBlur, luminance } from '../image';
+import { createGray, gaussianBlur, luminance, resizeGray, resizeRgba } from '../image';
 
 /** Strongest darkening and brightening the map applies. */
 const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
@@ -19,19 +19,29 @@ const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
  * @example const shade = clothesShading(photo, regions.upperClothes, regions.skin, person, body.shoulderSpan);
  */
 export function clothesShading(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person: GrayImage, span: number): GrayImage {
+  // Light and folds are smooth at half resolution; computing there costs a quarter.
+  const { width: fw, height: fh } = image;
+  const hw = Math.max(1, fw >> 1), hh = Math.max(1, fh >> 1);
+  const half = shadingAt(resizeRgba(image, hw, hh), resizeGray(clothes, hw, hh), resizeGray(skin, hw, hh), resizeGray(person, hw, hh), span / 2);
+  const full = resizeGray(half, fw, fh);
+  for (let i = 0; i < full.data.length; i++) if (person.data[i] <= 0) full.data[i] = 1;
+  return full;
+}
+
+function shadingAt(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person: GrayImage, span: number): GrayImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const lum = luminance(image);
   // Local busyness of the fabric: prints and stripes are busy, plain fabric is not.
   const sq = createGray(w, h);
   for (let i = 0; i < n; i++) sq.data[i] = lum.data[i] * lum.data[i];
-  const m1 = gaussianBlur(lum, 3), m2 = gaussianBlur(sq, 3);
+  const m1 = gaussianBlur(lum, 1.5), m2 = gaussianBlur(sq, 1.5);
   const region = createGray(w, h);
   for (let i = 0; i < n; i++) {
     const std = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
     region.data[i] = clothes.data[i] > 0.7 && skin.data[i] < 0.3 ? 1 - smooth(0.025, 0.07, std) : 0;
   }
-  const fine = normalizedBlur(lum, region, 1.5);
+  const fine = normalizedBlur(lum, region, 0.8);
   const broad = normalizedBlur(lum, region, Math.max(4, span * 0.12));
   const values: number[] = [];
   for (let i = 0; i < n; i += 5) if (region.data[i] > 0.5) values.push(broad.value[i]);
@@ -50,7 +60,7 @@ export function clothesShading(image: RgbaImage, clothes: GrayImage, skin: GrayI
     const folds = 1 + region.data[i] * lit * (clamp(fine.value[i] / b, 0.8, 1.15) - 1);
     out.data[i] = 1 + person.data[i] * (light * folds - 1);
   }
-  const soft = gaussianBlur(out, 1);
+  const soft = gaussianBlur(out, 0.6);
   for (let i = 0; i < n; i++) soft.data[i] = clamp(soft.data[i], MIN_SHADE, MAX_SHADE);
   return soft;
 }
