@@ -94,7 +94,14 @@ function scaleBox(d: PersonDetection, sx: number, sy: number): Box {
 async function refine(model: ModelRunner, image: RgbaImage, roi: SquareRoi): Promise<LandmarkResult> {
   const first = await runLandmarks(model, image, roi);
   const aux = first.points;
-  const second = await runLandmarks(model, image, alignmentRoi([aux[33].x, aux[33].y], [aux[34].x, aux[34].y]));
+  const next = alignmentRoi([aux[33].x, aux[33].y], [aux[34].x, aux[34].y]);
+  // When the crop the model asks for is (nearly) the one it saw, a second run would
+  // see the same pixels: keep the first.
+  const moved = Math.hypot(next.cx - roi.cx, next.cy - roi.cy) / roi.size;
+  const resized = Math.abs(next.size / roi.size - 1);
+  const turned = Math.abs(next.rotation - roi.rotation);
+  if (moved < 0.02 && resized < 0.04 && turned < 0.05) return first;
+  const second = await runLandmarks(model, image, next);
   return { ...second, poseFlag: Math.min(first.poseFlag, second.poseFlag) };
 }
 
