@@ -279,10 +279,12 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   const top = Math.min(level, ny);
   const bodyLenNow = hemY - top;
   const armpitOk = (a: Pt, dir: -1 | 1) => a[1] > top + bodyLenNow * 0.1 && a[1] < top + bodyLenNow * 0.6 && (a[0] - cx) * dir > bw * 0.15 && (a[0] - cx) * dir < bw * 0.48;
-  if (!armpitOk(imgLeft.armpit, -1) || !armpitOk(imgRight.armpit, 1)) {
+  // (Sleeveless tops are read reliably by the widest-row rule and are left alone.)
+  const sleevedNow = imgLeft.sleeveFound || imgRight.sleeveFound;
+  if (sleevedNow && (!armpitOk(imgLeft.armpit, -1) || !armpitOk(imgRight.armpit, 1))) {
     const ay = Math.round(top + bodyLenNow * 0.3);
     const run = bodyRun(ay) ?? [x0, x1];
-    const merged = (imgLeft.sleeveFound || imgRight.sleeveFound) && run[1] - run[0] > bw * 0.8;
+    const merged = run[1] - run[0] > bw * 0.8;
     const half = merged ? bw * 0.3 : (run[1] - run[0]) / 2;
     imgLeft = { armpit: [Math.round(cx - half), ay], sleeveFound: merged };
     imgRight = { armpit: [Math.round(cx + half), ay], sleeveFound: merged };
