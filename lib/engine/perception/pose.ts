@@ -30,6 +30,9 @@ export interface PoseResult {
   /** Person probability on the landmark crop's grid, and crop → photo pixels. */
   segmentation: GrayImage;
   segmentationToImage: Affine;
+  /** The reduced copy of the photo perception ran on (long side at most 640 px), and crop → its pixels. */
+  working: RgbaImage;
+  segmentationToWorking: Affine;
 }
 
 export interface PoseModels {
@@ -78,6 +81,8 @@ export async function estimatePose(models: PoseModels, image: RgbaImage): Promis
     poseFlag: result.poseFlag,
     segmentation: result.segmentation,
     segmentationToImage: [m[0] * sx, m[1] * sx, (m[2] + 0.5) * sx - 0.5, m[3] * sy, m[4] * sy, (m[5] + 0.5) * sy - 0.5],
+    working: work,
+    segmentationToWorking: m,
   };
 }
 
