@@ -45,11 +45,13 @@ export interface GarmentShape {
   /** Only for upper garments (and the top of dresses). */
   landmarks: UpperLandmarks | null;
   sleeves: { left: SleeveShape; right: SleeveShape } | null;
-  /** Per garment pixel: 0 none, 1 body, 2 the wearer's left sleeve, 3 the right sleeve (upper garments only). */
+  /** Per garment pixel: 0 none, 1 body, 2 the wearer's left sleeve, 3 the right sleeve, 4 the inside seen through the neck (upper garments only). */
   parts: Uint8Array | null;
 }
 
 export const PART_BODY = 1, PART_LEFT_SLEEVE = 2, PART_RIGHT_SLEEVE = 3;
+/** The garment's inside seen through the neck opening (the back of the collar): not drawn on the chest. */
+export const PART_INSIDE = 4;
 
 interface Profiles {
   w: number;
@@ -367,6 +369,18 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
       if (!p.on(x, y)) continue;
       // image-left pieces are the wearer's right sleeve
       parts[y * p.w + x] = x < cx && sl.isSleeve(x, y) ? PART_RIGHT_SLEEVE : x > cx && sr.isSleeve(x, y) ? PART_LEFT_SLEEVE : PART_BODY;
+    }
+  }
+  // The neck opening of a closed collar: in a flat photo the back of the garment shows
+  // through it; on a body the neck fills it. Its outline is half an ellipse from corner to
+  // corner down to the front neckline, under a band the width of a collar at the top.
+  if (!open) {
+    const a = neckWidth / 2, depth = front[1] - level;
+    const band = Math.max(2, depth * 0.25);
+    for (let y = Math.ceil(level + band); y < front[1]; y++) {
+      const t = (y - level) / Math.max(depth, 1);
+      const half = a * Math.sqrt(Math.max(0, 1 - t * t)) * 0.85;
+      for (let x = Math.round(nx - half); x <= nx + half; x++) if (parts[y * p.w + x] === PART_BODY) parts[y * p.w + x] = PART_INSIDE;
     }
   }
   return {

@@ -71,6 +71,10 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   const arms = createGray(w, h);
   drawCapsule(arms, body.leftArm.points, body.leftArm.radii.map((r) => r * 1.15));
   drawCapsule(arms, body.rightArm.points, body.rightArm.radii.map((r) => r * 1.15));
+  // Where sleeves can be: the arms with room for a loose sleeve and for keypoints a little off.
+  const sleeveZone = createGray(w, h);
+  drawCapsule(sleeveZone, body.leftArm.points, body.leftArm.radii.map((r) => r * 1.7));
+  drawCapsule(sleeveZone, body.rightArm.points, body.rightArm.radii.map((r) => r * 1.7));
   const hands = createGray(w, h);
   drawCapsule(hands, body.leftHand.points, body.leftHand.radii);
   drawCapsule(hands, body.rightHand.points, body.rightHand.radii);
@@ -104,7 +108,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       // sleeves belong to the top wherever the arms reach
-      upperClothes.data[i] = clothes.data[i] * Math.max(above, arms.data[i]);
+      upperClothes.data[i] = clothes.data[i] * Math.max(above, sleeveZone.data[i]);
     }
   }
   return { face, hair, skin, arms, hands, neck, clothes, upperClothes, waistY };

@@ -86,14 +86,17 @@ function limbShade(body: BodyGeometry, w: number, h: number): GrayImage {
     const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[1])) - r)), y1 = Math.min(h - 1, Math.ceil(Math.max(...pts.map((p) => p[1])) + r));
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        let best = 2;
+        // the nearest bone decides; the arm's shading fades into the torso's at its edge
+        let rel = Infinity;
         for (let k = 0; k + 1 < pts.length; k++) {
           const { d, t } = segmentDistance(x, y, pts[k], pts[k + 1]);
-          const rad = arm.radii[k] + (arm.radii[k + 1] - arm.radii[k]) * t;
-          if (d < rad * 1.2) best = Math.min(best, 1 - 0.2 * Math.min(1, (d / rad) ** 2));
+          rel = Math.min(rel, d / (arm.radii[k] + (arm.radii[k + 1] - arm.radii[k]) * t));
         }
-        // an arm in front of the torso is lit as an arm
-        if (best <= 1) out.data[y * w + x] = best;
+        if (rel >= 1.3) continue;
+        const armShade = 1 - 0.18 * Math.min(1, rel) ** 2;
+        const wgt = Math.min(1, Math.max(0, (1.3 - rel) / 0.4));
+        const i = y * w + x;
+        out.data[i] = out.data[i] * (1 - wgt) + armShade * wgt;
       }
     }
   }
@@ -115,12 +118,13 @@ function grain(i: number): number {
  * dark fringe of it survives along the person's outline (the fill there is backdrop).
  */
 function clearRegion(regions: PortraitRegions, span: number): GrayImage {
-  const r = Math.max(1, Math.round(span * 0.008));
+  // Grown by about 1.5 % of the shoulder span: a dark sleeve's outline on a light
+  // backdrop is a few pixels of mixed colour that the person mask only half claims.
+  const r = Math.max(2, Math.round(span * 0.015));
   const grown = boxBlur(regions.upperClothes, r);
-  const keep = regions;
   for (let i = 0; i < grown.data.length; i++) {
-    const protect = Math.max(keep.face.data[i], keep.hair.data[i], keep.hands.data[i]);
-    grown.data[i] = Math.max(regions.upperClothes.data[i], Math.min(1, grown.data[i] * 2.5)) * (1 - protect);
+    const protect = Math.max(regions.face.data[i], regions.hair.data[i], regions.hands.data[i], regions.skin.data[i] * (1 - regions.upperClothes.data[i]));
+    grown.data[i] = Math.max(regions.upperClothes.data[i], Math.min(1, grown.data[i] * 3)) * (1 - protect);
   }
   return grown;
 }

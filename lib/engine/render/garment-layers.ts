@@ -7,6 +7,7 @@ import type { RgbaImage } from '../image';
 import { createRgba, sampleRgba } from '../image';
 import type { Point } from '../shapes';
 import { fitTps } from '../tps';
+import { PART_INSIDE } from '../garment/garment-shape';
 import type { SleeveFit, UpperFit } from '../fit/upper-fit';
 
 export interface GarmentSource {
@@ -27,7 +28,7 @@ function partCoverage(src: GarmentSource, part: number, u: number, v: number): n
   const at = (x: number, y: number) => {
     const i = y * w + x;
     // a body pixel next to a sleeve keeps its coverage so the seam does not open
-    return src.parts[i] === part || (part === 1 && src.parts[i] !== 0) ? src.mask[i] : 0;
+    return src.parts[i] === part || (part === 1 && src.parts[i] !== 0 && src.parts[i] !== PART_INSIDE) ? src.mask[i] : 0;
   };
   return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
 }
