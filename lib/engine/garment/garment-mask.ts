@@ -32,7 +32,7 @@ export interface GarmentMaskResult {
  * The backdrop is segmented at half resolution (flood fills and labelling cost
  * four times less), with edges and fabric texture measured at full resolution
  * and carried down (a weave or a faint outline fades when a photo is shrunk);
- * the outline is then sharpened at full resolution against the photo's colours.
+ * the outline is then sharpened against the photo's colours.
  * @example const { mask } = garmentMask(productPhoto);
  */
 export function garmentMask(image: RgbaImage): GarmentMaskResult {
@@ -80,7 +80,9 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   const largest = Math.max(0, ...parts.sizes.slice(1));
   for (let i = 0; i < n; i++) if (parts.labels[i] && parts.sizes[parts.labels[i]] < largest * 0.02) binary.data[i] = 0;
 
-  const soft = refineMask(image, gaussianBlur(resizeGray(binary, fw, fh), 1), { band: 3, colorRadius: 4 });
+  // The outline is sharpened at half resolution too: the garment is shrunk onto the body
+  // by about that much anyway.
+  const soft = resizeGray(refineMask(half, gaussianBlur(binary, 0.7), { band: 2, colorRadius: 3 }), fw, fh);
   let covered = 0;
   for (let i = 0; i < soft.data.length; i++) covered += soft.data[i];
   let r = 0, g = 0, b = 0, m = 0;
