@@ -130,8 +130,9 @@ function guessCategory(p: Profiles): GarmentCategory {
   for (let y = Math.round(y0 + bh * 0.65); y <= y1 - bh * 0.03; y++) {
     rows++;
     const c = Math.round(p.cx);
-    let gap = true;
-    for (let x = c - Math.max(1, Math.round(bw * 0.02)); x <= c + bw * 0.02; x++) if (p.on(x, y)) gap = false;
+    // a gap between the legs near the middle, however narrow (legs often touch in flat photos)
+    let gap = false;
+    for (let x = c - Math.max(1, Math.round(bw * 0.03)); x <= c + bw * 0.03; x++) if (!p.on(x, y)) gap = true;
     if (!gap) continue;
     let left = false, right = false;
     for (let x = x0; x < c; x++) if (p.on(x, y)) { left = true; break; }
