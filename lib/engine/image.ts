@@ -83,61 +83,71 @@ export function resizeGray(img: GrayImage, width: number, height: number): GrayI
 type Pixels = Uint8ClampedArray | Float32Array;
 
 function resizeChannels(src: Pixels, sw: number, sh: number, ch: number, dst: Pixels, dw: number, dh: number): void {
-  // Separable: horizontal pass into a float buffer, then vertical.
-  const tmp = new Float32Array(dw * sh * ch);
+  // Separable: horizontal pass into a float buffer, then vertical; weights precomputed
+  // as flat arrays (start, count, offset into one weight table) for tight inner loops.
   const xw = axisWeights(sw, dw);
+  const tmp = new Float32Array(dw * sh * ch);
   for (let y = 0; y < sh; y++) {
     const row = y * sw * ch;
     const orow = y * dw * ch;
     for (let x = 0; x < dw; x++) {
-      const { start, weights } = xw[x];
+      const start = xw.start[x], count = xw.count[x], off = xw.offset[x];
+      const o = orow + x * ch;
       for (let c = 0; c < ch; c++) {
         let acc = 0;
-        for (let k = 0; k < weights.length; k++) acc += weights[k] * src[row + (start + k) * ch + c];
-        tmp[orow + x * ch + c] = acc;
+        let si = row + start * ch + c;
+        for (let k = 0; k < count; k++, si += ch) acc += xw.weight[off + k] * src[si];
+        tmp[o + c] = acc;
       }
     }
   }
   const yw = axisWeights(sh, dh);
   const stride = dw * ch;
+  // accumulate in floats: the destination may be 8-bit and must be rounded once
+  const acc = new Float32Array(stride);
   for (let y = 0; y < dh; y++) {
-    const { start, weights } = yw[y];
-    const orow = y * stride;
-    for (let i = 0; i < stride; i++) {
-      let acc = 0;
-      for (let k = 0; k < weights.length; k++) acc += weights[k] * tmp[(start + k) * stride + i];
-      dst[orow + i] = acc;
+    const start = yw.start[y], count = yw.count[y], off = yw.offset[y];
+    acc.fill(0);
+    for (let k = 0; k < count; k++) {
+      const wgt = yw.weight[off + k];
+      const srow = (start + k) * stride;
+      for (let i = 0; i < stride; i++) acc[i] += wgt * tmp[srow + i];
     }
+    dst.set(acc, y * stride);
   }
 }
 
-/** Per output pixel: the first source index and the weights of the source pixels it averages. */
-function axisWeights(src: number, dst: number): { start: number; weights: Float32Array }[] {
+interface AxisWeights {
+  start: Int32Array;
+  count: Int32Array;
+  offset: Int32Array;
+  weight: Float32Array;
+}
+
+/** Per output pixel: the first source index, how many source pixels it averages, and their weights. */
+function axisWeights(src: number, dst: number): AxisWeights {
   const scale = src / dst;
-  const out: { start: number; weights: Float32Array }[] = [];
-  if (scale <= 1) {
-    for (let i = 0; i < dst; i++) {
+  const start = new Int32Array(dst), count = new Int32Array(dst), offset = new Int32Array(dst);
+  const weights: number[] = [];
+  for (let i = 0; i < dst; i++) {
+    offset[i] = weights.length;
+    if (scale <= 1) {
       const s = Math.min(Math.max((i + 0.5) * scale - 0.5, 0), src - 1);
       const i0 = Math.floor(s);
       const f = s - i0;
-      if (i0 + 1 < src && f > 0) out.push({ start: i0, weights: Float32Array.of(1 - f, f) });
-      else out.push({ start: i0, weights: Float32Array.of(1) });
+      start[i] = i0;
+      if (i0 + 1 < src && f > 0) { weights.push(1 - f, f); count[i] = 2; } else { weights.push(1); count[i] = 1; }
+      continue;
     }
-    return out;
-  }
-  for (let i = 0; i < dst; i++) {
-    const a = i * scale;
-    const b = a + scale;
-    const start = Math.floor(a);
-    const end = Math.min(Math.ceil(b), src);
-    const weights = new Float32Array(end - start);
-    for (let k = start; k < end; k++) weights[k - start] = Math.min(b, k + 1) - Math.max(a, k);
+    const a = i * scale, b = a + scale;
+    const s0 = Math.floor(a), s1 = Math.min(Math.ceil(b), src);
+    start[i] = s0;
+    count[i] = s1 - s0;
     let sum = 0;
-    for (const w of weights) sum += w;
-    for (let k = 0; k < weights.length; k++) weights[k] /= sum;
-    out.push({ start, weights });
+    for (let k = s0; k < s1; k++) sum += Math.min(b, k + 1) - Math.max(a, k);
+    for (let k = s0; k < s1; k++) weights.push((Math.min(b, k + 1) - Math.max(a, k)) / sum);
   }
-  return out;
+  return { start, count, offset, weight: Float32Array.from(weights) };
 }
 
 /**
