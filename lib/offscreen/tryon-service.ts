@@ -132,6 +132,8 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       const image = await timed(timings, 'decode', () => deps.decode(bytes, { maxLongSide: PORTRAIT_MAX_LONG_SIDE }));
       report(request.jobId, 'analysing-portrait', 0.3);
       const analysis = await timed(timings, 'analyse', () => eng.analysePortrait(image));
+      // the engine's own stages, so slow ones can be found from the popup's stored summary
+      for (const [stage, ms] of Object.entries(analysis.timingsMs)) timings[`engine.${stage}`] = Math.round(ms);
       report(request.jobId, 'saving', 0.9);
       const id = `portrait-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       timings.total = Math.round((now() - t0) * 10) / 10;
