@@ -9,6 +9,7 @@ import type { BodyGeometry } from './portrait/body-geometry';
 import type { PortraitRegions } from './portrait/regions';
 import type { SkinModel } from './portrait/skin';
 import type { SleeveShape } from './garment/garment-shape';
+import type { LowerKind } from './garment/lower-shape';
 
 /** Problems with a portrait that a person can fix by choosing another photo. */
 export type PortraitIssueCode =
@@ -78,11 +79,13 @@ export interface GarmentAnalysis {
   landmarks: Record<string, [number, number]>;
   /** Sleeve roots, ends and lengths (upper garments). */
   sleeves: { left: SleeveShape; right: SleeveShape } | null;
-  /** Per pixel: 0 none, 1 garment body, 2 wearer's left sleeve, 3 right sleeve. */
+  /** Per pixel: 0 none, 1 garment body (a bottom's hips), 2 wearer's left sleeve (leg), 3 right sleeve (leg). */
   parts: Uint8Array | null;
   /** Mean colour of the garment (RGB), e.g. for tests and size previews. */
   meanColor: [number, number, number];
   timingsMs: Record<string, number>;
+  /** Bottoms only: two legs or one skirt. */
+  lowerKind?: LowerKind;
 }
 
 /** How the garment should fit; the size feature sets these from the chosen size. */

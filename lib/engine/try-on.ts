@@ -11,6 +11,9 @@ import { FLAT_TO_FRONT, fitUpper, frontScale } from './fit/upper-fit';
 import { composeUpper } from './render/compose';
 import type { GarmentSource } from './render/garment-layers';
 import { drawSleeve, drawTorso } from './render/garment-layers';
+import { resizeLabels } from './render/garment-source';
+import { tryOnLower } from './try-on-lower';
+import { tryOnDress } from './try-on-dress';
 
 /** Ease used when the caller does not choose a size: a regular fit. */
 export const DEFAULT_EASE = 0.06;
@@ -23,6 +26,8 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const lengthScale = options.lengthScale ?? 1;
   if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
   if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+  if (garment.category === 'lower') return tryOnLower(portrait, garment, { ease, lengthScale });
+  if (garment.category === 'dress') return tryOnDress(portrait, garment, { ease, lengthScale });
   if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {
     throw new FitroomError('unsupported-category', `Expected an upper-body garment but received a ${garment.category}.`);
   }
@@ -61,14 +66,4 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const image = composeUpper(portrait, { torso, sleeves: sleeveLayer });
   lap('compose');
   return { image, timingsMs };
-}
-
-/** Nearest-neighbour resize of a label map. */
-function resizeLabels(labels: Uint8Array, w: number, h: number, nw: number, nh: number): Uint8Array {
-  const out = new Uint8Array(nw * nh);
-  for (let y = 0; y < nh; y++) {
-    const sy = Math.min(h - 1, Math.floor(((y + 0.5) * h) / nh));
-    for (let x = 0; x < nw; x++) out[y * nw + x] = labels[sy * w + Math.min(w - 1, Math.floor(((x + 0.5) * w) / nw))];
-  }
-  return out;
 }

@@ -3,17 +3,19 @@
  */
 import type { GarmentAnalysis } from '../analysis';
 import { FitroomError } from '../errors';
-import type { RgbaImage } from '../image';
+import type { GrayImage, RgbaImage } from '../image';
 import { resizeRgba } from '../image';
 import type { GarmentCategory } from '../types';
 import { garmentMask } from './garment-mask';
 import { garmentShape } from './garment-shape';
+import { lowerShape } from './lower-shape';
+import { dressShape } from './dress-shape';
 
 export const GARMENT_VERSION = 1;
 /** Product photos are analysed at most this big: plenty for a torso in a portrait. */
 export const MAX_GARMENT_SIDE = 1024;
 
-const SUPPORTED: GarmentCategory[] = ['upper'];
+const SUPPORTED: GarmentCategory[] = ['upper', 'lower', 'dress'];
 
 /**
  * @throws FitroomError('no-garment') when no garment on a plain backdrop is found,
@@ -42,16 +44,30 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
   if (!shape) throw new FitroomError('no-garment', 'No garment was found in this picture.');
   const category = options.category ?? shape.category;
   if (!SUPPORTED.includes(category)) {
-    const what = category === 'lower' ? 'Trousers, skirts and shorts' : 'Dresses';
-    throw new FitroomError('unsupported-category', `${what} are not supported yet: Fitroom can try on tops for now.`);
+    throw new FitroomError('unsupported-category', `Expected a top, a bottom or a dress but received a ${category}.`);
+  }
+  if (category === 'lower') {
+    const lower = lowerShape(mask);
+    lap('lower');
+    if (!lower) throw new FitroomError('no-garment', 'The bottom\'s shape could not be read (waistband, legs and hem). Try a flat front photo of it.');
+    return {
+      version: GARMENT_VERSION, category, sleeve: 'none', image, mask,
+      landmarks: lower.landmarks as unknown as Record<string, [number, number]>,
+      sleeves: null, parts: lower.parts, meanColor: meanColor(image, mask), timingsMs, lowerKind: lower.kind,
+    };
+  }
+  if (category === 'dress') {
+    const dress = dressShape(mask);
+    lap('dress');
+    if (!dress) throw new FitroomError('no-garment', 'The dress\'s shape could not be read (neckline, shoulders, waist and hem). Try a flat front photo of it.');
+    return {
+      version: GARMENT_VERSION, category, sleeve: dress.sleeve, image, mask,
+      landmarks: dress.landmarks as unknown as Record<string, [number, number]>,
+      sleeves: dress.sleeves, parts: dress.parts, meanColor: meanColor(image, mask), timingsMs,
+    };
   }
   if (!shape.landmarks || !shape.sleeves || !shape.parts) {
     throw new FitroomError('no-garment', 'The garment\'s shape could not be read (neckline, shoulders and hem). Try a flat front photo of it.');
-  }
-  let r = 0, g = 0, b = 0, m = 0;
-  for (let i = 0; i < mask.data.length; i++) {
-    if (mask.data[i] < 0.9) continue;
-    r += image.data[i * 4]; g += image.data[i * 4 + 1]; b += image.data[i * 4 + 2]; m++;
   }
   return {
     version: GARMENT_VERSION,
@@ -62,7 +78,17 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     landmarks: shape.landmarks as unknown as Record<string, [number, number]>,
     sleeves: shape.sleeves,
     parts: shape.parts,
-    meanColor: [r / m, g / m, b / m],
+    meanColor: meanColor(image, mask),
     timingsMs,
   };
+}
+
+/** Mean colour (RGB) of the surely-garment pixels. */
+function meanColor(image: RgbaImage, mask: GrayImage): [number, number, number] {
+  let r = 0, g = 0, b = 0, m = 0;
+  for (let i = 0; i < mask.data.length; i++) {
+    if (mask.data[i] < 0.9) continue;
+    r += image.data[i * 4]; g += image.data[i * 4 + 1]; b += image.data[i * 4 + 2]; m++;
+  }
+  return m ? [r / m, g / m, b / m] : [0, 0, 0];
 }
