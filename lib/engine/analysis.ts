@@ -86,6 +86,14 @@ export interface GarmentAnalysis {
   timingsMs: Record<string, number>;
   /** Bottoms only: two legs or one skirt. */
   lowerKind?: LowerKind;
+  /** Garments photographed on a model: the model's body, to move the garment body to body. */
+  model?: ModelBody;
+}
+
+/** The body of a model wearing a garment, in the garment image's pixels. */
+export interface ModelBody {
+  keypoints: Keypoints;
+  body: BodyGeometry;
 }
 
 /** How the garment should fit; the size feature sets these from the chosen size. */

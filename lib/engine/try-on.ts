@@ -14,6 +14,7 @@ import { drawSleeve, drawTorso } from './render/garment-layers';
 import { resizeLabels } from './render/garment-source';
 import { tryOnLower } from './try-on-lower';
 import { tryOnDress } from './try-on-dress';
+import { tryOnModelGarment } from './try-on-model';
 
 /** Ease used when the caller does not choose a size: a regular fit. */
 export const DEFAULT_EASE = 0.06;
@@ -26,6 +27,7 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const lengthScale = options.lengthScale ?? 1;
   if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
   if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+  if (garment.model) return tryOnModelGarment(portrait, garment);
   if (garment.category === 'lower') return tryOnLower(portrait, garment, { ease, lengthScale });
   if (garment.category === 'dress') return tryOnDress(portrait, garment, { ease, lengthScale });
   if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {

@@ -10,6 +10,8 @@ import { garmentMask } from './garment-mask';
 import { garmentShape } from './garment-shape';
 import { lowerShape } from './lower-shape';
 import { dressShape } from './dress-shape';
+import { analyseOnModel, findModel } from './on-model';
+import type { PoseModels } from '../perception/pose';
 
 export const GARMENT_VERSION = 1;
 /** Product photos are analysed at most this big: plenty for a torso in a portrait. */
@@ -18,6 +20,37 @@ export const MAX_GARMENT_SIDE = 1024;
 const SUPPORTED: GarmentCategory[] = ['upper', 'lower', 'dress'];
 
 /**
+ * A product photo, flat or worn by a model: a model is looked for first (one
+ * detector run when there is none), and their garment taken; otherwise the
+ * photo is read as a flat garment on a backdrop.
+ * @param models the pose models, to find a model in the photo.
+ * @example const garment = await analyseGarmentPhoto(models, productPhoto, { category: 'lower' });
+ */
+export async function analyseGarmentPhoto(models: PoseModels, input: RgbaImage, options: { category?: GarmentCategory } = {}): Promise<GarmentAnalysis> {
+  const t0 = performance.now();
+  const image = fitGarmentSide(input);
+  const model = await findModel(models, image);
+  const found = performance.now() - t0;
+  if (model) {
+    const analysis = analyseOnModel(image, model, options.category, { findModel: found }, GARMENT_VERSION);
+    if (!SUPPORTED.includes(analysis.category)) throw new FitroomError('unsupported-category', `Expected a top, a bottom or a dress but received a ${analysis.category}.`);
+    return analysis;
+  }
+  const analysis = analyseGarmentImage(image, options);
+  analysis.timingsMs.findModel = found;
+  return analysis;
+}
+
+/** Product photos are analysed with their long side at most MAX_GARMENT_SIDE. */
+function fitGarmentSide(input: RgbaImage): RgbaImage {
+  const long = Math.max(input.width, input.height);
+  return long > MAX_GARMENT_SIDE
+    ? resizeRgba(input, Math.round((input.width * MAX_GARMENT_SIDE) / long), Math.round((input.height * MAX_GARMENT_SIDE) / long))
+    : input;
+}
+
+/**
+ * A flat product photo on a plain backdrop.
  * @throws FitroomError('no-garment') when no garment on a plain backdrop is found,
  *         FitroomError('unsupported-category') for bottoms and dresses (not yet dressed).
  * @example const garment = analyseGarmentImage(productPhoto);
@@ -30,10 +63,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     timingsMs[name] = now - t;
     t = now;
   };
-  const long = Math.max(input.width, input.height);
-  const image = long > MAX_GARMENT_SIDE
-    ? resizeRgba(input, Math.round((input.width * MAX_GARMENT_SIDE) / long), Math.round((input.height * MAX_GARMENT_SIDE) / long))
-    : input;
+  const image = fitGarmentSide(input);
   const { mask, coverage, plainBackdrop } = garmentMask(image);
   lap('mask');
   if (!plainBackdrop || coverage < 0.03 || coverage > 0.92) {

@@ -69,16 +69,14 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     // decisive: half-skin pixels would leave a ghost of the print when cleared
     bareSkin.data[i] = smooth(0.3, 0.7, regions.skin.data[i] * smooth(0.6, 0.85, S.data[i] / n) * (1 - smooth(0.05, 0.1, std)));
   }
+  // Feet and shoes: everything from a little above each ankle down, on that leg's side.
   const feet = createGray(w, h);
-  for (const side of ['left', 'right'] as const) {
-    const ankle: Point = [kp[`${side}_ankle`].x, kp[`${side}_ankle`].y];
-    const heel: Point = [kp[`${side}_heel`].x, kp[`${side}_heel`].y];
-    const toe: Point = [kp[`${side}_foot_index`].x, kp[`${side}_foot_index`].y];
-    const r = (side === 'left' ? body.leftLeg : body.rightLeg).radii[2];
-    // the foot from the ankle joint down, as wide as a shoe; a trouser hem above it is the bottom's
-    const foot = createGray(w, h);
-    drawCapsule(foot, [ankle, heel, toe], [r * 1.3, r * 1.6, r * 1.6]);
-    for (let i = Math.max(0, Math.ceil(ankle[1])) * w; i < w * h; i++) feet.data[i] = Math.max(feet.data[i], foot.data[i]);
+  const la = kp.left_ankle, ra = kp.right_ankle;
+  const rl = body.leftLeg.radii[2], rr = body.rightLeg.radii[2];
+  const top = Math.max(0, Math.floor(Math.min(la.y - rl * 0.3, ra.y - rr * 0.3)));
+  for (let y = top; y < h; y++) for (let x = 0; x < w; x++) {
+    const left = Math.abs(x - la.x) <= Math.abs(x - ra.x);
+    if (y >= (left ? la.y - rl * 0.3 : ra.y - rr * 0.3)) feet.data[y * w + x] = 1;
   }
 
   // Sleeve ends: walk down each arm while the middle of the arm is clothes.
