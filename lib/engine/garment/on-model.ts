@@ -10,6 +10,7 @@
  */
 import type { GarmentAnalysis, ModelBody } from '../analysis';
 import { estimatePlate } from '../background-plate';
+import { floodFill } from '../connectivity';
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, resizeRgba } from '../image';
 import type { PoseModels } from '../perception/pose';
@@ -27,6 +28,7 @@ import type { Point } from '../shapes';
 import { drawCapsule, segmentDistance } from '../shapes';
 import type { GarmentCategory, Keypoints, SleeveLength } from '../types';
 import type { LowerKind } from './lower-shape';
+import { centerLineX } from '../fit/torso-width';
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
 export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
@@ -84,8 +86,10 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   for (let i = 0; i < w * h; i++) clothesTop.data[i] = top.data[i] * regions.clothes.data[i];
   const category = hint ?? chooseCategory(split, clothesTop, bottom);
   const worn = category === 'upper' ? clothesTop : category === 'lower' ? bottom : wornClothes(person, regions, split, body);
+  // the waist line's rows are the top's hem as often as the waistband: a bottom starts clearly below it
+  if (category === 'lower') worn.data.fill(0, 0, Math.max(0, Math.round(line + body.shoulderSpan * 0.04)) * w);
   // A bottom's waistband hides under the model's top: continue it up there, to be hidden again under the shopper's.
-  const hidden = category === 'lower' ? underTop(person, clothesTop, line, torso) : null;
+  const hidden = category === 'lower' ? underTop(person, regions, line, torso, line + body.shoulderSpan * 0.05) : null;
   const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
   if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
@@ -115,12 +119,15 @@ function chooseCategory(split: ClothesSplit, top: GrayImage, bottom: GrayImage):
   return b > t * 1.2 ? 'lower' : 'upper';
 }
 
-/** The top's pixels in a band above the waist line: where a bottom's waistband continues unseen. */
-function underTop(person: GrayImage, top: GrayImage, line: number, torso: number): GrayImage {
+/** The person in a band above the waist line (down to `to`), arms and hands aside: where a bottom's waistband continues unseen. */
+function underTop(person: GrayImage, regions: PortraitRegions, line: number, torso: number, to: number): GrayImage {
   const { width: w, height: h } = person;
   const out = createGray(w, h);
-  const y0 = Math.max(0, Math.floor(line - torso * 0.15)), y1 = Math.min(h - 1, Math.ceil(line + torso * 0.05));
-  for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) out.data[y * w + x] = top.data[y * w + x] * person.data[y * w + x];
+  const y0 = Math.max(0, Math.floor(line - torso * 0.15)), y1 = Math.min(h - 1, Math.ceil(to));
+  for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    out.data[i] = person.data[i] * (1 - Math.max(regions.arms.data[i], regions.hands.data[i]));
+  }
   return out;
 }
 
@@ -179,6 +186,7 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
   const held = createGray(w, h);
   for (const hand of [body.leftHand, body.rightHand]) drawCapsule(held, hand.points, hand.radii.map((x) => x * 2.2));
+  heldObjects(image, worn, held, body);
   // closing: grow by r, shrink by r (a box's mean above 1/(2r+1) reaches from a garment pixel)
   const grown = boxBlur(worn, r);
   for (let i = 0; i < w * h; i++) grown.data[i] = grown.data[i] > 0.02 ? 1 : 0;
@@ -199,9 +207,44 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   for (let i = 0; i < w * h; i++) {
     const f = mask.data[i] - worn.data[i];
     if (f <= 0.01) continue;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + plate.color[i * 3 + c] * f;
+    // Garments are mostly symmetric: a hand on one hip hides what the other hip shows, print
+    // and all. The smooth colour around the hole is the fallback.
+    const x = i % w, y = (i - x) / w;
+    const mx = Math.round(2 * centerLineX(body, y) - x);
+    const m = y * w + mx;
+    const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (mirrored ? image.data[m * 4 + c] : plate.color[i * 3 + c]) * f;
   }
   return { image: out, mask };
+}
+
+/**
+ * Adds to `held` what hangs from the hands in the garment's place (a bag, a phone): pixels
+ * reached from the hands through colours far from the garment's usual one, near the hands.
+ * A print's own far colours near a hand may go too; the hole filling puts them back.
+ */
+function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: BodyGeometry): void {
+  const { width: w, height: h } = image;
+  const d = image.data;
+  const counts = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  let n = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (worn.data[i] < 0.9) continue;
+    for (let c = 0; c < 3; c++) counts[c][d[i * 4 + c]]++;
+    n++;
+  }
+  if (n === 0) return;
+  const median = counts.map((hist) => { let acc = 0; for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc >= n / 2) return v; } return 255; });
+  const far = (i: number) => Math.hypot(d[i * 4] - median[0], d[i * 4 + 1] - median[1], d[i * 4 + 2] - median[2]) > 90;
+  const reach = body.shoulderSpan * 0.6;
+  const near = (i: number) => {
+    const x = i % w, y = (i - x) / w;
+    return [body.leftHand, body.rightHand].some((hand) => Math.hypot(x - hand.points[0][0], y - hand.points[0][1]) < reach);
+  };
+  const seeds: number[] = [];
+  for (let i = 0; i < w * h; i++) if (held.data[i] > 0.5 && worn.data[i] > 0.5) seeds.push(i);
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (far(i) && near(i))));
+  for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
 }
 
 /**
