@@ -83,11 +83,24 @@ export function dressShape(mask: GrayImage): DressShape | null {
   // Cut below the sleeves when they hang down past the waist beside the skirt.
   let sleevesEnd = -1;
   for (let y = Math.round(y0 + bh * 0.1); y <= y0 + bh * 0.7; y++) if (runs(mask, y, minRun).length >= 3) sleevesEnd = y;
-  const cutY = Math.round(Math.max(waistY, sleevesEnd + bh * 0.02));
-
-  const bodiceMask: GrayImage = { width: w, height: h, data: new Float32Array(data) };
-  bodiceMask.data.fill(0, (cutY + 1) * w);
-  const bodice = garmentShape(bodiceMask);
+  const firstCut = Math.round(Math.max(waistY, sleevesEnd + bh * 0.02));
+  const readBodice = (cut: number) => {
+    const bodiceMask: GrayImage = { width: w, height: h, data: new Float32Array(data) };
+    bodiceMask.data.fill(0, (cut + 1) * w);
+    return garmentShape(bodiceMask);
+  };
+  // Short sleeves (puffed ones most) are told from the bodice only with some bodice below
+  // them: when the cut at the waist finds no pair of sleeves, cuts a little lower may.
+  let cutY = firstCut;
+  let bodice = readBodice(firstCut);
+  if (!pairedSleeves(bodice)) {
+    for (const t of [0.3, 0.35, 0.4]) {
+      const cut = Math.round(y0 + bh * t);
+      if (cut <= firstCut) continue;
+      const lower = readBodice(cut);
+      if (pairedSleeves(lower)) { bodice = lower; cutY = cut; break; }
+    }
+  }
   if (!bodice?.landmarks || !bodice.sleeves || !bodice.parts) return null;
   const top = bodice.landmarks;
 
@@ -105,4 +118,17 @@ export function dressShape(mask: GrayImage): DressShape | null {
   const parts = bodice.parts;
   for (let i = (cutY + 1) * w; i < w * h; i++) if (data[i] > 0.02) parts[i] = PART_BODY;
   return { landmarks: L as unknown as DressLandmarks, sleeve: bodice.sleeve, sleeves: bodice.sleeves, parts };
+}
+
+/**
+ * Both sleeves found, alike (a flat dress's sleeves are mirror images) and longer than
+ * they are wide at the root: a puff or a ruffle that is not, the sleeve sampler cannot
+ * lay along an arm (it draws it across the chest), so it stays part of the bodice.
+ */
+function pairedSleeves(shape: ReturnType<typeof garmentShape>): boolean {
+  const sl = shape?.sleeves;
+  if (!sl) return false;
+  const sleeve = (s: SleeveShape) => s.rootHalfWidth >= 2 && s.length >= s.rootHalfWidth * 1.2;
+  const alike = (a: number, b: number) => Math.min(a, b) >= Math.max(a, b) * 0.6;
+  return sleeve(sl.left) && sleeve(sl.right) && alike(sl.left.length, sl.right.length) && alike(sl.left.rootHalfWidth, sl.right.rootHalfWidth);
 }
