@@ -175,13 +175,16 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       }
     });
 
-    it('ends at its own length (mid-calf for a midi), bare legs below it where jeans were', () => {
+    it('ends at its own length (a knee-length shift above the calves), bare legs below it where jeans were', async () => {
+      const shift = await engine.analyseGarment(await readImageFile(samplePath('garments/053790_1.jpg'))); // black knee-length shift
+      const { image } = await engine.tryOn(jeansWoman, shift);
       for (const side of ['left', 'right'] as const) {
-        const knee = kp(jeansWoman, `${side}_knee`), ankle = kp(jeansWoman, `${side}_ankle`);
-        const shin = lerp(knee, ankle, 0.85);
-        const after = meanColor(result, shin, 3), before = meanColor(jeansWoman.image, shin, 3);
-        expect(dist(after, orange.meanColor), `${side} ankle`).toBeGreaterThan(80);
-        expect(dist(after, jeansWoman.skin.rgb), `${side} ankle`).toBeLessThan(dist(before, jeansWoman.skin.rgb));
+        const hip = kp(jeansWoman, `${side}_hip`), knee = kp(jeansWoman, `${side}_knee`), ankle = kp(jeansWoman, `${side}_ankle`);
+        expect(dist(meanColor(image, lerp(hip, knee, 0.5), 4), shift.meanColor), `${side} thigh`).toBeLessThan(70);
+        const shin = lerp(knee, ankle, 0.7);
+        const after = meanColor(image, shin, 3), before = meanColor(jeansWoman.image, shin, 3);
+        expect(dist(after, shift.meanColor), `${side} shin`).toBeGreaterThan(80);
+        expect(dist(after, jeansWoman.skin.rgb), `${side} shin`).toBeLessThan(dist(before, jeansWoman.skin.rgb));
       }
     });
 

@@ -20,8 +20,8 @@ import { fitUpper } from './upper-fit';
 import { pathLength, pointAlong } from './lower-fit';
 import { torsoSpanAt } from './torso-width';
 
-/** Waist-to-hem length of a flat ankle-length dress, in chest widths (read off our maxi samples). */
-const MAXI_RATIO = 3.3;
+/** Waist-to-hem length of a flat ankle-length dress, in chest widths and in bodice lengths (neck to waist), read off our samples. */
+const MAXI_RATIO = 3.3, MAXI_SKIRT_TO_BODICE = 2.8;
 
 const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
 const len = (v: Point) => Math.hypot(v[0], v[1]);
@@ -59,7 +59,10 @@ export function fitDress(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
   const toAnkle = pathLength(centre);
   const gChest = Math.max(1, Math.abs(g.left_armpit[0] - g.right_armpit[0]));
   const gWaistY = (g.left_waist[1] + g.right_waist[1]) / 2, gHemY = (g.left_hem[1] + g.right_hem[1]) / 2;
-  const fraction = clamp(((gHemY - gWaistY) / gChest / MAXI_RATIO) * opts.lengthScale, 0.12, 1.04);
+  // Two yardsticks, each fooled by some dresses (sleeves widen the chest, a high waist shortens the
+  // bodice): their mean.
+  const skirt = gHemY - gWaistY, bodiceLen = Math.max(1, gWaistY - g.neck_back[1]);
+  const fraction = clamp(((skirt / gChest / MAXI_RATIO + skirt / bodiceLen / MAXI_SKIRT_TO_BODICE) / 2) * opts.lengthScale, 0.12, 1.04);
   const skirtLen = fraction * toAnkle;
   const h = len(sub(waistL, waistR)) / Math.max(1, Math.abs(g.left_waist[0] - g.right_waist[0]));
 

@@ -42,7 +42,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - a) + g[p + c] * shade * a;
     // 3. the top worn, arms with their sleeves or skin, hands, hair and face: as they were
     const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * regions.arms.data[i] * Math.max(regions.skin.data[i], worn.top.data[i]));
-    const keep = Math.max(worn.top.data[i], arm, regions.hands.data[i], regions.hair.data[i], regions.face.data[i]);
+    const keep = Math.max(worn.top.data[i], arm, handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }
   return out;
@@ -79,10 +79,15 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear:
     if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
     // 5. what is always in front: hands, neck skin, hair, face
-    const keep = Math.max(regions.hands.data[i], regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
+    const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }
   return out;
+}
+
+/** The hand's own skin: its box around the hand also holds what the hand lies on (a pocket, a skirt). */
+function handSkin(portrait: PortraitAnalysis, i: number): number {
+  return portrait.regions.hands.data[i] * smooth(0.2, 0.6, portrait.regions.skin.data[i]);
 }
 
 function smooth(a: number, b: number, v: number): number {
