@@ -11,6 +11,7 @@
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, luminance } from '../image';
+import { labelComponents } from '../connectivity';
 import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { Keypoints } from '../types';
@@ -69,14 +70,19 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     // decisive: half-skin pixels would leave a ghost of the print when cleared
     bareSkin.data[i] = smooth(0.3, 0.7, regions.skin.data[i] * smooth(0.6, 0.85, S.data[i] / n) * (1 - smooth(0.05, 0.1, std)));
   }
-  // Feet and shoes: everything from a little above each ankle down, on that leg's side.
+  // and a print's biggest skin-toned blobs are still far smaller than a bare arm or leg
+  const blobs = labelComponents(w, h, (i) => bareSkin.data[i] > 0.5);
+  const minArea = (body.shoulderSpan * 0.15) ** 2;
+  for (let i = 0; i < w * h; i++) if (blobs.labels[i] && blobs.sizes[blobs.labels[i]] < minArea) bareSkin.data[i] = 0;
+  // Feet and shoes: everything from each ankle down, on that leg's side
   const feet = createGray(w, h);
   const la = kp.left_ankle, ra = kp.right_ankle;
   const rl = body.leftLeg.radii[2], rr = body.rightLeg.radii[2];
-  const top = Math.max(0, Math.floor(Math.min(la.y - rl * 0.3, ra.y - rr * 0.3)));
+  // (from just below the joint: a trouser hem over the ankle belongs to the trousers)
+  const top = Math.max(0, Math.floor(Math.min(la.y + rl * 0.2, ra.y + rr * 0.2)));
   for (let y = top; y < h; y++) for (let x = 0; x < w; x++) {
     const left = Math.abs(x - la.x) <= Math.abs(x - ra.x);
-    if (y >= (left ? la.y - rl * 0.3 : ra.y - rr * 0.3)) feet.data[y * w + x] = 1;
+    if (y >= (left ? la.y + rl * 0.2 : ra.y + rr * 0.2)) feet.data[y * w + x] = 1;
   }
 
   // Sleeve ends: walk down each arm while the middle of the arm is clothes.
@@ -168,7 +174,8 @@ export function topAndBottom(person: GrayImage, regions: PortraitRegions, split:
       const t = Math.max(above, split.sleeves.data[i]);
       top.data[i] = p * t * (1 - split.bareSkin.data[i] * (1 - above));
       // skin on an arm is the arm, however thin (the bare-skin test needs width)
-      const skin = Math.max(split.bareSkin.data[i], regions.arms.data[i] * smooth(0.3, 0.7, regions.skin.data[i]), regions.hands.data[i]);
+      // a hand's own skin, not the pocket or skirt its box also holds
+      const skin = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smooth(0.3, 0.7, regions.skin.data[i]));
       bottom.data[i] = p * (1 - t) * (1 - skin) * (1 - split.feet.data[i]);
     }
   }
@@ -191,7 +198,7 @@ export function wornClothes(person: GrayImage, regions: PortraitRegions, split: 
   for (let i = Math.max(0, Math.ceil(body.chin[1])) * w; i < w * h; i++) {
     const p = person.data[i];
     if (p <= 0) continue;
-    const bare = Math.max(split.bareSkin.data[i], regions.arms.data[i] * smooth(0.3, 0.7, regions.skin.data[i]), regions.hands.data[i], regions.face.data[i], regions.hair.data[i], regions.neck.data[i]);
+    const bare = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smooth(0.3, 0.7, regions.skin.data[i]), regions.face.data[i], regions.hair.data[i], regions.neck.data[i]);
     out.data[i] = p * (1 - bare) * (1 - split.feet.data[i]);
   }
   return out;

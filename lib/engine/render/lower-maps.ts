@@ -85,7 +85,11 @@ function computeLowerMaps(portrait: PortraitAnalysis): LowerMaps {
     const start: Point = [s[0] + (e[0] - s[0]) * 0.6, s[1] + (e[1] - s[1]) * 0.6];
     drawCapsule(armsInFront, [start, e, wr], [arm.radii[1] * 0.95, arm.radii[1] * 0.95, arm.radii[2] * 0.95]);
   }
-  for (let i = 0; i < w * h; i++) armsInFront.data[i] *= portrait.personMask.data[i];
+  // the arm itself: its skin or its sleeve, not the pocket or the hip the wrist rests on
+  for (let i = 0; i < w * h; i++) {
+    const own = Math.max(smoothstep(0.3, 0.7, regions.skin.data[i]), split.sleeves.data[i]);
+    armsInFront.data[i] *= portrait.personMask.data[i] * own;
+  }
   return { split, skinZone, skin, lowerShading, armsInFront, defaultWaistY };
 }
 
@@ -127,4 +131,9 @@ function bodySkinZone(portrait: PortraitAnalysis): GrayImage {
   const soft = boxBlur(zone, Math.max(1, Math.round(span * 0.012)));
   for (let i = 0; i < w * h; i++) soft.data[i] *= person.data[i];
   return soft;
+}
+
+function smoothstep(a: number, b: number, v: number): number {
+  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
+  return t * t * (3 - 2 * t);
 }
