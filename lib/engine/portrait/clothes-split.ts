@@ -11,6 +11,7 @@
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, luminance } from '../image';
+import { halveGray, halveRgba } from '../half-size';
 import { labelComponents } from '../connectivity';
 import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
@@ -54,21 +55,31 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
   const clothes = regions.clothes.data;
   // Bare skin is wide and smooth; a print's skin-toned blobs are small and edged. Both are
   // measured over the person's own pixels, so a limb's outline against the backdrop counts for neither.
-  const r = Math.max(2, Math.round(body.shoulderSpan * 0.04));
-  const lum = luminance(image);
-  const lp = createGray(w, h), lp2 = createGray(w, h);
-  for (let i = 0; i < w * h; i++) {
-    lp.data[i] = lum.data[i] * person.data[i];
+  // (at half the resolution: these are local means, smooth enough to read back at the nearest pixel)
+  const personHalf = halveGray(person), skinHalf = halveGray(regions.skin), lum = luminance(halveRgba(image));
+  const hw = personHalf.width, hh = personHalf.height;
+  const r = Math.max(1, Math.round(body.shoulderSpan * 0.02));
+  const lp = createGray(hw, hh), lp2 = createGray(hw, hh);
+  for (let i = 0; i < hw * hh; i++) {
+    lp.data[i] = lum.data[i] * personHalf.data[i];
     lp2.data[i] = lum.data[i] * lp.data[i];
   }
-  const P = boxBlur(person, r), S = boxBlur(regions.skin, r), m1 = boxBlur(lp, r), m2 = boxBlur(lp2, r);
-  const bareSkin = createGray(w, h);
-  for (let i = 0; i < w * h; i++) {
+  const P = boxBlur(personHalf, r), S = boxBlur(skinHalf, r), m1 = boxBlur(lp, r), m2 = boxBlur(lp2, r);
+  const wide = new Float32Array(hw * hh);
+  for (let i = 0; i < hw * hh; i++) {
     const n = Math.max(P.data[i], 1e-3);
     const mean = m1.data[i] / n;
     const std = Math.sqrt(Math.max(0, m2.data[i] / n - mean * mean));
-    // decisive: half-skin pixels would leave a ghost of the print when cleared
-    bareSkin.data[i] = smooth(0.3, 0.7, regions.skin.data[i] * smooth(0.6, 0.85, S.data[i] / n) * (1 - smooth(0.05, 0.1, std)));
+    wide[i] = smooth(0.6, 0.85, S.data[i] / n) * (1 - smooth(0.05, 0.1, std));
+  }
+  const bareSkin = createGray(w, h);
+  for (let y = 0; y < h; y++) {
+    const row = Math.min(hh - 1, y >> 1) * hw;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      // decisive: half-skin pixels would leave a ghost of the print when cleared
+      bareSkin.data[i] = smooth(0.3, 0.7, regions.skin.data[i] * wide[row + Math.min(hw - 1, x >> 1)]);
+    }
   }
   // and a print's biggest skin-toned blobs are still far smaller than a bare arm or leg
   const blobs = labelComponents(w, h, (i) => bareSkin.data[i] > 0.5);
