@@ -18,6 +18,8 @@ export const GARMENT_VERSION = 1;
 export const MAX_GARMENT_SIDE = 1024;
 
 const SUPPORTED: GarmentCategory[] = ['upper', 'lower', 'dress'];
+/** Neck-to-hem length over chest width above which a garment guessed a dress is one. */
+const MIN_DRESS_LENGTH = 2;
 
 /**
  * A product photo, flat or worn by a model: a model is looked for first (one
@@ -72,7 +74,11 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
   const shape = garmentShape(mask);
   lap('shape');
   if (!shape) throw new FitroomError('no-garment', 'No garment was found in this picture.');
-  const category = options.category ?? shape.category;
+  let category = options.category ?? shape.category;
+  // A long narrow top (a halter, a camisole) has a dress's outline: a guessed dress must be long
+  // for its chest, else it is a top.
+  const dress = category === 'dress' ? dressShape(mask) : null;
+  if (category === 'dress' && !options.category && shape.landmarks && !isDressLength(dress)) category = 'upper';
   if (!SUPPORTED.includes(category)) {
     throw new FitroomError('unsupported-category', `Expected a top, a bottom or a dress but received a ${category}.`);
   }
@@ -87,7 +93,6 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     };
   }
   if (category === 'dress') {
-    const dress = dressShape(mask);
     lap('dress');
     if (!dress) throw new FitroomError('no-garment', 'The dress\'s shape could not be read (neckline, shoulders, waist and hem). Try a flat front photo of it.');
     return {
@@ -111,6 +116,14 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     meanColor: meanColor(image, mask),
     timingsMs,
   };
+}
+
+/** Neck to hem over the chest: 2.2 to 4.9 for our sample dresses, about 1.6 for long tops. */
+function isDressLength(dress: ReturnType<typeof dressShape>): boolean {
+  if (!dress) return false;
+  const L = dress.landmarks;
+  const chest = Math.max(1, Math.abs(L.left_armpit[0] - L.right_armpit[0]));
+  return ((L.left_hem[1] + L.right_hem[1]) / 2 - L.neck_back[1]) / chest >= MIN_DRESS_LENGTH;
 }
 
 /** Mean colour (RGB) of the surely-garment pixels. */
