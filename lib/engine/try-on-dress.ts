@@ -33,9 +33,8 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const landmarks = garment.landmarks as unknown as DressLandmarks;
   // near the body's scale: between the front scale across the chest and the hanging sleeves' true scale
   const s = frontScale(body, personMask, regions.arms, landmarks, opts.ease) * Math.sqrt(FLAT_TO_FRONT);
-  const { src, scale } = scaledSource(garment, s);
+  const { src, scale, factor: sx } = scaledSource(garment, s);
   const scaled = Object.fromEntries(Object.entries(landmarks).map(([k, v]) => [k, scale(v)])) as unknown as DressLandmarks;
-  const sx = src.image.width / garment.image.width;
   const scaleSleeve = (sl: SleeveShape): SleeveShape => ({ rootHalfWidth: sl.rootHalfWidth * sx, endHalfWidth: sl.endHalfWidth * sx, length: sl.length * sx });
   const sleeves = { left: scaleSleeve(garment.sleeves.left), right: scaleSleeve(garment.sleeves.right) };
   lap('scale');

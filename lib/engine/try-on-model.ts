@@ -32,8 +32,8 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   const { body, keypoints, personMask, regions } = portrait;
   // the model photo brought to the shopper's scale first (area averaging keeps prints sharp, not aliased)
   const k = body.shoulderSpan / Math.max(1, garment.model.body.shoulderSpan);
-  const { src, scale } = scaledSource(garment, k);
-  const model = scaleTransferBody(garment.model, scale, src.image.width / garment.image.width);
+  const { src, scale, factor } = scaledSource(garment, k);
+  const model = scaleTransferBody(garment.model, scale, factor);
   const category = garment.category;
   const transfer = bodyTransfer({ keypoints, body }, model, category !== 'upper');
   lap('scale');

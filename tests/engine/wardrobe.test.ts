@@ -218,6 +218,18 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
         expect(dist(meanColor(image, at, 4), trousers.meanColor), `${side} shin`).toBeLessThan(60);
       }
       expect(changedOutside(jeansWoman, image).face).toBeLessThan(0.002);
+      // as loose on the shopper as on the model, not ballooning: across the thighs, most of
+      // the trousers lie over the shopper's old jeans (about a quarter beyond them on these)
+      for (const t of [0.5, 0.8]) {
+        const y = Math.round(lerp(kp(jeansWoman, 'left_hip'), kp(jeansWoman, 'left_knee'), t)[1]);
+        let garment = 0, beyond = 0;
+        for (let x = 0; x < image.width; x++) {
+          if (dist(meanColor(image, [x, y], 0), trousers.meanColor) >= 50) continue;
+          garment++;
+          if (jeansWoman.personMask.data[y * image.width + x] < 0.5) beyond++;
+        }
+        expect(beyond / garment, `at ${t} of the thigh`).toBeLessThan(0.33);
+      }
       const apart = (await engine.tryOn(manApart, trousers)).image;
       expect(gapShare(manApart, apart, trousers.meanColor)).toBeLessThan(0.2);
     });

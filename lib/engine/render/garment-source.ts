@@ -14,6 +14,8 @@ export interface ScaledSource {
   src: GarmentSource;
   /** Garment pixels → pixels of the scaled source. */
   scale(p: Pt): Pt;
+  /** How many source pixels one garment pixel became (for lengths and widths). */
+  factor: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export function scaledSource(garment: GarmentAnalysis, s: number): ScaledSource 
       parts: resizeLabels(parts, w, h, gw, gh),
     },
     scale: (p) => [(p[0] - box.x + 0.5) * sx - 0.5, (p[1] - box.y + 0.5) * sy - 0.5],
+    factor: sx,
   };
 }
 
