@@ -13,6 +13,7 @@ import { estimatePlate } from '../background-plate';
 import { floodFill } from '../connectivity';
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, resizeRgba } from '../image';
+import { halveGray, halveRgba } from '../half-size';
 import type { PoseModels } from '../perception/pose';
 import { estimatePose } from '../perception/pose';
 import { detectPeople } from '../perception/pose-detector';
@@ -191,7 +192,9 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   const grown = boxBlur(worn, r);
   for (let i = 0; i < w * h; i++) grown.data[i] = grown.data[i] > 0.02 ? 1 : 0;
   const closed = boxBlur(grown, r);
-  worn = { width: w, height: h, data: worn.data.map((v, i) => v * (1 - held.data[i])) };
+  const kept = createGray(w, h);
+  for (let i = 0; i < w * h; i++) kept.data[i] = worn.data[i] * (1 - held.data[i]);
+  worn = kept;
   const mask = createGray(w, h);
   const known = createGray(w, h);
   const chinY = Math.max(0, Math.ceil(body.chin[1]));
@@ -202,7 +205,9 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     mask.data[i] = Math.max(worn.data[i], hole);
     known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
   }
-  const plate = estimatePlate(image, known, r);
+  // the fallback colour is smooth: made at half the resolution
+  const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
+  const pw = plate.width, ph = plate.height;
   const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
   for (let i = 0; i < w * h; i++) {
     const f = mask.data[i] - worn.data[i];
@@ -213,7 +218,8 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     const mx = Math.round(2 * centerLineX(body, y) - x);
     const m = y * w + mx;
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (mirrored ? image.data[m * 4 + c] : plate.color[i * 3 + c]) * f;
+    const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (mirrored ? image.data[m * 4 + c] : plate.color[q + c]) * f;
   }
   return { image: out, mask };
 }
@@ -235,15 +241,16 @@ function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: B
   }
   if (n === 0) return;
   const median = counts.map((hist) => { let acc = 0; for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc >= n / 2) return v; } return 255; });
-  const far = (i: number) => Math.hypot(d[i * 4] - median[0], d[i * 4 + 1] - median[1], d[i * 4 + 2] - median[2]) > 90;
-  const reach = body.shoulderSpan * 0.6;
+  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100;
+  const reach = body.shoulderSpan * 0.6, reach2 = reach * reach;
+  const [l, rt] = [body.leftHand.points[0], body.rightHand.points[0]];
   const near = (i: number) => {
     const x = i % w, y = (i - x) / w;
-    return [body.leftHand, body.rightHand].some((hand) => Math.hypot(x - hand.points[0][0], y - hand.points[0][1]) < reach);
+    return (x - l[0]) ** 2 + (y - l[1]) ** 2 < reach2 || (x - rt[0]) ** 2 + (y - rt[1]) ** 2 < reach2;
   };
   const seeds: number[] = [];
   for (let i = 0; i < w * h; i++) if (held.data[i] > 0.5 && worn.data[i] > 0.5) seeds.push(i);
-  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (far(i) && near(i))));
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (near(i) && far(i))));
   for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
 }
 
