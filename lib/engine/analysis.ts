@@ -75,7 +75,11 @@ export interface GarmentAnalysis {
   image: RgbaImage;
   /** Soft garment mask at the image's size, 1 = garment. */
   mask: GrayImage;
-  /** Named points in the garment image's pixels (neckline, shoulders, sleeve ends, armpits, hem corners), wearer's left/right. */
+  /**
+   * Named points in the garment image's pixels, wearer's left/right: a top's neckline, shoulders, sleeve
+   * ends, armpits and hem corners (a dress adds its waist and skirt sides); a bottom's waistband corners,
+   * hips, crotch and hems; for a garment worn by a model, the model's body points.
+   */
   landmarks: Record<string, [number, number]>;
   /** Sleeve roots, ends and lengths (upper garments). */
   sleeves: { left: SleeveShape; right: SleeveShape } | null;

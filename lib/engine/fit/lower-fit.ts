@@ -52,7 +52,7 @@ const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t
 const mid = (a: Point, b: Point) => lerp(a, b, 0.5);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** Length of a polyline. */
+/** Length of a polyline. @example pathLength([[0, 0], [3, 4], [3, 10]]) // 11 */
 export function pathLength(path: Point[]): number {
   let s = 0;
   for (let k = 0; k + 1 < path.length; k++) s += len(sub(path[k + 1], path[k]));
