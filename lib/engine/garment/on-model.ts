@@ -43,6 +43,8 @@ export interface FoundModel {
 }
 
 /** Detector runs on a copy this big: it sees 224 px anyway. */
+/** Share of skin-toned pixels below which a photo without a face is taken for a flat garment without asking the pose model. */
+const MIN_SKIN_SHARE = 0.03;
 const DETECT_SIDE = 640;
 
 /**
@@ -54,21 +56,39 @@ const DETECT_SIDE = 640;
 export async function findModel(models: PoseModels, image: RgbaImage): Promise<FoundModel | null> {
   const s = Math.min(1, DETECT_SIDE / Math.max(image.width, image.height));
   const small = s < 1 ? resizeRgba(image, Math.max(1, Math.round(image.width * s)), Math.max(1, Math.round(image.height * s))) : image;
-  if ((await detectPeople(models.detector, small)).length === 0) return null;
+  // The detector finds people by their faces; stores often crop the model's head off. Then the
+  // pose on the whole frame decides, asked only when the photo shows skin, and believed only
+  // when sure of the body's joints (flat garments can look like a torso to it, never so surely).
+  const headless = (await detectPeople(models.detector, small)).length === 0;
+  if (headless && skinShare(small) < MIN_SKIN_SHARE) return null;
   const pose = await estimatePose(models, image);
-  if (!pose || pose.poseFlag < 0.8) return null;
+  if (!pose || pose.poseFlag < (headless ? 0.7 : 0.8)) return null;
   const kp = pose.keypoints;
   const { width: w, height: h } = image;
-  const inFrame = (p: { x: number; y: number; score: number }) => p.score > 0.5 && p.x >= 0 && p.y >= 0 && p.x < w && p.y < h;
-  if (![kp.left_shoulder, kp.right_shoulder, kp.left_hip, kp.right_hip].every(inFrame)) return null;
+  const inFrame = (p: { x: number; y: number; score: number }) => p.score > (headless ? 0.93 : 0.5) && p.x >= 0 && p.y >= 0 && p.x < w && p.y < h;
+  const joints = headless ? [kp.left_shoulder, kp.right_shoulder, kp.left_hip, kp.right_hip, kp.left_elbow, kp.right_elbow] : [kp.left_shoulder, kp.right_shoulder, kp.left_hip, kp.right_hip];
+  if (!joints.every(inFrame)) return null;
   const person = personMask(image, pose);
   let area = 0;
   for (let i = 0; i < person.data.length; i++) area += person.data[i];
   // a person on a print, a face on a label: small, or without a body around the pose
-  if (area < w * h * 0.08) return null;
+  if (area < w * h * (headless ? 0.18 : 0.08)) return null;
   const body = bodyGeometry(kp, person);
   const regions = portraitRegions(image, person, body, learnSkin(image, kp, person));
   return { keypoints: kp, person, body, regions };
+}
+
+/** Share of skin-toned pixels (a broad chroma range covering most skin tones), on a sparse grid. */
+function skinShare(image: RgbaImage): number {
+  const d = image.data;
+  let skin = 0, n = 0;
+  for (let i = 0; i < image.width * image.height; i += 7) {
+    const r = d[i * 4], g = d[i * 4 + 1], b = d[i * 4 + 2];
+    const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+    n++;
+    if (cb >= 77 && cb <= 127 && cr >= 137 && cr <= 173) skin++;
+  }
+  return skin / Math.max(1, n);
 }
 
 /**
