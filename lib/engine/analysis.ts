@@ -9,6 +9,7 @@ import type { BodyGeometry } from './portrait/body-geometry';
 import type { PortraitRegions } from './portrait/regions';
 import type { SkinModel } from './portrait/skin';
 import type { SleeveShape } from './garment/garment-shape';
+import type { LowerKind } from './garment/lower-shape';
 
 /** Problems with a portrait that a person can fix by choosing another photo. */
 export type PortraitIssueCode =
@@ -76,15 +77,29 @@ export interface GarmentAnalysis {
   image: RgbaImage;
   /** Soft garment mask at the image's size, 1 = garment. */
   mask: GrayImage;
-  /** Named points in the garment image's pixels (neckline, shoulders, sleeve ends, armpits, hem corners), wearer's left/right. */
+  /**
+   * Named points in the garment image's pixels, wearer's left/right: a top's neckline, shoulders, sleeve
+   * ends, armpits and hem corners (a dress adds its waist and skirt sides); a bottom's waistband corners,
+   * hips, crotch and hems; for a garment worn by a model, the model's body points.
+   */
   landmarks: Record<string, [number, number]>;
   /** Sleeve roots, ends and lengths (upper garments). */
   sleeves: { left: SleeveShape; right: SleeveShape } | null;
-  /** Per pixel: 0 none, 1 garment body, 2 wearer's left sleeve, 3 right sleeve. */
+  /** Per pixel: 0 none, 1 garment body (a bottom's hips), 2 wearer's left sleeve (leg), 3 right sleeve (leg). */
   parts: Uint8Array | null;
   /** Mean colour of the garment (RGB), e.g. for tests and size previews. */
   meanColor: [number, number, number];
   timingsMs: Record<string, number>;
+  /** Bottoms only: two legs or one skirt. */
+  lowerKind?: LowerKind;
+  /** Garments photographed on a model: the model's body, to move the garment body to body. */
+  model?: ModelBody;
+}
+
+/** The body of a model wearing a garment, in the garment image's pixels. */
+export interface ModelBody {
+  keypoints: Keypoints;
+  body: BodyGeometry;
 }
 
 /** How the garment should fit; the size feature sets these from the chosen size. */

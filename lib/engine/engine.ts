@@ -8,7 +8,7 @@ import type { ModelRunner } from './perception/model-runner';
 import type { ModelSession } from './perception/runtime';
 import { createSession, releaseSession, runNhwc } from './perception/runtime';
 import { analysePortraitImage } from './portrait/analyse-portrait';
-import { analyseGarmentImage } from './garment/analyse-garment';
+import { analyseGarmentPhoto } from './garment/analyse-garment';
 import { tryOnImage } from './try-on';
 
 /** The model files the engine loads from assets/models (default precision: see models.json). */
@@ -60,7 +60,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return result;
     },
     async analyseGarment(image, opts) {
-      return analyseGarmentImage(image, opts);
+      return analyseGarmentPhoto(models, image, opts);
     },
     async tryOn(portrait, garment, opts) {
       return tryOnImage(portrait, garment, opts);

@@ -27,7 +27,11 @@ export interface Engine {
   readonly backend: 'webgpu' | 'wasm';
   /** Pose, person mask, face, skin and clothing regions of the shopper's portrait. Throws FitroomError('no-person'). */
   analysePortrait(image: RgbaImage): Promise<PortraitAnalysis>;
-  /** Mask, category, landmarks of a product photo. Throws FitroomError('no-garment' | 'unsupported-category'). */
+  /**
+   * Mask, category, landmarks of a product photo: a top, a bottom or a dress, photographed flat or
+   * worn by a model (then `model` holds the model's body). `category` picks the garment (and overrides
+   * the one read from the photo). Throws FitroomError('no-garment' | 'unsupported-category').
+   */
   analyseGarment(image: RgbaImage, options?: { category?: GarmentAnalysis['category'] }): Promise<GarmentAnalysis>;
   /** The portrait wearing the garment, at the portrait's size. */
   tryOn(portrait: PortraitAnalysis, garment: GarmentAnalysis, options?: TryOnOptions): Promise<TryOnResult>;

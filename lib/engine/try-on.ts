@@ -12,6 +12,10 @@ import type { UpperLayers } from './render/compose';
 import { composeUpper } from './render/compose';
 import type { GarmentSource } from './render/garment-layers';
 import { drawSleeve, drawTorso } from './render/garment-layers';
+import { resizeLabels } from './render/garment-source';
+import { tryOnLower } from './try-on-lower';
+import { tryOnDress } from './try-on-dress';
+import { tryOnModelGarment } from './try-on-model';
 
 /** Ease used when the caller does not choose a size: a regular fit. */
 export const DEFAULT_EASE = 0.06;
@@ -20,8 +24,15 @@ export const DEFAULT_EASE = 0.06;
  * @example const { image } = tryOnImage(portrait, garment, { ease: 0.1 });
  */
 export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis, options: TryOnOptions = {}): TryOnResult {
+  const ease = options.ease ?? DEFAULT_EASE;
+  const lengthScale = options.lengthScale ?? 1;
+  if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
+  if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+  if (garment.model) return tryOnModelGarment(portrait, garment);
+  if (garment.category === 'lower') return tryOnLower(portrait, garment, { ease, lengthScale });
+  if (garment.category === 'dress') return tryOnDress(portrait, garment, { ease, lengthScale });
   const timingsMs: Record<string, number> = {};
-  const layers = upperLayers(portrait, garment, options, timingsMs);
+  const layers = upperLayers(portrait, garment, { ease, lengthScale }, timingsMs);
   const t = performance.now();
   const image = composeUpper(portrait, layers);
   timingsMs.compose = performance.now() - t;
@@ -71,14 +82,4 @@ export function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis
   if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
   lap('warp');
   return { torso, sleeves: sleeveLayer };
-}
-
-/** Nearest-neighbour resize of a label map. */
-function resizeLabels(labels: Uint8Array, w: number, h: number, nw: number, nh: number): Uint8Array {
-  const out = new Uint8Array(nw * nh);
-  for (let y = 0; y < nh; y++) {
-    const sy = Math.min(h - 1, Math.floor(((y + 0.5) * h) / nh));
-    for (let x = 0; x < nw; x++) out[y * nw + x] = labels[sy * w + Math.min(w - 1, Math.floor(((x + 0.5) * w) / nw))];
-  }
-  return out;
 }

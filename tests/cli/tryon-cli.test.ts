@@ -46,7 +46,7 @@ describe.skipIf(!haveSamples)('tryon CLI', () => {
     ['an image declaring over 50 megapixels', () => ['--portrait', files.huge, '--garment', samplePath('garments/00055_00.jpg')], /9000x6000 \(54\.0 megapixels\)/],
     ['a portrait without a person', () => ['--portrait', samplePath('garments/00055_00.jpg'), '--garment', samplePath('garments/00126_00.jpg')], /No person was found/],
     ['a garment photo without a garment', () => ['--portrait', samplePath('persons/01008_00.jpg'), '--garment', files.blank], /No garment was found/],
-    ['an unsupported category', () => ['--portrait', samplePath('persons/01008_00.jpg'), '--garment', samplePath('garments/051412_1.jpg')], /not supported yet/],
+    ['an unknown category', () => ['--portrait', samplePath('persons/01008_00.jpg'), '--garment', samplePath('garments/051412_1.jpg'), '--category', 'hat'], /Expected --category upper, lower or dress but received "hat"/],
   ];
   for (const [what, args, message] of bad) {
     it(`refuses ${what}: exit 2, one stderr line, no output`, () => {
@@ -70,5 +70,20 @@ describe.skipIf(!haveSamples)('tryon CLI', () => {
     expect(Object.keys(last.timingsMs)).toEqual(expect.arrayContaining(['portrait', 'garment', 'render', 'total']));
     const meta = await sharp(out).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 768, 1024]);
+  });
+
+  it('dresses trousers and a dress, the category read from the garment or given with --category', () => {
+    for (const [garment, extra, category, landmark] of [
+      ['garments/051412_1.jpg', [], 'lower', 'crotch'],
+      ['garments/053744_1.jpg', ['--category', 'dress'], 'dress', 'left_waist'],
+    ] as const) {
+      const out = join(dir, `ok-${category}.png`);
+      const r = tryon(['--portrait', samplePath('persons/model_8.png'), '--garment', samplePath(garment), '--out', out, '--json', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      const last = JSON.parse(r.stdout.trim().split('\n').pop()!);
+      expect(last).toMatchObject({ width: 768, height: 1024, garment: { category } });
+      expect(Object.keys(last.garment.landmarks)).toContain(landmark);
+      expect(existsSync(out)).toBe(true);
+    }
   });
 });

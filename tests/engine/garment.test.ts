@@ -67,11 +67,22 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
     expect(uppers.get('garments/02015_00.jpg')!.sleeve).toBe('none');
   });
 
-  it('refuses bottoms and dresses as not supported yet', async () => {
-    const trousers = await readImageFile(samplePath('garments/051412_1.jpg'));
-    expect(() => analyseGarmentImage(trousers)).toThrow(expect.objectContaining({ code: 'unsupported-category' }));
-    const dress = await readImageFile(samplePath('garments/053744_1.jpg'));
-    expect(() => analyseGarmentImage(dress)).toThrow(/not supported yet/);
+  it('reads bottoms as trousers with two legs and dresses with a waist, no longer refusing them', async () => {
+    const trousers = analyseGarmentImage(await readImageFile(samplePath('garments/051412_1.jpg')));
+    expect(trousers.category).toBe('lower');
+    expect(trousers.lowerKind).toBe('trousers');
+    const T = trousers.landmarks;
+    // waistband above the crotch above the hems; the wearer's left leg on the image's right
+    expect(T.left_waist[1]).toBeLessThan(T.crotch[1]);
+    expect(T.crotch[1]).toBeLessThan(T.left_hem_inner[1]);
+    expect(T.left_hem_outer[0]).toBeGreaterThan(T.crotch[0]);
+    expect(T.right_hem_outer[0]).toBeLessThan(T.crotch[0]);
+    const dress = analyseGarmentImage(await readImageFile(samplePath('garments/053744_1.jpg')));
+    expect(dress.category).toBe('dress');
+    const D = dress.landmarks;
+    expect(D.neck_back[1]).toBeLessThan(D.left_armpit[1]);
+    expect(D.left_armpit[1]).toBeLessThan(D.left_waist[1]);
+    expect(D.left_waist[1]).toBeLessThan(D.left_hem[1]);
   });
 
   it('finds no garment in a photo of a scene or an empty backdrop', async () => {

@@ -101,10 +101,15 @@ function runAt(p: Profiles, y: number, x: number): [number, number] | null {
   return [l, r];
 }
 
+/** How to read a mask: `bodice` when it is a dress cut at its waist (its armpits sit low in it). */
+export interface ShapeOptions {
+  bodice?: boolean;
+}
+
 /**
  * @example const shape = garmentShape(mask); // { category: 'upper', sleeve: 'short', landmarks: {...} }
  */
-export function garmentShape(mask: GrayImage): GarmentShape | null {
+export function garmentShape(mask: GrayImage, options: ShapeOptions = {}): GarmentShape | null {
   const p = profiles(mask);
   const { x0, y0, x1, y1 } = p.box;
   if (x1 < 0) return null;
@@ -112,7 +117,7 @@ export function garmentShape(mask: GrayImage): GarmentShape | null {
   const box = { x: x0, y: y0, width: bw, height: bh };
   const category = guessCategory(p);
   if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
-  const found = upperLandmarks(p, category);
+  const found = upperLandmarks(p, category, options.bodice ? BODICE_ARMPIT_DEPTH : TOP_ARMPIT_DEPTH);
   if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
   return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves, parts: found.parts };
 }
@@ -156,7 +161,14 @@ function guessCategory(p: Profiles): GarmentCategory {
   return 'upper';
 }
 
-function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
+/**
+ * How far down its length (neck 0, hem 1) an armpit may sit before the reading is
+ * distrusted: a top's armpits are in its upper half; a bodice cut at the waist is
+ * mostly above them.
+ */
+const TOP_ARMPIT_DEPTH = 0.6, BODICE_ARMPIT_DEPTH = 0.9;
+
+function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
   const { x0, y0, x1, y1 } = p.box;
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const cx = p.cx;
@@ -281,7 +293,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
   // top's usual proportions rather than fit a folded garment.
   const top = Math.min(level, ny);
   const bodyLenNow = hemY - top;
-  const armpitOk = (a: Pt, dir: -1 | 1) => a[1] > top + bodyLenNow * 0.1 && a[1] < top + bodyLenNow * 0.6 && (a[0] - cx) * dir > bw * 0.15 && (a[0] - cx) * dir < bw * 0.48;
+  const armpitOk = (a: Pt, dir: -1 | 1) => a[1] > top + bodyLenNow * 0.1 && a[1] < top + bodyLenNow * maxArmpitDepth && (a[0] - cx) * dir > bw * 0.15 && (a[0] - cx) * dir < bw * 0.48;
   // (Sleeveless tops are read reliably by the widest-row rule and are left alone.)
   const sleevedNow = imgLeft.sleeveFound || imgRight.sleeveFound;
   if (sleevedNow && (!armpitOk(imgLeft.armpit, -1) || !armpitOk(imgRight.armpit, 1))) {
@@ -369,7 +381,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
     for (let x = x0; x <= x1; x++) {
       if (!p.on(x, y)) continue;
       // image-left pieces are the wearer's right sleeve
-      parts[y * p.w + x] = x < cx && sl.isSleeve(x, y) ? PART_RIGHT_SLEEVE : x > cx && sr.isSleeve(x, y) ? PART_LEFT_SLEEVE : PART_BODY;
+      parts[y * p.w + x] = sleeve === 'none' ? PART_BODY : x < cx && sl.isSleeve(x, y) ? PART_RIGHT_SLEEVE : x > cx && sr.isSleeve(x, y) ? PART_LEFT_SLEEVE : PART_BODY;
     }
   }
   // The neck opening of a closed collar: in a flat photo the back of the garment shows
@@ -401,9 +413,12 @@ function upperLandmarks(p: Profiles, category: GarmentCategory): { landmarks: Up
       right_hem: [hemRun[0], hemY],
     },
     sleeve,
-    sleeves: { left: sr.shape, right: sl.shape },
+    // a stub too short to call a sleeve (a wide shoulder's armhole) is not drawn as one
+    sleeves: sleeve === 'none' ? { left: noSleeve(sr.shape), right: noSleeve(sl.shape) } : { left: sr.shape, right: sl.shape },
   };
 }
+
+const noSleeve = (s: SleeveShape): SleeveShape => ({ ...s, length: 0 });
 
 function outerTop(p: Profiles, neck: Pt, armpit: Pt): Pt {
   // the highest point of the top edge between the collar corner and the armpit's column, farthest out on ties

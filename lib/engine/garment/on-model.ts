@@ -1,0 +1,311 @@
+/**
+ * A garment photographed on a model: find the model (pose, person mask, face,
+ * skin, hair and clothes, as for a portrait), tell the product from the other
+ * clothes they wear (the top, the bottom, or a dress: from the page's hint,
+ * otherwise whichever the photo shows most of), and cut it out with the
+ * model's body, so a try-on can move it body to body.
+ *
+ * Where the model's hands or hair lie over the garment, the garment is filled
+ * in from its surroundings, so it does not arrive with holes.
+ */
+import type { GarmentAnalysis, ModelBody } from '../analysis';
+import { estimatePlate } from '../background-plate';
+import { floodFill } from '../connectivity';
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray, resizeRgba } from '../image';
+import { halveGray, halveRgba } from '../half-size';
+import type { PoseModels } from '../perception/pose';
+import { estimatePose } from '../perception/pose';
+import { detectPeople } from '../perception/pose-detector';
+import { personMask } from '../perception/person-mask';
+import { bodyGeometry } from '../portrait/body-geometry';
+import type { BodyGeometry } from '../portrait/body-geometry';
+import { portraitRegions } from '../portrait/regions';
+import type { PortraitRegions } from '../portrait/regions';
+import { learnSkin } from '../portrait/skin';
+import type { ClothesSplit } from '../portrait/clothes-split';
+import { splitClothes, topAndBottom, wornClothes } from '../portrait/clothes-split';
+import type { Point } from '../shapes';
+import { drawCapsule, segmentDistance } from '../shapes';
+import type { GarmentCategory, Keypoints, SleeveLength } from '../types';
+import type { LowerKind } from './lower-shape';
+import { centerLineX } from '../fit/torso-width';
+
+/** Part labels of an on-model garment: which body part carries each pixel. */
+export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
+
+/** The model found in a photo, with everything needed to cut out what they wear. */
+export interface FoundModel {
+  keypoints: Keypoints;
+  person: GrayImage;
+  body: BodyGeometry;
+  regions: PortraitRegions;
+}
+
+/** Detector runs on a copy this big: it sees 224 px anyway. */
+/** Share of skin-toned pixels below which a photo without a face is taken for a flat garment without asking the pose model. */
+const MIN_SKIN_SHARE = 0.03;
+const DETECT_SIDE = 640;
+
+/**
+ * The model wearing the garment, or null for a flat product photo. Costs one
+ * detector run on a flat photo; the full pose only when someone is there, and
+ * a person counts only if big, with shoulders and hips in the frame.
+ * @example const model = await findModel(models, productPhoto); // null for a flat lay
+ */
+export async function findModel(models: PoseModels, image: RgbaImage): Promise<FoundModel | null> {
+  const s = Math.min(1, DETECT_SIDE / Math.max(image.width, image.height));
+  const small = s < 1 ? resizeRgba(image, Math.max(1, Math.round(image.width * s)), Math.max(1, Math.round(image.height * s))) : image;
+  // The detector finds people by their faces; stores often crop the model's head off. Then the
+  // pose on the whole frame decides, asked only when the photo shows skin, and believed only
+  // when sure of the body's joints (flat garments can look like a torso to it, never so surely).
+  const headless = (await detectPeople(models.detector, small)).length === 0;
+  if (headless && skinShare(small) < MIN_SKIN_SHARE) return null;
+  const pose = await estimatePose(models, image);
+  if (!pose || pose.poseFlag < (headless ? 0.7 : 0.8)) return null;
+  const kp = pose.keypoints;
+  const { width: w, height: h } = image;
+  const inFrame = (p: { x: number; y: number; score: number }) => p.score > (headless ? 0.93 : 0.5) && p.x >= 0 && p.y >= 0 && p.x < w && p.y < h;
+  const joints = headless ? [kp.left_shoulder, kp.right_shoulder, kp.left_hip, kp.right_hip, kp.left_elbow, kp.right_elbow] : [kp.left_shoulder, kp.right_shoulder, kp.left_hip, kp.right_hip];
+  if (!joints.every(inFrame)) return null;
+  const person = personMask(image, pose);
+  let area = 0;
+  for (let i = 0; i < person.data.length; i++) area += person.data[i];
+  // a person on a print, a face on a label: small, or without a body around the pose
+  if (area < w * h * (headless ? 0.18 : 0.08)) return null;
+  const body = bodyGeometry(kp, person);
+  const regions = portraitRegions(image, person, body, learnSkin(image, kp, person));
+  return { keypoints: kp, person, body, regions };
+}
+
+/** Share of skin-toned pixels (a broad chroma range covering most skin tones), on a sparse grid. */
+function skinShare(image: RgbaImage): number {
+  const d = image.data;
+  let skin = 0, n = 0;
+  for (let i = 0; i < image.width * image.height; i += 7) {
+    const r = d[i * 4], g = d[i * 4 + 1], b = d[i * 4 + 2];
+    const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+    n++;
+    if (cb >= 77 && cb <= 127 && cr >= 137 && cr <= 173) skin++;
+  }
+  return skin / Math.max(1, n);
+}
+
+/**
+ * @param hint the page's word for the product, if any: which of the model's garments it is.
+ * @example const garment = analyseOnModel(photo, model, 'lower');
+ */
+export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: GarmentCategory | undefined, timingsMs: Record<string, number>, version: number): GarmentAnalysis {
+  const t0 = performance.now();
+  const { keypoints: kp, person, body, regions } = model;
+  const { width: w, height: h } = image;
+  const split = splitClothes(image, person, regions, body, kp);
+  const torso = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
+  const line = split.waistY ?? body.hipCenter[1] - torso * 0.3;
+  const { top, bottom } = topAndBottom(person, regions, split, line, body);
+  const clothesTop = createGray(w, h);
+  for (let i = 0; i < w * h; i++) clothesTop.data[i] = top.data[i] * regions.clothes.data[i];
+  const category = hint ?? chooseCategory(split, clothesTop, bottom);
+  const worn = category === 'upper' ? clothesTop : category === 'lower' ? bottom : wornClothes(person, regions, split, body);
+  // the waist line's rows are the top's hem as often as the waistband: a bottom starts clearly below it
+  if (category === 'lower') worn.data.fill(0, 0, Math.max(0, Math.round(line + body.shoulderSpan * 0.04)) * w);
+  // A bottom's waistband hides under the model's top: continue it up there, to be hidden again under the shopper's.
+  const hidden = category === 'lower' ? underTop(person, regions, line, torso, line + body.shoulderSpan * 0.05) : null;
+  const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
+  if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
+  const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
+  const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
+  let r = 0, g = 0, b = 0, n = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (mask.data[i] < 0.9) continue;
+    r += filled.data[i * 4]; g += filled.data[i * 4 + 1]; b += filled.data[i * 4 + 2]; n++;
+  }
+  const landmarks: Record<string, [number, number]> = {};
+  for (const [name, p] of Object.entries(kp)) landmarks[name] = [p.x, p.y];
+  const sleeveEnd = Math.max(...split.sleeveEnds);
+  const sleeve: SleeveLength = category === 'lower' || sleeveEnd < 0.1 ? 'none' : sleeveEnd < 0.6 ? 'short' : 'long';
+  const modelBody: ModelBody = { keypoints: kp, body };
+  timingsMs.onModel = performance.now() - t0;
+  return {
+    version, category, sleeve, image: filled, mask, landmarks, sleeves: null, parts,
+    meanColor: n ? [r / n, g / n, b / n] : [0, 0, 0], timingsMs, lowerKind, model: modelBody,
+  };
+}
+
+/** Without a hint: a one-piece is a dress; otherwise the garment the photo shows more of. */
+function chooseCategory(split: ClothesSplit, top: GrayImage, bottom: GrayImage): GarmentCategory {
+  if (split.waistY === null) return 'dress';
+  let t = 0, b = 0;
+  for (let i = 0; i < top.data.length; i++) { t += top.data[i]; b += bottom.data[i]; }
+  return b > t * 1.2 ? 'lower' : 'upper';
+}
+
+/** The person in a band above the waist line (down to `to`), arms and hands aside: where a bottom's waistband continues unseen. */
+function underTop(person: GrayImage, regions: PortraitRegions, line: number, torso: number, to: number): GrayImage {
+  const { width: w, height: h } = person;
+  const out = createGray(w, h);
+  const y0 = Math.max(0, Math.floor(line - torso * 0.15)), y1 = Math.min(h - 1, Math.ceil(to));
+  for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    out.data[i] = person.data[i] * (1 - Math.max(regions.arms.data[i], regions.hands.data[i]));
+  }
+  return out;
+}
+
+/**
+ * A skirt or dress ends at its hem: below the hips, the first row where the
+ * garment's width steps down sharply (to legs in tights, or nothing) and stays
+ * down; what is below is not the garment.
+ */
+function cutBelowHem(worn: GrayImage, kp: Keypoints, body: BodyGeometry): void {
+  const { width: w, height: h, data } = worn;
+  const hipY = Math.round(body.hipCenter[1]), ankleY = Math.min(h - 1, Math.round((kp.left_ankle.y + kp.right_ankle.y) / 2));
+  const widths: number[] = [];
+  for (let y = hipY; y <= ankleY; y++) {
+    let l = -1, r = -1;
+    for (let x = 0; x < w; x++) if (data[y * w + x] > 0.5) { if (l < 0) l = x; r = x; }
+    widths.push(l < 0 ? 0 : r - l + 1);
+  }
+  const k = Math.max(2, Math.round((ankleY - hipY) * 0.03));
+  const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1] ?? 0;
+  const thigh = Math.hypot(kp.left_knee.x - kp.left_hip.x, kp.left_knee.y - kp.left_hip.y);
+  // the hem's rows curve and flare, so the width falls over a few rows: find where it starts
+  // falling (below 85% of the skirt above) and goes on to below 70% within a few rows
+  for (let i = Math.max(3 * k, Math.round(thigh * 0.3)); i + 2 * k < widths.length; i++) {
+    const skirt = median(widths.slice(i - 3 * k, i));
+    if (skirt <= 0 || median(widths.slice(i, i + k)) >= skirt * 0.85) continue;
+    if (median(widths.slice(i + k, i + 2 * k)) < skirt * 0.7) {
+      data.fill(0, (hipY + i + Math.round(k / 2)) * w);
+      return;
+    }
+  }
+}
+
+/** Trousers show the backdrop or skin between the knees; a skirt does not. */
+function legsApart(mask: GrayImage, kp: Keypoints): LowerKind {
+  const { width: w, height: h } = mask;
+  let off = 0, n = 0;
+  for (let k = 1; k <= 9; k++) {
+    const t = 0.4 + k * 0.05;
+    const a: Point = [kp.left_hip.x + (kp.left_knee.x - kp.left_hip.x) * t, kp.left_hip.y + (kp.left_knee.y - kp.left_hip.y) * t];
+    const b: Point = [kp.right_hip.x + (kp.right_knee.x - kp.right_hip.x) * t, kp.right_hip.y + (kp.right_knee.y - kp.right_hip.y) * t];
+    const x = Math.round((a[0] + b[0]) / 2), y = Math.round((a[1] + b[1]) / 2);
+    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    n++;
+    if (mask.data[y * w + x] < 0.5) off++;
+  }
+  return n > 0 && off / n > 0.3 ? 'trousers' : 'skirt';
+}
+
+/**
+ * The garment where the model's hands or hair cover it: the mask closed over
+ * those holes, their colour spread in from the garment around them.
+ */
+function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, hidden: GrayImage | null): { image: RgbaImage; mask: GrayImage } {
+  const { width: w, height: h } = image;
+  const r = Math.max(2, Math.round(body.shoulderSpan * 0.06));
+  // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
+  const held = createGray(w, h);
+  for (const hand of [body.leftHand, body.rightHand]) drawCapsule(held, hand.points, hand.radii.map((x) => x * 2.2));
+  heldObjects(image, worn, held, body);
+  // closing: grow by r, shrink by r (a box's mean above 1/(2r+1) reaches from a garment pixel)
+  const grown = boxBlur(worn, r);
+  for (let i = 0; i < w * h; i++) grown.data[i] = grown.data[i] > 0.02 ? 1 : 0;
+  const closed = boxBlur(grown, r);
+  const kept = createGray(w, h);
+  for (let i = 0; i < w * h; i++) kept.data[i] = worn.data[i] * (1 - held.data[i]);
+  worn = kept;
+  const mask = createGray(w, h);
+  const known = createGray(w, h);
+  const chinY = Math.max(0, Math.ceil(body.chin[1]));
+  for (let i = 0; i < w * h; i++) {
+    // a hole is covered by hand or hair, inside the person, below the chin; the rest is the garment's own edge
+    const cover = Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
+    const hole = i >= chinY * w && closed.data[i] > 0.98 ? Math.min(cover, person.data[i]) : hidden ? hidden.data[i] : 0;
+    mask.data[i] = Math.max(worn.data[i], hole);
+    known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
+  }
+  // the fallback colour is smooth: made at half the resolution
+  const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
+  const pw = plate.width, ph = plate.height;
+  const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
+  for (let i = 0; i < w * h; i++) {
+    const f = mask.data[i] - worn.data[i];
+    if (f <= 0.01) continue;
+    // Garments are mostly symmetric: a hand on one hip hides what the other hip shows, print
+    // and all. The smooth colour around the hole is the fallback.
+    const x = i % w, y = (i - x) / w;
+    const mx = Math.round(2 * centerLineX(body, y) - x);
+    const m = y * w + mx;
+    const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
+    const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (mirrored ? image.data[m * 4 + c] : plate.color[q + c]) * f;
+  }
+  return { image: out, mask };
+}
+
+/**
+ * Adds to `held` what hangs from the hands in the garment's place (a bag, a phone): pixels
+ * reached from the hands through colours far from the garment's usual one, near the hands.
+ * A print's own far colours near a hand may go too; the hole filling puts them back.
+ */
+function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: BodyGeometry): void {
+  const { width: w, height: h } = image;
+  const d = image.data;
+  const counts = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  let n = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (worn.data[i] < 0.9) continue;
+    for (let c = 0; c < 3; c++) counts[c][d[i * 4 + c]]++;
+    n++;
+  }
+  if (n === 0) return;
+  const median = counts.map((hist) => { let acc = 0; for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc >= n / 2) return v; } return 255; });
+  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100;
+  const reach = body.shoulderSpan * 0.6, reach2 = reach * reach;
+  const [l, rt] = [body.leftHand.points[0], body.rightHand.points[0]];
+  const near = (i: number) => {
+    const x = i % w, y = (i - x) / w;
+    return (x - l[0]) ** 2 + (y - l[1]) ** 2 < reach2 || (x - rt[0]) ** 2 + (y - rt[1]) ** 2 < reach2;
+  };
+  const seeds: number[] = [];
+  for (let i = 0; i < w * h; i++) if (held.data[i] > 0.5 && worn.data[i] > 0.5) seeds.push(i);
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (near(i) && far(i))));
+  for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
+}
+
+/**
+ * Which body part carries each garment pixel: sleeves on the arms (past the
+ * shoulder), trouser legs below the crotch (each leg apart), the rest the torso.
+ */
+function labelParts(mask: GrayImage, body: BodyGeometry, category: GarmentCategory, splitLegs: boolean, sleeveEnds: [number, number]): Uint8Array {
+  const { width: w, height: h } = mask;
+  const parts = new Uint8Array(w * h);
+  const thigh = Math.hypot(body.leftLeg.points[1][0] - body.leftLeg.points[0][0], body.leftLeg.points[1][1] - body.leftLeg.points[0][1]);
+  const crotchY = body.hipCenter[1] + thigh * 0.2;
+  const arms = category === 'lower' ? [] : [body.leftArm, body.rightArm];
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (mask.data[i] <= 0.02) continue;
+    let label: number = MODEL_PART.torso;
+    for (let k = 0; k < arms.length; k++) {
+      const { points, radii } = arms[k];
+      const a = segmentDistance(x, y, points[0], points[1]), b = segmentDistance(x, y, points[1], points[2]);
+      const near = a.d <= b.d ? { d: a.d, r: radii[0] + (radii[1] - radii[0]) * a.t, t: a.t * 0.5 } : { d: b.d, r: radii[1] + (radii[2] - radii[1]) * b.t, t: 0.5 + b.t * 0.5 };
+      // past the shoulder joint's line, within the sleeve around the arm (its radius is measured over the sleeve)
+      const past = (x - points[0][0]) * (points[1][0] - points[0][0]) + (y - points[0][1]) * (points[1][1] - points[0][1]) > 0;
+      // and no further down than the sleeve goes (a sleeveless dress's side beside a hanging arm is the dress's)
+      if (past && near.d < near.r * 1.2 && near.t <= sleeveEnds[k] + 0.06) label = k === 0 ? MODEL_PART.leftArm : MODEL_PART.rightArm;
+    }
+    if (label === MODEL_PART.torso && splitLegs && y > crotchY) {
+      const dl = legDistance(x, y, body.leftLeg.points), dr = legDistance(x, y, body.rightLeg.points);
+      label = dl <= dr ? MODEL_PART.leftLeg : MODEL_PART.rightLeg;
+    }
+    parts[i] = label;
+  }
+  return parts;
+}
+
+function legDistance(x: number, y: number, p: Point[]): number {
+  return Math.min(segmentDistance(x, y, p[0], p[1]).d, segmentDistance(x, y, p[1], p[2]).d);
+}

@@ -1,0 +1,96 @@
+/**
+ * Puts a warped bottom or dress on the portrait, layer by layer.
+ *
+ * A bottom:
+ *   portrait with the old bottom cleared (skin on the legs and hips, backdrop elsewhere)
+ *   → the new bottom (lit by the old bottom's light and folds)
+ *   → the top worn, as it was (over the waistband when it was over the old one)
+ *   → arms and hands hanging in front, hair, face.
+ *
+ * A dress:
+ *   portrait with every garment cleared (shoes kept)
+ *   → the dress's body → arms in front of it → its sleeves
+ *   → hands, neck, hair and face, with their original pixels.
+ */
+import type { PortraitAnalysis } from '../analysis';
+import type { GrayImage, RgbaImage } from '../image';
+import { cloneRgba } from '../image';
+import type { LowerMaps } from './lower-maps';
+
+/**
+ * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
+ * @example const result = composeLower(portrait, maps, { top, bottom }, garmentLayer);
+ */
+export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: { top: GrayImage; bottom: GrayImage }, garment: RgbaImage): RgbaImage {
+  const src = portrait.image;
+  const out = cloneRgba(src);
+  const { regions } = portrait;
+  const { backdrop } = portrait.render;
+  const d = out.data, o = src.data, g = garment.data;
+  const n = src.width * src.height;
+  for (let i = 0; i < n; i++) {
+    const p = i * 4;
+    // the old bottom's soft outline is cleared whole, or a faint ghost of it stays
+    const b = smooth(0.05, 0.5, worn.bottom.data[i]), a = g[p + 3] / 255;
+    if (b <= 0 && a <= 0) continue;
+    // 1. the old bottom cleared
+    const z = maps.skinZone.data[i];
+    for (let c = 0; c < 3; c++) d[p + c] = o[p + c] * (1 - b) + (z * maps.skin.data[p + c] + (1 - z) * backdrop.data[p + c]) * b;
+    if (a <= 0) continue;
+    // 2. the new bottom
+    const shade = maps.lowerShading.data[i];
+    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - a) + g[p + c] * shade * a;
+    // 3. the top worn, arms with their sleeves or skin, hands, hair and face: as they were
+    const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * regions.arms.data[i] * Math.max(regions.skin.data[i], worn.top.data[i]));
+    const keep = Math.max(worn.top.data[i], arm, handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
+    if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+  }
+  return out;
+}
+
+/**
+ * @param clear what the person wears that the dress replaces (every garment but shoes).
+ * @example const result = composeDress(portrait, maps, clear, { body, sleeves });
+ */
+export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear: GrayImage, layers: { body: RgbaImage; sleeves: RgbaImage }): RgbaImage {
+  const src = portrait.image;
+  const out = cloneRgba(src);
+  const { regions } = portrait;
+  const { shading, backdrop, armsInFront } = portrait.render;
+  const d = out.data, o = src.data, t = layers.body.data, s = layers.sleeves.data;
+  const n = src.width * src.height;
+  const cleared = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const p = i * 4;
+    const u = smooth(0.05, 0.5, clear.data[i]), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    if (u <= 0 && ta <= 0 && sa <= 0) continue;
+    // 1. every old garment cleared: skin on the body and legs, backdrop elsewhere
+    const z = maps.skinZone.data[i];
+    for (let c = 0; c < 3; c++) {
+      cleared[c] = o[p + c] * (1 - u) + (z * maps.skin.data[p + c] + (1 - z) * backdrop.data[p + c]) * u;
+      d[p + c] = cleared[c];
+    }
+    if (ta <= 0 && sa <= 0) continue;
+    // light and folds of the top above the waist, of the bottom below
+    const shade = shading.data[i] * maps.lowerShading.data[i];
+    // 2. the dress's body, 3. arms in front of it, 4. sleeves
+    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
+    const arm = armsInFront.data[i] * regions.arms.data[i];
+    if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
+    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
+    // 5. what is always in front: hands, neck skin, hair, face
+    const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
+    if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+  }
+  return out;
+}
+
+/** The hand's own skin: its box around the hand also holds what the hand lies on (a pocket, a skirt). */
+function handSkin(portrait: PortraitAnalysis, i: number): number {
+  return portrait.regions.hands.data[i] * smooth(0.2, 0.6, portrait.regions.skin.data[i]);
+}
+
+function smooth(a: number, b: number, v: number): number {
+  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
+  return t * t * (3 - 2 * t);
+}

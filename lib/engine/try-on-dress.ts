@@ -1,0 +1,54 @@
+/**
+ * A dress on the analysed portrait: bodice and skirt by one thin-plate spline
+ * (fitted like a top down to the waist, then down the legs to the hem),
+ * sleeves along the arms, everything the shopper wore cleared first.
+ */
+import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
+import { FitroomError } from './errors';
+import { createRgba } from './image';
+import type { SleeveShape } from './garment/garment-shape';
+import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
+import type { DressLandmarks } from './garment/dress-shape';
+import { FLAT_TO_FRONT, frontScale } from './fit/upper-fit';
+import { fitDress } from './fit/dress-fit';
+import { composeDress } from './render/compose-lower';
+import { drawSleeve, drawTorso } from './render/garment-layers';
+import { scaledSource } from './render/garment-source';
+import { lowerMaps } from './render/lower-maps';
+import { wornClothes } from './portrait/clothes-split';
+
+/**
+ * @example const { image } = tryOnDress(portrait, dress, { ease: 0.06, lengthScale: 1 });
+ */
+export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }): TryOnResult {
+  if (!garment.sleeves) throw new FitroomError('bad-argument', 'Expected a dress analysis with its sleeves measured but it has none.');
+  const timingsMs: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timingsMs[name] = now - t;
+    t = now;
+  };
+  const { body, keypoints, personMask, regions } = portrait;
+  const landmarks = garment.landmarks as unknown as DressLandmarks;
+  // near the body's scale: between the front scale across the chest and the hanging sleeves' true scale
+  const s = frontScale(body, personMask, regions.arms, landmarks, opts.ease) * Math.sqrt(FLAT_TO_FRONT);
+  const { src, scale, factor: sx } = scaledSource(garment, s);
+  const scaled = Object.fromEntries(Object.entries(landmarks).map(([k, v]) => [k, scale(v)])) as unknown as DressLandmarks;
+  const scaleSleeve = (sl: SleeveShape): SleeveShape => ({ rootHalfWidth: sl.rootHalfWidth * sx, endHalfWidth: sl.endHalfWidth * sx, length: sl.length * sx });
+  const sleeves = { left: scaleSleeve(garment.sleeves.left), right: scaleSleeve(garment.sleeves.right) };
+  lap('scale');
+  const fit = fitDress(body, keypoints, personMask, regions.arms, scaled, sleeves, opts);
+  lap('fit');
+  const { width: W, height: H } = portrait.image;
+  const dressBody = drawTorso(src, fit, W, H);
+  const sleeveLayer = createRgba(W, H);
+  if (fit.leftSleeve) drawSleeve(sleeveLayer, src, fit.leftSleeve, PART_LEFT_SLEEVE);
+  if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
+  lap('warp');
+  const maps = lowerMaps(portrait);
+  lap('maps');
+  const image = composeDress(portrait, maps, wornClothes(personMask, regions, maps.split, body), { body: dressBody, sleeves: sleeveLayer });
+  lap('compose');
+  return { image, timingsMs };
+}

@@ -1,0 +1,255 @@
+/**
+ * The measurable promises for bottoms, dresses and garments worn by a model,
+ * on real photos: the right body region takes the garment's colour, the rest
+ * of the picture keeps its pixels, legs stay apart, lengths follow the garment
+ * (ankle, knee, shorts), the top worn stays over a bottom's waistband, and no
+ * supported garment is refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { Engine, GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
+import { decodeImage, readImageFile } from '../../lib/node/image-file';
+import { testEngine } from '../helpers/engine';
+import { haveSamples, sampleManifest, samplePath } from '../helpers/samples';
+
+type Rgb = [number, number, number];
+type Pt = [number, number];
+
+function meanColor(img: RgbaImage, c: Pt, r: number): Rgb {
+  const s = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.round(c[1] - r); y <= c[1] + r; y++) for (let x = Math.round(c[0] - r); x <= c[0] + r; x++) {
+    if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+    const i = (y * img.width + x) * 4;
+    s[0] += img.data[i]; s[1] += img.data[i + 1]; s[2] += img.data[i + 2]; n++;
+  }
+  return [s[0] / n, s[1] / n, s[2] / n];
+}
+const dist = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+const lerp = (a: Pt, b: Pt, t: number): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+const kp = (p: PortraitAnalysis, name: keyof PortraitAnalysis['keypoints']): Pt => [p.keypoints[name].x, p.keypoints[name].y];
+
+/** Share of the face box and of the backdrop beside the person whose pixels changed. */
+function changedOutside(p: PortraitAnalysis, result: RgbaImage): { face: number; backdrop: number } {
+  const f = p.faceBox!;
+  let fc = 0, ft = 0, bc = 0, bt = 0;
+  const differs = (i: number) => result.data[i] !== p.image.data[i] || result.data[i + 1] !== p.image.data[i + 1] || result.data[i + 2] !== p.image.data[i + 2];
+  for (let y = Math.ceil(f.y); y < f.y + f.height * 0.8; y++) for (let x = Math.ceil(f.x); x < f.x + f.width; x++) { ft++; if (differs((y * result.width + x) * 4)) fc++; }
+  for (const x0 of [0, result.width - 40]) for (let y = 0; y < result.height; y += 3) for (let x = x0; x < x0 + 40; x++) {
+    if (p.personMask.data[y * result.width + x] > 0) continue;
+    bt++;
+    if (differs((y * result.width + x) * 4)) bc++;
+  }
+  return { face: fc / ft, backdrop: bc / Math.max(1, bt) };
+}
+
+/** Share of the points between the shins (knees to ankles, lower half) that have the garment's colour: 0 when the legs stay apart. */
+function gapShare(p: PortraitAnalysis, result: RgbaImage, color: number[]): number {
+  const knees = lerp(kp(p, 'left_knee'), kp(p, 'right_knee'), 0.5), ankles = lerp(kp(p, 'left_ankle'), kp(p, 'right_ankle'), 0.5);
+  let garment = 0, n = 0;
+  for (let t = 0.5; t <= 0.9; t += 0.05) {
+    n++;
+    if (dist(meanColor(result, lerp(knees, ankles, t), 1), color) < 60) garment++;
+  }
+  return garment / n;
+}
+
+/** A flat product photo cut from a sample: the rows from `top` to `bottom` (fractions of the photo's height). */
+async function cutGarment(file: string, top: number, bottom: number): Promise<RgbaImage> {
+  const meta = await sharp(samplePath(file)).metadata();
+  const h = meta.height!, w = meta.width!;
+  const y0 = Math.round(h * top), y1 = Math.round(h * bottom);
+  const piece = await sharp(samplePath(file)).extract({ left: 0, top: y0, width: w, height: y1 - y0 }).toBuffer();
+  // on the photo's own backdrop colour (its top-left corner), so the cut leaves no edge
+  const { data } = await sharp(samplePath(file)).extract({ left: 0, top: 0, width: 4, height: 4 }).raw().toBuffer({ resolveWithObject: true });
+  const background = { r: data[0], g: data[1], b: data[2] };
+  const png = await sharp({ create: { width: w, height: h, channels: 3, background } }).composite([{ input: piece, left: 0, top: Math.round((h - (y1 - y0)) / 3) }]).png().toBuffer();
+  return decodeImage(new Uint8Array(png));
+}
+
+describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on sample photos', () => {
+  let engine: Engine;
+  let jeansWoman: PortraitAnalysis; // white tank top, blue jeans, full body, legs apart
+  let teeWoman: PortraitAnalysis; // white tee over patterned trousers, full body
+  let manApart: PortraitAnalysis; // white tee, blue joggers, legs apart
+  let navy: GarmentAnalysis; // navy flared trousers (flat)
+  let orange: GarmentAnalysis; // orange sleeveless midi dress (flat)
+  beforeAll(async () => {
+    engine = await testEngine();
+    jeansWoman = await engine.analysePortrait(await readImageFile(samplePath('persons/model_8.png')));
+    teeWoman = await engine.analysePortrait(await readImageFile(samplePath('persons/049447_0.jpg')));
+    manApart = await engine.analysePortrait(await readImageFile(samplePath('persons/049205_0.jpg')));
+    navy = await engine.analyseGarment(await readImageFile(samplePath('garments/051991_1.jpg')));
+    orange = await engine.analyseGarment(await readImageFile(samplePath('garments/053319_1.jpg')));
+  });
+
+  it('tries on every sample bottom and dress without refusing one, at the portrait\'s size', async () => {
+    for (const g of sampleManifest().garments.filter((x) => x.category !== 'upper')) {
+      const garment = await engine.analyseGarment(await readImageFile(samplePath(g.file)));
+      expect(garment.category, g.file).toBe(g.category);
+      expect(garment.model, g.file).toBeUndefined();
+      const { image } = await engine.tryOn(jeansWoman, garment);
+      expect([image.width, image.height], g.file).toEqual([jeansWoman.image.width, jeansWoman.image.height]);
+    }
+  });
+
+  describe('trousers', () => {
+    let result: RgbaImage;
+    beforeAll(async () => {
+      result = (await engine.tryOn(jeansWoman, navy)).image;
+    });
+
+    it('give both thighs and both shins the garment\'s colour, down to the ankles', () => {
+      for (const side of ['left', 'right'] as const) {
+        const hip = kp(jeansWoman, `${side}_hip`), knee = kp(jeansWoman, `${side}_knee`), ankle = kp(jeansWoman, `${side}_ankle`);
+        for (const at of [lerp(hip, knee, 0.5), lerp(knee, ankle, 0.4), lerp(knee, ankle, 0.8)]) {
+          const after = meanColor(result, at, 5), before = meanColor(jeansWoman.image, at, 5);
+          expect(dist(after, navy.meanColor), `${side} leg at ${at.map(Math.round)}`).toBeLessThan(Math.min(70, dist(before, navy.meanColor)));
+        }
+      }
+    });
+
+    it('keep the legs apart: the gap between the shins stays open', async () => {
+      for (const file of ['garments/051946_1.jpg', 'garments/051517_1.jpg', 'garments/051412_1.jpg']) {
+        const trousers = await engine.analyseGarment(await readImageFile(samplePath(file)));
+        const { image } = await engine.tryOn(manApart, trousers);
+        expect(gapShare(manApart, image, trousers.meanColor), file).toBeLessThan(0.2);
+      }
+    });
+
+    it('leave the face, the backdrop and the top worn as they were', () => {
+      const changed = changedOutside(jeansWoman, result);
+      expect(changed.face).toBeLessThan(0.002);
+      expect(changed.backdrop).toBeLessThan(0.002);
+      // the tank top's chest, well above its hem
+      const chest = lerp(lerp(kp(jeansWoman, 'left_shoulder'), kp(jeansWoman, 'right_shoulder'), 0.5), lerp(kp(jeansWoman, 'left_hip'), kp(jeansWoman, 'right_hip'), 0.5), 0.35);
+      expect(dist(meanColor(result, chest, 6), meanColor(jeansWoman.image, chest, 6))).toBeLessThan(2);
+    });
+
+    it('stay under a top worn over the waistband', async () => {
+      // the tee hangs over the trousers: its lowest part is unchanged under new trousers
+      const { image } = await engine.tryOn(teeWoman, navy);
+      const waistY = teeWoman.regions.waistY!;
+      const x = (teeWoman.keypoints.left_hip.x + teeWoman.keypoints.right_hip.x) / 2;
+      expect(dist(meanColor(image, [x, waistY - 15], 4), meanColor(teeWoman.image, [x, waistY - 15], 4))).toBeLessThan(3);
+    });
+
+    it('are as long as the garment: cut to shorts, they end above the knee and the legs below are bare', async () => {
+      // the navy trousers' top 45%: waistband and thighs
+      const shorts = await engine.analyseGarment(await cutGarment('garments/051991_1.jpg', 0, 0.45), { category: 'lower' });
+      expect(shorts.lowerKind).toBe('trousers');
+      const { image } = await engine.tryOn(jeansWoman, shorts);
+      for (const side of ['left', 'right'] as const) {
+        const hip = kp(jeansWoman, `${side}_hip`), knee = kp(jeansWoman, `${side}_knee`), ankle = kp(jeansWoman, `${side}_ankle`);
+        expect(dist(meanColor(image, lerp(hip, knee, 0.3), 5), navy.meanColor), `${side} thigh`).toBeLessThan(70);
+        const shin = lerp(knee, ankle, 0.4);
+        const bare = meanColor(image, shin, 4), jeans = meanColor(jeansWoman.image, shin, 4);
+        // the shin is no longer the garment nor the old jeans: skin
+        expect(dist(bare, navy.meanColor), `${side} shin`).toBeGreaterThan(80);
+        expect(dist(bare, jeansWoman.skin.rgb), `${side} shin`).toBeLessThan(dist(jeans, jeansWoman.skin.rgb));
+      }
+    });
+  });
+
+  it('reads a skirt as one piece and covers the space between the thighs with it', async () => {
+    // the orange dress from its waist down is a flared skirt
+    const skirt = await engine.analyseGarment(await cutGarment('garments/053319_1.jpg', 0.36, 1), { category: 'lower' });
+    expect(skirt.lowerKind).toBe('skirt');
+    const { image } = await engine.tryOn(jeansWoman, skirt);
+    const hips = lerp(kp(jeansWoman, 'left_hip'), kp(jeansWoman, 'right_hip'), 0.5);
+    const knees = lerp(kp(jeansWoman, 'left_knee'), kp(jeansWoman, 'right_knee'), 0.5);
+    expect(dist(meanColor(image, lerp(hips, knees, 0.35), 5), skirt.meanColor)).toBeLessThan(80);
+  });
+
+  describe('a dress', () => {
+    let result: RgbaImage;
+    beforeAll(async () => {
+      result = (await engine.tryOn(jeansWoman, orange)).image;
+    });
+
+    it('covers the chest, the waist and the skirt\'s width between the thighs', () => {
+      const sc = lerp(kp(jeansWoman, 'left_shoulder'), kp(jeansWoman, 'right_shoulder'), 0.5), hc = lerp(kp(jeansWoman, 'left_hip'), kp(jeansWoman, 'right_hip'), 0.5);
+      const kc = lerp(kp(jeansWoman, 'left_knee'), kp(jeansWoman, 'right_knee'), 0.5);
+      // patches wider than one printed cabbage, so the print's motifs average out as on the flat dress
+      for (const at of [lerp(sc, hc, 0.45), lerp(sc, hc, 0.8), lerp(hc, kc, 0.4)]) {
+        expect(dist(meanColor(result, at, 14), orange.meanColor), `at ${at.map(Math.round)}`).toBeLessThan(90);
+      }
+    });
+
+    it('ends at its own length (a knee-length shift above the calves), bare legs below it where jeans were', async () => {
+      const shift = await engine.analyseGarment(await readImageFile(samplePath('garments/053790_1.jpg'))); // black knee-length shift
+      const { image } = await engine.tryOn(jeansWoman, shift);
+      for (const side of ['left', 'right'] as const) {
+        const hip = kp(jeansWoman, `${side}_hip`), knee = kp(jeansWoman, `${side}_knee`), ankle = kp(jeansWoman, `${side}_ankle`);
+        expect(dist(meanColor(image, lerp(hip, knee, 0.5), 4), shift.meanColor), `${side} thigh`).toBeLessThan(70);
+        const shin = lerp(knee, ankle, 0.7);
+        const after = meanColor(image, shin, 3), before = meanColor(jeansWoman.image, shin, 3);
+        expect(dist(after, shift.meanColor), `${side} shin`).toBeGreaterThan(80);
+        expect(dist(after, jeansWoman.skin.rgb), `${side} shin`).toBeLessThan(dist(before, jeansWoman.skin.rgb));
+      }
+    });
+
+    it('leaves the face and the backdrop as they were', () => {
+      const changed = changedOutside(jeansWoman, result);
+      expect(changed.face).toBeLessThan(0.002);
+      expect(changed.backdrop).toBeLessThan(0.002);
+    });
+  });
+
+  describe('garments photographed on a model', () => {
+    it('finds the model, takes the garment the page names, else the one the photo shows most of', async () => {
+      const photo = await readImageFile(samplePath('persons/049447_0.jpg')); // white tee, patterned trousers, full body
+      const trousers = await engine.analyseGarment(photo);
+      expect(trousers.model).toBeDefined();
+      expect([trousers.category, trousers.lowerKind]).toEqual(['lower', 'trousers']);
+      const tee = await engine.analyseGarment(photo, { category: 'upper' });
+      expect(tee.category).toBe('upper');
+      // the tee is white, the trousers are not
+      expect(dist(tee.meanColor, [245, 245, 245])).toBeLessThan(dist(trousers.meanColor, [245, 245, 245]));
+      const dress = await engine.analyseGarment(await readImageFile(samplePath('persons/model_9.png')));
+      expect([dress.category, dress.model !== undefined]).toEqual(['dress', true]);
+    });
+
+    it('moves trousers body to body: the shopper\'s legs take their colour, apart, and the face stays', async () => {
+      const trousers = await engine.analyseGarment(await readImageFile(samplePath('persons/051482_0.jpg'))); // black trousers
+      expect(trousers.category).toBe('lower');
+      const { image } = await engine.tryOn(jeansWoman, trousers);
+      for (const side of ['left', 'right'] as const) {
+        const at = lerp(kp(jeansWoman, `${side}_knee`), kp(jeansWoman, `${side}_ankle`), 0.3);
+        expect(dist(meanColor(image, at, 4), trousers.meanColor), `${side} shin`).toBeLessThan(60);
+      }
+      expect(changedOutside(jeansWoman, image).face).toBeLessThan(0.002);
+      // as loose on the shopper as on the model, not ballooning: across the thighs, most of
+      // the trousers lie over the shopper's old jeans (about a quarter beyond them on these)
+      for (const t of [0.5, 0.8]) {
+        const y = Math.round(lerp(kp(jeansWoman, 'left_hip'), kp(jeansWoman, 'left_knee'), t)[1]);
+        let garment = 0, beyond = 0;
+        for (let x = 0; x < image.width; x++) {
+          if (dist(meanColor(image, [x, y], 0), trousers.meanColor) >= 50) continue;
+          garment++;
+          if (jeansWoman.personMask.data[y * image.width + x] < 0.5) beyond++;
+        }
+        expect(beyond / garment, `at ${t} of the thigh`).toBeLessThan(0.33);
+      }
+      const apart = (await engine.tryOn(manApart, trousers)).image;
+      expect(gapShare(manApart, apart, trousers.meanColor)).toBeLessThan(0.2);
+    });
+
+    it('finds a model whose head the photo crops off, as stores often do', async () => {
+      const photo = samplePath('persons/049447_0.jpg');
+      const meta = await sharp(photo).metadata();
+      const top = Math.round(meta.height! * 0.1); // below the nose
+      const headless = await sharp(photo).extract({ left: 0, top, width: meta.width!, height: meta.height! - top }).png().toBuffer();
+      const trousers = await engine.analyseGarment(await decodeImage(new Uint8Array(headless)));
+      expect(trousers.model).toBeDefined();
+      expect(trousers.category).toBe('lower');
+    });
+
+    it('reads every flat sample top as flat (buttons taken for a face, a torso-like outline)', async () => {
+      for (const g of sampleManifest().garments.filter((x) => x.category === 'upper')) {
+        const flat = await engine.analyseGarment(await readImageFile(samplePath(g.file)));
+        expect(flat.model, g.file).toBeUndefined();
+      }
+    });
+  });
+});
