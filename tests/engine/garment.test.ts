@@ -47,6 +47,18 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
     }
   });
 
+  it('keeps white tees on white backdrops whole: the body between the armpits and the hem is all garment', async () => {
+    for (const f of ['garments/12562_00.jpg', 'garments/07764_00.jpg']) {
+      const g = analyseGarmentImage(await readImageFile(samplePath(f)));
+      const L = g.landmarks;
+      const x0 = Math.round(L.right_armpit[0]) + 4, x1 = Math.round(L.left_armpit[0]) - 4;
+      const y0 = Math.round(L.neck_front[1]) + 8, y1 = Math.round((L.left_hem[1] + L.right_hem[1]) / 2) - 12;
+      let on = 0, all = 0;
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++, all++) if (g.mask.data[y * g.mask.width + x] > 0.5) on++;
+      expect(on / all, f).toBeGreaterThan(0.97);
+    }
+  });
+
   it('finds landmarks in a garment\'s order', () => {
     for (const [f, g] of uppers) {
       const L = g.landmarks;

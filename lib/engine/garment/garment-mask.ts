@@ -17,6 +17,14 @@ import { refineMask } from '../matting';
 const EDGE = 0.025;
 /** Mean distance (RGB) of the border to its smooth plate above which it is no studio backdrop. */
 const PLAIN_NOISE = 12;
+/**
+ * Gaps in the outline up to twice this wide (half-resolution pixels) are closed before
+ * the backdrop is told from pockets inside the garment: white fabric on a white
+ * backdrop leaves breaks of several pixels where its edge fades.
+ */
+const GAP_CLOSE = 4;
+/** Share of the garment above which a pocket must match the backdrop closely to be a hole. */
+const BIG_POCKET = 0.1;
 
 export interface GarmentMaskResult {
   mask: GrayImage;
@@ -58,20 +66,24 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   outside = fillBackdrop(half, plate, stops);
   const { dist, tol } = outside;
 
-  // Close hairline gaps in the outline (white fabric on a white backdrop), then decide
-  // each enclosed pocket: backdrop if it matches the plate throughout, garment otherwise.
+  // Close gaps in the outline (white fabric on a white backdrop), then decide each
+  // enclosed pocket: backdrop if it matches the plate throughout, garment otherwise.
   const binary = createGray(w, h);
   for (let i = 0; i < n; i++) binary.data[i] = outside.reached[i] ? 0 : 1;
-  const closed = erode(dilate(binary, 2), 2);
+  const closed = erode(dilate(binary, GAP_CLOSE), GAP_CLOSE);
   const outer = floodFill(w, h, borderPixels(w, h), (i) => closed.data[i] < 0.5);
   const pockets = labelComponents(w, h, (i) => !outer[i] && binary.data[i] < 0.5);
   const pocketDist = new Float64Array(pockets.sizes.length);
   for (let i = 0; i < n; i++) if (pockets.labels[i]) pocketDist[pockets.labels[i]] += dist[i];
   const minPocket = n * 0.0005;
+  let garmentArea = 0;
+  for (let i = 0; i < n; i++) garmentArea += binary.data[i];
   for (let i = 0; i < n; i++) {
     const id = pockets.labels[i];
     if (id === 0) continue;
-    const backdropPocket = pockets.sizes[id] >= minPocket && pocketDist[id] / pockets.sizes[id] < tol * 0.6;
+    const size = pockets.sizes[id], meanDist = pocketDist[id] / size;
+    // A big pocket is a hole only if as clean as the backdrop itself: white fabric is a shade off.
+    const backdropPocket = size >= minPocket && meanDist < tol * (size > garmentArea * BIG_POCKET ? 0.2 : 0.6);
     if (!backdropPocket) binary.data[i] = 1;
   }
 
