@@ -6,7 +6,7 @@
  * unsure band's pixels are solved.
  */
 import type { GrayImage, RgbaImage } from './image';
-import { boxBlur, createGray, resizeGray } from './image';
+import { boxBlur, createGray } from './image';
 
 export interface RefineOptions {
   /** Half width of the unsure band around the coarse edge, in pixels. */
@@ -28,15 +28,19 @@ export function refineMask(image: RgbaImage, coarse: GrayImage, options: RefineO
   for (let i = 0; i < n; i++) unsure.data[i] = c[i] > 0.02 && c[i] < 0.98 ? 1 : 0;
   const near = boxBlur(unsure, options.band);
   const out = createGray(w, h);
-  const sureFg = createGray(w, h), sureBg = createGray(w, h);
-  const band: number[] = [];
+  // Each pixel is sure foreground (1), sure background (0) or in the band (2).
+  const side = new Uint8Array(n);
+  let bandSize = 0;
   for (let i = 0; i < n; i++) {
-    if (near.data[i] > 0) { band.push(i); continue; }
-    if (c[i] >= 0.5) { sureFg.data[i] = 1; out.data[i] = 1; } else sureBg.data[i] = 1;
+    if (near.data[i] > 0) { side[i] = 2; bandSize++; continue; }
+    if (c[i] >= 0.5) { side[i] = 1; out.data[i] = 1; }
   }
-  if (band.length === 0) return out;
-  const fg = localMeanColor(image, sureFg, options.colorRadius, band);
-  const bg = localMeanColor(image, sureBg, options.colorRadius, band);
+  if (bandSize === 0) return out;
+  const band = new Int32Array(bandSize);
+  for (let i = 0, j = 0; i < n; i++) if (side[i] === 2) band[j++] = i;
+  const planes = halfPlanes(image, side);
+  const fg = localMeanColor(planes.fg, options.colorRadius, band, w, h);
+  const bg = localMeanColor(planes.bg, options.colorRadius, band, w, h);
   const d = image.data;
   for (let j = 0; j < band.length; j++) {
     const i = band[j];
@@ -64,13 +68,12 @@ interface BandColors {
 }
 
 /**
- * Mean colour of the pixels where `weight` is 1, at each band pixel: from a
- * window of `radius` where it holds enough such pixels, else from one three times wider.
+ * Mean colour of one side's sure pixels at each band pixel: from a window of
+ * `radius` where it holds enough of them, else from one three times wider.
  */
-function localMeanColor(image: RgbaImage, weight: GrayImage, radius: number, band: number[]): BandColors {
-  const halves = halfPlanes(image, weight);
-  const near = meanColorAt(halves, radius, band, image.width, image.height);
-  const far = meanColorAt(halves, radius * 3, band, image.width, image.height);
+function localMeanColor(halves: GrayImage[], radius: number, band: Int32Array, w: number, h: number): BandColors {
+  const near = meanColorAt(halves, radius, band, w, h);
+  const far = meanColorAt(halves, radius * 3, band, w, h);
   const color = new Float32Array(band.length * 3);
   const known = new Float32Array(band.length);
   for (let j = 0; j < band.length; j++) {
@@ -81,20 +84,38 @@ function localMeanColor(image: RgbaImage, weight: GrayImage, radius: number, ban
   return { color, weight: known };
 }
 
-/** The weight and weighted colour channels at half resolution (local means are smooth). */
-function halfPlanes(image: RgbaImage, weight: GrayImage): GrayImage[] {
+/**
+ * For each side (sure foreground, sure background): its share and its colour
+ * channels weighted by it, at half resolution (local means are smooth), each
+ * half pixel the mean of its 2x2 block. One pass over the image for both sides.
+ */
+function halfPlanes(image: RgbaImage, side: Uint8Array): { fg: GrayImage[]; bg: GrayImage[] } {
   const { width: w, height: h } = image;
   const hw = Math.max(1, w >> 1), hh = Math.max(1, h >> 1);
-  const planes = [resizeGray(weight, hw, hh)];
-  const chan = createGray(w, h);
-  for (let k = 0; k < 3; k++) {
-    for (let i = 0; i < w * h; i++) chan.data[i] = image.data[i * 4 + k] * weight.data[i];
-    planes.push(resizeGray(chan, hw, hh));
+  const fg = [0, 1, 2, 3].map(() => createGray(hw, hh)), bg = [0, 1, 2, 3].map(() => createGray(hw, hh));
+  const d = image.data;
+  for (let y = 0; y < hh; y++) {
+    for (let x = 0; x < hw; x++) {
+      const o = y * hw + x;
+      for (let dy = 0; dy < 2; dy++) {
+        const row = Math.min(h - 1, 2 * y + dy) * w;
+        for (let dx = 0; dx < 2; dx++) {
+          const i = row + Math.min(w - 1, 2 * x + dx);
+          const s = side[i];
+          if (s === 2) continue;
+          const planes = s === 1 ? fg : bg;
+          planes[0].data[o] += 0.25;
+          planes[1].data[o] += d[i * 4] * 0.25;
+          planes[2].data[o] += d[i * 4 + 1] * 0.25;
+          planes[3].data[o] += d[i * 4 + 2] * 0.25;
+        }
+      }
+    }
   }
-  return planes;
+  return { fg, bg };
 }
 
-function meanColorAt(planes: GrayImage[], radius: number, band: number[], w: number, h: number): BandColors {
+function meanColorAt(planes: GrayImage[], radius: number, band: Int32Array, w: number, h: number): BandColors {
   const r = Math.max(1, Math.round(radius / 2));
   const [wsum, ...chans] = planes.map((p) => boxBlur(p, r));
   const hw = wsum.width, hh = wsum.height;
