@@ -14,6 +14,9 @@ import { composeDress, composeLower } from './render/compose-lower';
 import { drawTorso } from './render/garment-layers';
 import { scaledSource } from './render/garment-source';
 import { drawLimb } from './render/limb-warp';
+import type { SeamLine } from './render/leg-seam';
+import { blendLegSeam } from './render/leg-seam';
+import type { BodyGeometry } from './portrait/body-geometry';
 import { lowerMaps } from './render/lower-maps';
 import { topAndBottom, wornClothes } from './portrait/clothes-split';
 
@@ -38,14 +41,23 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   const transfer = bodyTransfer({ keypoints, body }, model, category !== 'upper');
   lap('scale');
   const { width: W, height: H } = portrait.image;
-  const main = drawTorso(src, { torso: transfer.torso, box: transfer.box, leftSleeve: null, rightSleeve: null, hemY: 0 }, W, H);
+  const fit = { torso: transfer.torso, box: transfer.box, leftSleeve: null, rightSleeve: null, hemY: 0 };
   const sleeves = createRgba(W, H);
-  if (category !== 'lower') {
-    drawLimb(sleeves, src, transfer.leftArm, MODEL_PART.leftArm);
-    drawLimb(sleeves, src, transfer.rightArm, MODEL_PART.rightArm);
+  let main;
+  const legged = category === 'lower' && src.parts.some((p) => p === MODEL_PART.leftLeg || p === MODEL_PART.rightLeg);
+  if (legged) {
+    // the spline moves the whole bottom, each leg also moves along its limb: one hands over to the other below the crotch
+    main = drawTorso({ ...src, parts: src.parts.map((p) => (p === MODEL_PART.leftLeg || p === MODEL_PART.rightLeg ? MODEL_PART.torso : p)) }, fit, W, H);
+    const legs = createRgba(W, H);
+    drawLimb(legs, src, transfer.leftLeg, MODEL_PART.leftLeg);
+    drawLimb(legs, src, transfer.rightLeg, MODEL_PART.rightLeg);
+    blendLegSeam(main, legs, seamLine(body));
   } else {
-    drawLimb(main, src, transfer.leftLeg, MODEL_PART.leftLeg);
-    drawLimb(main, src, transfer.rightLeg, MODEL_PART.rightLeg);
+    main = drawTorso(src, fit, W, H);
+    if (category !== 'lower') {
+      drawLimb(sleeves, src, transfer.leftArm, MODEL_PART.leftArm);
+      drawLimb(sleeves, src, transfer.rightArm, MODEL_PART.rightArm);
+    }
   }
   lap('warp');
   let image;
@@ -57,4 +69,12 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   }
   lap('compose');
   return { image, timingsMs };
+}
+
+/** The shopper's crotch (a fifth of the thigh below the hips' centre) and the body's downward axis. */
+function seamLine(body: BodyGeometry): SeamLine {
+  const [hip, knee] = body.leftLeg.points;
+  const thigh = Math.max(1, Math.hypot(knee[0] - hip[0], knee[1] - hip[1]));
+  const down: [number, number] = [-body.up[0], -body.up[1]];
+  return { crotch: [body.hipCenter[0] + down[0] * thigh * 0.2, body.hipCenter[1] + down[1] * thigh * 0.2], down, thigh };
 }

@@ -235,6 +235,22 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(gapShare(manApart, apart, trousers.meanColor)).toBeLessThan(0.2);
     });
 
+    it('moves jeans without a tear where the hips\' warp hands over to the legs\'', async () => {
+      const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' });
+      const { image } = await engine.tryOn(manApart, jeans);
+      // every row down the middle of each thigh is denim, none the backdrop or skin showing through a seam
+      for (const side of ['left', 'right'] as const) {
+        const hip = kp(manApart, `${side}_hip`), knee = kp(manApart, `${side}_knee`);
+        const worst = { d: 0, y: 0 };
+        for (let t = 0.15; t <= 0.85; t += 0.005) {
+          const at = lerp(hip, knee, t);
+          const d = dist(meanColor(image, at, 1), jeans.meanColor);
+          if (d > worst.d) Object.assign(worst, { d, y: Math.round(at[1]) });
+        }
+        expect(worst.d, `${side} thigh at y ${worst.y}`).toBeLessThan(90);
+      }
+    });
+
     it('finds a model whose head the photo crops off, as stores often do', async () => {
       const photo = samplePath('persons/049447_0.jpg');
       const meta = await sharp(photo).metadata();

@@ -1,0 +1,50 @@
+/**
+ * Trousers worn by a model are moved in two ways: the hips by the body's
+ * thin-plate spline, each leg along its own limb. Where one hands over to the
+ * other, below the crotch, the two maps disagree by a few pixels and a hard
+ * switch shows as a tear across the trousers. Across a band there, the legs
+ * are a cross-fade of both maps instead.
+ */
+import type { RgbaImage } from '../image';
+import type { Point } from '../shapes';
+
+/** The cross-fade band along the body's axis, in thigh lengths from the crotch: from above it to below it. */
+export const SEAM_BAND: [number, number] = [-0.1, 0.45];
+
+export interface SeamLine {
+  /** The shopper's crotch, in portrait pixels. */
+  crotch: Point;
+  /** Unit vector pointing down the body. */
+  down: Point;
+  /** Hip to knee length, in portrait pixels. */
+  thigh: number;
+}
+
+/**
+ * Merges `legs` (the limb warps) into `hips` (the spline warp of the whole bottom):
+ * above the band the spline's pixels, below it the legs', in between a mix;
+ * where only one layer has the garment, that layer's.
+ * @example blendLegSeam(hipsLayer, legsLayer, { crotch: [384, 560], down: [0, 1], thigh: 200 });
+ */
+export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): void {
+  if (hips.width !== legs.width || hips.height !== legs.height) {
+    throw new Error(`Expected layers of one size but received ${hips.width}x${hips.height} and ${legs.width}x${legs.height}.`);
+  }
+  const { width: w, height: h } = hips;
+  const a = hips.data, b = legs.data;
+  const [c0, c1] = SEAM_BAND.map((k) => k * seam.thigh);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      const along = (x - seam.crotch[0]) * seam.down[0] + (y - seam.crotch[1]) * seam.down[1];
+      const t = Math.min(1, Math.max(0, (along - c0) / Math.max(1e-6, c1 - c0)));
+      const s = t * t * (3 - 2 * t);
+      const ah = a[i + 3] / 255, al = b[i + 3] / 255;
+      if (s <= 0 || al <= 0) { if (s >= 1) a[i + 3] = 0; continue; }
+      if (s >= 1 || ah <= 0) { a[i] = b[i]; a[i + 1] = b[i + 1]; a[i + 2] = b[i + 2]; a[i + 3] = b[i + 3]; continue; }
+      const wh = (1 - s) * ah, wl = s * al;
+      for (let k = 0; k < 3; k++) a[i + k] = (a[i + k] * wh + b[i + k] * wl) / (wh + wl);
+      a[i + 3] = 255 * ((1 - s) * ah + s * al);
+    }
+  }
+}
