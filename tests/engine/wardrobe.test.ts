@@ -251,6 +251,22 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       }
     });
 
+    it('continues a waistband the model\'s long top hides: denim up to the shopper\'s top, not bare skin or a flat patch', async () => {
+      const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' }); // under a sweater
+      const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/052472_0.jpg'))); // a short camisole top
+      const { image } = await engine.tryOn(shopper, jeans);
+      const [hx, hy] = shopper.body.hipCenter, [sx, sy] = shopper.body.shoulderCenter;
+      // a quarter of the torso above the hip joints: below the camisole's hem, above the jeans' seen top
+      const at: Pt = lerp([hx, hy], [sx, sy], 0.25);
+      expect(dist(meanColor(image, at, 6), jeans.meanColor)).toBeLessThan(70);
+      let s = 0, s2 = 0, n = 0;
+      for (let y = Math.round(at[1]) - 6; y <= at[1] + 6; y++) for (let x = Math.round(at[0]) - 6; x <= at[0] + 6; x++) {
+        const i = (y * image.width + x) * 4, l = (image.data[i] + image.data[i + 1] + image.data[i + 2]) / 3;
+        s += l; s2 += l * l; n++;
+      }
+      expect(Math.sqrt(s2 / n - (s / n) ** 2), 'the denim\'s texture').toBeGreaterThan(4);
+    });
+
     it('finds a model whose head the photo crops off, as stores often do', async () => {
       const photo = samplePath('persons/049447_0.jpg');
       const meta = await sharp(photo).metadata();

@@ -49,6 +49,8 @@ const MIN_SKIN_SHARE = 0.03;
 /** The quick whole-frame look for a headless model: these joints seen, the pose model this sure of a body. */
 const QUICK_JOINTS: BodyPointName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_elbow', 'right_elbow'];
 const QUICK_MIN_VISIBILITY = 0.7, QUICK_MIN_FLAG = 0.5;
+/** Where a waistband sits at the highest (a high rise), above the hip joints, in torso lengths. */
+const WAISTBAND_ABOVE_HIPS = 0.4;
 /** Detector runs on a copy this big: it sees 224 px anyway. */
 const DETECT_SIDE = 640;
 
@@ -128,7 +130,9 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   // the waist line's rows are the top's hem as often as the waistband: a bottom starts clearly below it
   if (category === 'lower') worn.data.fill(0, 0, Math.max(0, Math.round(line + body.shoulderSpan * 0.04)) * w);
   // A bottom's waistband hides under the model's top: continue it up there, to be hidden again under the shopper's.
-  const hidden = category === 'lower' ? underTop(person, regions, line, torso, line + body.shoulderSpan * 0.05) : null;
+  // A long top hides it down to the hips: it goes up at least as far as a waistband sits on a body.
+  const hiddenFrom = Math.min(line - torso * 0.15, body.hipCenter[1] - torso * WAISTBAND_ABOVE_HIPS);
+  const hidden = category === 'lower' ? underTop(person, regions, hiddenFrom, line + body.shoulderSpan * 0.05) : null;
   const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
   if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
@@ -158,11 +162,11 @@ function chooseCategory(split: ClothesSplit, top: GrayImage, bottom: GrayImage):
   return b > t * 1.2 ? 'lower' : 'upper';
 }
 
-/** The person in a band above the waist line (down to `to`), arms and hands aside: where a bottom's waistband continues unseen. */
-function underTop(person: GrayImage, regions: PortraitRegions, line: number, torso: number, to: number): GrayImage {
+/** The person between rows `from` and `to`, arms and hands aside: where a bottom's waistband continues unseen. */
+function underTop(person: GrayImage, regions: PortraitRegions, from: number, to: number): GrayImage {
   const { width: w, height: h } = person;
   const out = createGray(w, h);
-  const y0 = Math.max(0, Math.floor(line - torso * 0.15)), y1 = Math.min(h - 1, Math.ceil(to));
+  const y0 = Math.max(0, Math.floor(from)), y1 = Math.min(h - 1, Math.ceil(to));
   for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
     out.data[i] = person.data[i] * (1 - Math.max(regions.arms.data[i], regions.hands.data[i]));
@@ -246,6 +250,7 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   // the fallback colour is smooth: made at half the resolution
   const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
   const pw = plate.width, ph = plate.height;
+  const reach = Math.round(body.shoulderSpan * 0.5);
   const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
   for (let i = 0; i < w * h; i++) {
     const f = mask.data[i] - worn.data[i];
@@ -256,10 +261,29 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     const mx = Math.round(2 * centerLineX(body, y) - x);
     const m = y * w + mx;
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
+    // A waistband hidden under the top continues the fabric seen just below it, reflected upwards.
+    const below = !mirrored && hidden && hidden.data[i] > 0 ? reflectBelow(known, x, y, reach) : -1;
+    const from = mirrored ? m : below;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (mirrored ? image.data[m * 4 + c] : plate.color[q + c]) * f;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
   }
   return { image: out, mask };
+}
+
+/**
+ * The pixel mirroring (x, y) about the top edge of the known garment below it in
+ * its column (within `reach` rows), or -1 when there is none.
+ */
+function reflectBelow(known: GrayImage, x: number, y: number, reach: number): number {
+  const { width: w, height: h } = known;
+  for (let e = y + 1; e <= Math.min(h - 1, y + reach); e++) {
+    if (known.data[e * w + x] <= 0) continue;
+    // as far into the garment as (x, y) is above its edge, but not past its known part
+    let r = Math.min(h - 1, 2 * e - y);
+    while (r > e && known.data[r * w + x] <= 0) r--;
+    return r * w + x;
+  }
+  return -1;
 }
 
 /**
