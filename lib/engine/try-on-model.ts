@@ -6,6 +6,7 @@
  */
 import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
+import type { RgbaImage } from './image';
 import { createRgba } from './image';
 import { MODEL_PART } from './garment/on-model';
 import { bodyTransfer, scaleTransferBody } from './fit/body-transfer';
@@ -43,7 +44,7 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   const { width: W, height: H } = portrait.image;
   const fit = { torso: transfer.torso, box: transfer.box, leftSleeve: null, rightSleeve: null, hemY: 0 };
   const sleeves = createRgba(W, H);
-  let main;
+  let main: RgbaImage;
   const legged = category === 'lower' && src.parts.some((p) => p === MODEL_PART.leftLeg || p === MODEL_PART.rightLeg);
   if (legged) {
     // the spline moves the whole bottom, each leg also moves along its limb: one hands over to the other below the crotch

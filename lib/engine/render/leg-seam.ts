@@ -5,6 +5,7 @@
  * switch shows as a tear across the trousers. Across a band there, the legs
  * are a cross-fade of both maps instead.
  */
+import { FitroomError } from '../errors';
 import type { RgbaImage } from '../image';
 import type { Point } from '../shapes';
 
@@ -28,7 +29,7 @@ export interface SeamLine {
  */
 export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): void {
   if (hips.width !== legs.width || hips.height !== legs.height) {
-    throw new Error(`Expected layers of one size but received ${hips.width}x${hips.height} and ${legs.width}x${legs.height}.`);
+    throw new FitroomError('bad-argument', `Expected layers of one size but received ${hips.width}x${hips.height} and ${legs.width}x${legs.height}.`);
   }
   const { width: w, height: h } = hips;
   const a = hips.data, b = legs.data;
@@ -40,8 +41,16 @@ export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): 
       const t = Math.min(1, Math.max(0, (along - c0) / Math.max(1e-6, c1 - c0)));
       const s = t * t * (3 - 2 * t);
       const ah = a[i + 3] / 255, al = b[i + 3] / 255;
-      if (s <= 0 || al <= 0) { if (s >= 1) a[i + 3] = 0; continue; }
-      if (s >= 1 || ah <= 0) { a[i] = b[i]; a[i + 1] = b[i + 1]; a[i + 2] = b[i + 2]; a[i + 3] = b[i + 3]; continue; }
+      if (al <= 0) {
+        // no leg here: the spline's pixel stays, except below the band, where the legs alone decide
+        if (s >= 1) a[i + 3] = 0;
+        continue;
+      }
+      if (s <= 0) continue;
+      if (s >= 1 || ah <= 0) {
+        for (let k = 0; k < 4; k++) a[i + k] = b[i + k];
+        continue;
+      }
       const wh = (1 - s) * ah, wl = s * al;
       for (let k = 0; k < 3; k++) a[i + k] = (a[i + k] * wh + b[i + k] * wl) / (wh + wl);
       a[i + 3] = 255 * ((1 - s) * ah + s * al);
