@@ -210,6 +210,18 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect([dress.category, dress.model !== undefined]).toEqual(['dress', true]);
     });
 
+    it('leaves out the hands that hang beside a fitted dress (they are not over it)', async () => {
+      const dress = await engine.analyseGarment(await readImageFile(samplePath('persons/053228_0.jpg'))); // arms down beside the hips
+      expect(dress.category).toBe('dress');
+      const { width: w } = dress.mask;
+      for (const side of ['left', 'right'] as const) {
+        // the hand's middle: a little past the wrist, along the forearm
+        const [ex, ey] = dress.landmarks[`${side}_elbow`], [wx, wy] = dress.landmarks[`${side}_wrist`];
+        const hx = Math.round(wx + (wx - ex) * 0.25), hy = Math.round(wy + (wy - ey) * 0.25);
+        expect(dress.mask.data[hy * w + hx], `${side} hand at ${hx},${hy}`).toBeLessThan(0.5);
+      }
+    });
+
     it('moves trousers body to body: the shopper\'s legs take their colour, apart, and the face stays', async () => {
       const trousers = await engine.analyseGarment(await readImageFile(samplePath('persons/051482_0.jpg'))); // black trousers
       expect(trousers.category).toBe('lower');

@@ -51,6 +51,8 @@ const QUICK_JOINTS: BodyPointName[] = ['left_shoulder', 'right_shoulder', 'left_
 const QUICK_MIN_VISIBILITY = 0.7, QUICK_MIN_FLAG = 0.5;
 /** Where a waistband sits at the highest (a high rise), above the hip joints, in torso lengths. */
 const WAISTBAND_ABOVE_HIPS = 0.4;
+/** How far along its row a hole looks for the garment on each side, in shoulder spans. */
+const ENCLOSED_WITHIN = 0.35;
 /** Detector runs on a copy this big: it sees 224 px anyway. */
 const DETECT_SIDE = 640;
 
@@ -229,6 +231,7 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
   const held = createGray(w, h);
   for (const hand of [body.leftHand, body.rightHand]) drawCapsule(held, hand.points, hand.radii.map((x) => x * 2.2));
+  const hands = new Float32Array(held.data);
   heldObjects(image, worn, held, body);
   // closing: grow by r, shrink by r (a box's mean above 1/(2r+1) reaches from a garment pixel)
   const grown = boxBlur(worn, r);
@@ -239,13 +242,19 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   worn = kept;
   const mask = createGray(w, h);
   const known = createGray(w, h);
+  for (let i = 0; i < w * h; i++) known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
   const chinY = Math.max(0, Math.ceil(body.chin[1]));
+  const across = Math.round(body.shoulderSpan * ENCLOSED_WITHIN);
   for (let i = 0; i < w * h; i++) {
-    // a hole is covered by hand or hair, inside the person, below the chin; the rest is the garment's own edge
+    // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
+    // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, or on
+    // the body's other side): a hand hanging beside a dress is not over it
+    const object = held.data[i] > 0.5 && hands[i] <= 0.5;
     const cover = Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
-    const hole = i >= chinY * w && closed.data[i] > 0.98 ? Math.min(cover, person.data[i]) : hidden ? hidden.data[i] : 0;
+    let hole = i >= chinY * w && closed.data[i] > 0.98 ? Math.min(cover, person.data[i]) : 0;
+    if (hole > 0 && !object && worn.data[i] < 0.9 && !insideGarment(known, i, across, body)) hole = 0;
+    if (hole === 0 && hidden) hole = hidden.data[i];
     mask.data[i] = Math.max(worn.data[i], hole);
-    known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
   }
   // the fallback colour is smooth: made at half the resolution
   const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
@@ -268,6 +277,20 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
   }
   return { image: out, mask };
+}
+
+/** Whether pixel i has garment on both sides of it along its row (within `across`), or at its mirror image across the body. */
+function insideGarment(known: GrayImage, i: number, across: number, body: BodyGeometry): boolean {
+  const { width: w, data } = known;
+  const x = i % w, y = (i - x) / w;
+  const mx = Math.round(2 * centerLineX(body, y) - x);
+  if (mx >= 0 && mx < w && data[y * w + mx] > 0) return true;
+  let left = false, right = false;
+  for (let d = 1; d <= across && !(left && right); d++) {
+    if (!left && x - d >= 0 && data[i - d] > 0) left = true;
+    if (!right && x + d < w && data[i + d] > 0) right = true;
+  }
+  return left && right;
 }
 
 /**
