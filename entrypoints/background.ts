@@ -39,6 +39,7 @@ export default defineBackground(() => {
   onMessage('bg.sizeAdvice', ({ data }) => handlers.sizeAdvice(data));
   onMessage('bg.progress', ({ data }) => void handlers.progress(data));
   onMessage('bg.warmUp', () => void handlers.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
+  onMessage('bg.warmUpForPortrait', () => void handlers.warmUpForPortrait().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
   onMessage('bg.openPortraitPage', () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
 
   const showInTab = (tabId: number, request: ShowTryOnRequest) => sendMessage('content.showTryOn', request, { tabId, frameId: 0 });

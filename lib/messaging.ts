@@ -6,6 +6,7 @@
  *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
  *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
+ *   popup ──bg.warmUpForPortrait──▶ background ──offscreen.warmUp──▶ offscreen (no portrait yet: the same, before a photo is picked)
  *   content ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen (profile + portrait measures + the page's chart)
  *
  * Each message type is named after the context that listens to it (`bg.`, `offscreen.`,
@@ -142,6 +143,8 @@ export interface ProtocolMap {
   'bg.openPortraitPage'(): void;
   /** A page shows Try on buttons: start the engine now, if a portrait is stored, so the first click is quick. */
   'bg.warmUp'(): void;
+  /** The popup is open and no portrait is stored: start the engine, so the photo the shopper picks is analysed sooner. */
+  'bg.warmUpForPortrait'(): void;
   /** Size advice for the page's chart from the stored profile and portrait. */
   'bg.sizeAdvice'(request: SizeAdviceRequest): Result<SizeAdvice>;
 

@@ -88,6 +88,12 @@ export function backgroundHandlers(deps: BackgroundDeps) {
       await deps.offscreen.warmUp();
       return true;
     },
+
+    /** The popup waits for a first portrait: the engine starts while the shopper picks a photo. */
+    warmUpForPortrait: async (): Promise<void> => {
+      await deps.ensureOffscreen();
+      await deps.offscreen.warmUp();
+    },
   };
 }
 

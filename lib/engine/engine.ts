@@ -65,6 +65,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async tryOn(portrait, garment, opts) {
       return tryOnImage(portrait, garment, opts);
     },
+    async warmUp() {
+      await detector.run(new Float32Array(224 * 224 * 3));
+      await landmarks.run(new Float32Array(256 * 256 * 3));
+    },
     async dispose() {
       await Promise.all([releaseSession(detectorSession), releaseSession(landmarkSession)]);
     },

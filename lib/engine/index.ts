@@ -35,6 +35,11 @@ export interface Engine {
   analyseGarment(image: RgbaImage, options?: { category?: GarmentAnalysis['category'] }): Promise<GarmentAnalysis>;
   /** The portrait wearing the garment, at the portrait's size. */
   tryOn(portrait: PortraitAnalysis, garment: GarmentAnalysis, options?: TryOnOptions): Promise<TryOnResult>;
+  /**
+   * Runs each model once on a blank input, so the first real analysis does not pay
+   * ONNX Runtime's first-run setup (about 0.3-0.4 s on a 2-core machine).
+   */
+  warmUp(): Promise<void>;
   /** Frees the ONNX sessions. */
   dispose(): Promise<void>;
 }

@@ -39,7 +39,7 @@ export interface TryOnServiceDeps {
 export interface TryOnService {
   analysePortrait(request: AnalysePortraitRequest): Promise<PortraitSummary>;
   prepare(request: PrepareRequest): Promise<PrepareReply>;
-  /** Starts the engine and loads the portrait ahead of a first try-on; does nothing without a portrait. */
+  /** Starts the engine and runs its models once, then loads the stored portrait if there is one: ahead of a first analysis or try-on. */
   warmUp(): Promise<void>;
   tryOn(request: OffscreenTryOnRequest): Promise<TryOnResponse>;
   /** Size advice for a page's chart: the profile, and the stored portrait measured with the profile's height. */
@@ -65,6 +65,8 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
   const garments = new LruCache<string, GarmentAnalysis>(GARMENT_CACHE_SIZE);
   let engine: Engine | null = null;
   let starting: Promise<Engine> | null = null;
+  /** Whether the models have had their first (blank) run. */
+  let primed = false;
   let portrait: CachedPortrait | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -155,9 +157,12 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
     }),
 
     warmUp: () => serial(async () => {
-      if (!(await deps.store.loadSummary())) return;
-      await getEngine();
-      await loadPortrait({});
+      const eng = await getEngine();
+      if (!primed) {
+        primed = true;
+        await eng.warmUp();
+      }
+      if (await deps.store.loadSummary()) await loadPortrait({});
     }),
 
     prepare: async ({ url, categoryHint }) => ({

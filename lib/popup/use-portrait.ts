@@ -35,7 +35,11 @@ export function usePortrait(store: PortraitStore): PortraitControls {
   };
 
   useEffect(() => {
-    void view().then((stored) => dispatch({ type: 'loaded', stored }), (e) => dispatch({ type: 'failed', error: toErrorInfo(e) }));
+    void view().then((stored) => {
+      dispatch({ type: 'loaded', stored });
+      // No portrait yet: the shopper is about to pick one, so the engine starts now.
+      if (!stored) void sendMessage('bg.warmUpForPortrait').catch(() => {});
+    }, (e) => dispatch({ type: 'failed', error: toErrorInfo(e) }));
     const stop = onMessage('popup.progress', ({ data }) => dispatch({ type: 'progress', event: data }));
     return () => {
       stop();

@@ -146,7 +146,14 @@ describe('the background handlers', () => {
     expect(d.offscreen.sizeAdvice).toHaveBeenCalledWith({ chart });
   });
 
-  it('warms the engine up only when a portrait is stored', async () => {
+  it('warms the engine up for the popup even without a portrait (one is about to be picked)', async () => {
+    const without = deps({ hasPortrait: false });
+    await backgroundHandlers(without.d).warmUpForPortrait();
+    expect(without.d.ensureOffscreen).toHaveBeenCalled();
+    expect(without.d.offscreen.warmUp).toHaveBeenCalled();
+  });
+
+  it('warms the engine up for a store page only when a portrait is stored', async () => {
     const without = deps({ hasPortrait: false });
     expect(await backgroundHandlers(without.d).warmUp()).toBe(false);
     expect(without.d.ensureOffscreen).not.toHaveBeenCalled();

@@ -53,6 +53,9 @@ export function fakeEngine(options: { failGarment?: FitroomError } = {}): FakeEn
       calls.push(`tryOn ${garment.category} ease=${fit?.ease ?? '-'}`);
       return { image: portrait.image, timingsMs: { warp: 1 } };
     },
+    async warmUp() {
+      calls.push('warm-up');
+    },
     async dispose() {},
   };
 }

@@ -72,10 +72,13 @@ describe('the offscreen try-on service', () => {
     expect(engine.calls[0]).toBe('portrait 30x40');
   });
 
-  it('warms up only with a portrait: engine started and portrait loaded before the first try-on', async () => {
+  it('warms up: engine started and its models run once, the portrait loaded before the first try-on', async () => {
     const first = setup();
+    // no portrait yet (the popup waits for one): the engine starts, its models run once, nothing else
     await first.service.warmUp();
-    expect(first.starts()).toBe(0);
+    await first.service.warmUp();
+    expect(first.starts()).toBe(1);
+    expect(first.engine.calls).toEqual(['warm-up']);
     await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
     // A new offscreen document over the same storage (the old one was closed).
     let starts = 0;
