@@ -37,7 +37,8 @@ export interface Engine {
   tryOn(portrait: PortraitAnalysis, garment: GarmentAnalysis, options?: TryOnOptions): Promise<TryOnResult>;
   /**
    * Runs each model once on a blank input, so the first real analysis does not pay
-   * ONNX Runtime's first-run setup (about 0.3-0.4 s on a 2-core machine).
+   * ONNX Runtime's first-run setup (about 0.4 s in Node on a 2-core machine, more in a browser).
+   * @example await engine.warmUp(); // while the shopper is still choosing a photo
    */
   warmUp(): Promise<void>;
   /** Frees the ONNX sessions. */
