@@ -189,6 +189,23 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       }
     });
 
+    it('clears the old trousers\' soft outline below its hem to the backdrop, no ghost of it left', async () => {
+      const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/049447_0.jpg'))); // white patterned trousers
+      const shift = await engine.analyseGarment(await readImageFile(samplePath('garments/053790_1.jpg')));
+      const { image } = await engine.tryOn(shopper, shift);
+      const { width: w } = image, plate = shopper.render.backdrop.data, mask = shopper.personMask.data;
+      let worst = 0;
+      for (const side of ['left', 'right'] as const) {
+        const y = Math.round(lerp(kp(shopper, `${side}_knee`), kp(shopper, `${side}_ankle`), 0.6)[1]);
+        for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          if (mask[i] <= 0.02 || mask[i] >= 0.6) continue;
+          worst = Math.max(worst, dist([image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]], [plate[i * 4], plate[i * 4 + 1], plate[i * 4 + 2]]));
+        }
+      }
+      expect(worst).toBeLessThan(30);
+    });
+
     it('leaves the face and the backdrop as they were', () => {
       const changed = changedOutside(jeansWoman, result);
       expect(changed.face).toBeLessThan(0.002);

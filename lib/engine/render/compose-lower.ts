@@ -14,8 +14,11 @@
  */
 import type { PortraitAnalysis } from '../analysis';
 import type { GrayImage, RgbaImage } from '../image';
-import { cloneRgba } from '../image';
+import { boxBlur, cloneRgba } from '../image';
 import type { LowerMaps } from './lower-maps';
+
+/** Pixels past the old clothes' outline that are cleared with them (their soft edge would leave a ghost). */
+const CLEAR_REACH = 3;
 
 /**
  * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
@@ -28,10 +31,11 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
   const { backdrop } = portrait.render;
   const d = out.data, o = src.data, g = garment.data;
   const n = src.width * src.height;
+  // the old bottom's soft outline is cleared whole, a little past it, or a faint ghost of it stays
+  const reach = boxBlur(worn.bottom, CLEAR_REACH);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    // the old bottom's soft outline is cleared whole, or a faint ghost of it stays
-    const b = smooth(0.05, 0.5, worn.bottom.data[i]), a = g[p + 3] / 255;
+    const b = Math.max(smooth(0.05, 0.5, worn.bottom.data[i]), smooth(0.1, 0.4, reach.data[i])), a = g[p + 3] / 255;
     if (b <= 0 && a <= 0) continue;
     // 1. the old bottom cleared
     const z = maps.skinZone.data[i];
@@ -60,9 +64,11 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear:
   const d = out.data, o = src.data, t = layers.body.data, s = layers.sleeves.data;
   const n = src.width * src.height;
   const cleared = [0, 0, 0];
+  // reaching a little past the old clothes' soft outline, so no faint ghost of it stays
+  const reach = boxBlur(clear, CLEAR_REACH);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const u = smooth(0.05, 0.5, clear.data[i]), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    const u = Math.max(smooth(0.05, 0.5, clear.data[i]), smooth(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     if (u <= 0 && ta <= 0 && sa <= 0) continue;
     // 1. every old garment cleared: skin on the body and legs, backdrop elsewhere
     const z = maps.skinZone.data[i];
