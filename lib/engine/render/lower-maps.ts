@@ -71,7 +71,7 @@ function computeLowerMaps(portrait: PortraitAnalysis): LowerMaps {
   const r = Math.max(1, Math.round(body.shoulderSpan * 0.05 * k));
   const inner = boxBlur(boxBlur(zoneHalf, r), r);
   for (let i = 0; i < hw * hh; i++) {
-    const shade = 0.8 + 0.2 * Math.min(1, inner.data[i] * 1.4);
+    const shade = 0.68 + 0.32 * smoothstep(0.3, 0.95, inner.data[i]);
     for (let c = 0; c < 3; c++) skinHalf.data[i * 4 + c] = (plate.noise === Infinity ? portrait.skin.rgb[c] : plate.color[i * 3 + c]) * shade;
     skinHalf.data[i * 4 + 3] = 255;
   }
