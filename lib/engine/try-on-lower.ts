@@ -36,8 +36,8 @@ export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('fit');
   const { width: W, height: H } = portrait.image;
   const layer = fit.hips.length >= 3 ? drawTorso(src, { torso: fit.hips, box: fit.box, leftSleeve: null, rightSleeve: null, hemY: fit.hemY }, W, H) : createRgba(W, H);
-  if (fit.leftLeg) drawSleeve(layer, src, fit.leftLeg, PART_LEFT_LEG);
-  if (fit.rightLeg) drawSleeve(layer, src, fit.rightLeg, PART_RIGHT_LEG);
+  if (fit.leftLeg) drawSleeve(layer, src, fit.leftLeg, PART_LEFT_LEG, { roundCap: false });
+  if (fit.rightLeg) drawSleeve(layer, src, fit.rightLeg, PART_RIGHT_LEG, { roundCap: false });
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');

@@ -3,7 +3,9 @@
  * per-portrait maps, and walking along a limb's path.
  */
 import { describe, expect, it } from 'vitest';
-import { createGray } from '../../lib/engine/image';
+import { createGray, createRgba } from '../../lib/engine/image';
+import { drawSleeve } from '../../lib/engine/render/garment-layers';
+import type { SleeveFit } from '../../lib/engine/fit/upper-fit';
 import { polygonMask } from '../../lib/engine/shapes';
 import { lowerShape, PART_HIPS, PART_LEFT_LEG, PART_RIGHT_LEG } from '../../lib/engine/garment/lower-shape';
 import { doubleGray, halveGray } from '../../lib/engine/half-size';
@@ -59,5 +61,26 @@ describe('pointAlong', () => {
   it('walks a polyline and past its end', () => {
     expect(pointAlong([[0, 0], [0, 10], [5, 10]], 12).point).toEqual([2, 10]);
     expect(pointAlong([[0, 0], [0, 10]], 15).point).toEqual([0, 15]);
+  });
+});
+
+describe('a limb piece drawn along its limb', () => {
+  // A plain red piece, its root across the top, hanging straight down.
+  const src = { image: { width: 100, height: 100, data: new Uint8ClampedArray(100 * 100 * 4).fill(255) }, mask: new Float32Array(100 * 100).fill(1), parts: new Uint8Array(100 * 100).fill(2) };
+  const fit: SleeveFit = {
+    bodyRoot: [[40, 20], [60, 20]], bodyPath: [[50, 20], [50, 80]],
+    garmentRoot: [[40, 10], [60, 10]], garmentEnd: [50, 90],
+    halfWidthRoot: 10, halfWidthEnd: 10, garmentHalfWidthEnd: 10,
+  };
+  const alphaNearRoot = (roundCap: boolean) => {
+    const out = createRgba(100, 100);
+    drawSleeve(out, src, fit, 2, { roundCap });
+    // just below the root, near its outer (shoulder / hip) end
+    return out.data[(22 * 100 + 42) * 4 + 3];
+  };
+
+  it('rounds a sleeve\'s cap off over the shoulder, but meets the hips square as a trouser leg', () => {
+    expect(alphaNearRoot(true)).toBe(0);
+    expect(alphaNearRoot(false)).toBeGreaterThan(200);
   });
 });

@@ -108,9 +108,12 @@ function partCoverageBodyOnly(src: GarmentSource, u: number, v: number): number 
  * One sleeve along its arm. Each portrait pixel near the arm's path gets
  * coordinates (distance from the sleeve's root line, offset across the arm),
  * which are mapped to the same coordinates in the flat sleeve.
+ * @param options.roundCap a sleeve's cap rounds off over the shoulder (default); a trouser
+ *        leg's root meets the hips square, or its outer thigh is notched.
  * @example drawSleeve(layer, source, fit.leftSleeve, 2);
  */
-export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, part: number): void {
+export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, part: number, options: { roundCap?: boolean } = {}): void {
+  const roundCap = options.roundCap ?? true;
   const { width, height } = out;
   const path = fit.bodyPath;
   if (path.length < 2) return;
@@ -183,7 +186,7 @@ export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, p
       // The sleeve cap is round: on the shoulder's side the sleeve narrows towards its
       // root instead of ending in a square corner beside the shoulder.
       const cap = bHalfRoot * 0.9;
-      if (n > 0 && along < cap && n > bHalf * (0.35 + 0.65 * Math.sqrt(Math.max(0, along) / cap))) continue;
+      if (roundCap && n > 0 && along < cap && n > bHalf * (0.35 + 0.65 * Math.sqrt(Math.max(0, along) / cap))) continue;
       const gn = (n / bHalf) * gHalf;
       const gt = (Math.max(along, 0) / total) * gLen + gSlant * (gn / Math.max(gHalfRoot, 1e-6)) * gHalfRoot * (1 - f);
       const u = gRoot[0] + gAxis[0] * gt + gNorm[0] * gn;
