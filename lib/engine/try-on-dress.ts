@@ -16,19 +16,14 @@ import { drawSleeve, drawTorso } from './render/garment-layers';
 import { scaledSource } from './render/garment-source';
 import { lowerMaps } from './render/lower-maps';
 import { wornClothes } from './portrait/clothes-split';
+import { stopwatch } from './stopwatch';
 
 /**
  * @example const { image } = tryOnDress(portrait, dress, { ease: 0.06, lengthScale: 1 });
  */
 export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }): TryOnResult {
   if (!garment.sleeves) throw new FitroomError('bad-argument', 'Expected a dress analysis with its sleeves measured but it has none.');
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
+  const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
   const landmarks = garment.landmarks as unknown as DressLandmarks;
   // near the body's scale: between the front scale across the chest and the hanging sleeves' true scale

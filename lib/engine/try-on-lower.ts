@@ -14,18 +14,13 @@ import { drawSleeve, drawTorso } from './render/garment-layers';
 import { scaledSource } from './render/garment-source';
 import { lowerMaps } from './render/lower-maps';
 import { topAndBottom } from './portrait/clothes-split';
+import { stopwatch } from './stopwatch';
 
 /**
  * @example const { image } = tryOnLower(portrait, jeans, { ease: 0.06, lengthScale: 1 });
  */
 export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }): TryOnResult {
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
+  const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
   const landmarks = garment.landmarks as unknown as LowerLandmarks;
   const kind = garment.lowerKind ?? 'trousers';

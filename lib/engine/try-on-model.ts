@@ -20,19 +20,14 @@ import { blendLegSeam } from './render/leg-seam';
 import type { BodyGeometry } from './portrait/body-geometry';
 import { lowerMaps } from './render/lower-maps';
 import { topAndBottom, wornClothes } from './portrait/clothes-split';
+import { stopwatch } from './stopwatch';
 
 /**
  * @example const { image } = tryOnModelGarment(portrait, garmentOnModel);
  */
 export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAnalysis): TryOnResult {
   if (!garment.model || !garment.parts) throw new FitroomError('bad-argument', `Expected a garment photographed on a model (with the model's body) but the ${garment.category} has none.`);
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
+  const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
   // the model photo brought to the shopper's scale first (area averaging keeps prints sharp, not aliased)
   const k = body.shoulderSpan / Math.max(1, garment.model.body.shoulderSpan);

@@ -16,6 +16,7 @@ import { resizeLabels } from './render/garment-source';
 import { tryOnLower } from './try-on-lower';
 import { tryOnDress } from './try-on-dress';
 import { tryOnModelGarment } from './try-on-model';
+import { stopwatch } from './stopwatch';
 
 /** Ease used when the caller does not choose a size: a regular fit. */
 export const DEFAULT_EASE = 0.06;
@@ -31,32 +32,22 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   if (garment.model) return tryOnModelGarment(portrait, garment);
   if (garment.category === 'lower') return tryOnLower(portrait, garment, { ease, lengthScale });
   if (garment.category === 'dress') return tryOnDress(portrait, garment, { ease, lengthScale });
-  const timingsMs: Record<string, number> = {};
-  const layers = upperLayers(portrait, garment, { ease, lengthScale }, timingsMs);
-  const t = performance.now();
+  const { timingsMs, lap } = stopwatch();
+  const layers = upperLayers(portrait, garment, { ease, lengthScale }, lap);
   const image = composeUpper(portrait, layers);
-  timingsMs.compose = performance.now() - t;
+  lap('compose');
   return { image, timingsMs };
 }
 
 /**
  * The garment warped onto the portrait's grid, before compositing: its body and its sleeves.
- * @example const { torso, sleeves } = upperLayers(portrait, garment);
+ * `size` is already checked by tryOnImage; `lap` times the stages.
  */
-export function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, options: TryOnOptions = {}, timingsMs: Record<string, number> = {}): UpperLayers {
-  const ease = options.ease ?? DEFAULT_EASE;
-  const lengthScale = options.lengthScale ?? 1;
-  if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
-  if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, size: { ease: number; lengthScale: number }, lap: (stage: string) => void): UpperLayers {
+  const { ease, lengthScale } = size;
   if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {
     throw new FitroomError('unsupported-category', `Expected an upper-body garment but received a ${garment.category}.`);
   }
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
   const landmarks = garment.landmarks as unknown as UpperLandmarks;
   // Bring the garment near the body's scale first, with area averaging, so fine prints do not alias
   // (between the front scale across the chest and the true scale of hanging sleeves).

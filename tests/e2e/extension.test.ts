@@ -6,7 +6,6 @@
  * Needs `npm run build` first (npm test does it) and /usr/bin/chromium. Screenshots
  * go to test-results/e2e/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { parseHTML } from 'linkedom';
@@ -15,6 +14,7 @@ import { findGarmentImages } from '../../lib/page/index';
 import { artefactsDir, haveChromium, launchWithExtension, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
 import { startTestServers, type TestServers } from '../helpers/static-server';
+import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
 
 /** lib/page's fixture store pages, and whether they sell a garment. */
 const STORE_FIXTURES: [string, 'garment' | 'other'][] = [
@@ -36,22 +36,8 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
   /** Why the engine could not analyse the portrait, when it could not (null once it can). */
   let engineProblem: string | null = null;
 
-  beforeAll(async () => {
-    mkdirSync(artefactsDir, { recursive: true });
-    servers = await startTestServers();
-    browser = await launchWithExtension();
-    popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl('popup.html'));
-  });
-
-  afterAll(async () => {
-    if (Object.keys(timings).length) {
-      writeFileSync(join(artefactsDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-      console.info('Fitroom e2e timings (ms):', timings);
-    }
-    await browser?.close();
-    await servers?.close();
-  });
+  beforeAll(async () => ({ browser, servers, popup } = await openExtensionSession()));
+  afterAll(() => closeExtensionSession({ browser, servers }, timings, 'timings.json', 'Fitroom e2e timings (ms):'));
 
   const tryOnButtons = (page: Page) => page.locator('[data-fitroom="try-on"]');
   const overlay = (page: Page) => page.locator('[data-fitroom="result"]');

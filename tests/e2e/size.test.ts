@@ -6,13 +6,13 @@
  * Needs `npm run build` first (npm test does it), /usr/bin/chromium and the sample
  * photos. Screenshots and size-timings.json go to test-results/e2e/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artefactsDir, haveChromium, launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { artefactsDir, haveChromium, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
-import { startTestServers, type TestServers } from '../helpers/static-server';
+import type { TestServers } from '../helpers/static-server';
+import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
 
 const PORTRAIT = 'persons/01008_00.jpg';
 const CHART_PAGE = 'product-shirt-size-chart.html';
@@ -24,22 +24,8 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
   let popup: Page;
   const timings: Record<string, number> = {};
 
-  beforeAll(async () => {
-    mkdirSync(artefactsDir, { recursive: true });
-    servers = await startTestServers();
-    browser = await launchWithExtension();
-    popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl('popup.html'));
-  });
-
-  afterAll(async () => {
-    if (Object.keys(timings).length) {
-      writeFileSync(join(artefactsDir, 'size-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-      console.info('Fitroom size e2e timings (ms):', timings);
-    }
-    await browser?.close();
-    await servers?.close();
-  });
+  beforeAll(async () => ({ browser, servers, popup } = await openExtensionSession()));
+  afterAll(() => closeExtensionSession({ browser, servers }, timings, 'size-timings.json', 'Fitroom size e2e timings (ms):'));
 
   const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
   const advice = (page: Page) => page.locator('[data-fitroom="size-advice"]');

@@ -11,6 +11,7 @@ import type { Point } from '../shapes';
 import type { Pair } from '../tps';
 import type { Keypoints } from '../types';
 import type { LimbMap } from '../render/limb-warp';
+import { lerp } from '../vec';
 
 /** One body as the transfer sees it: its keypoints and limb geometry, in its own image's pixels. */
 export interface TransferBody {
@@ -29,7 +30,6 @@ export interface BodyTransfer {
   rightLeg: LimbMap;
 }
 
-const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 const pt = (k: { x: number; y: number }): Point => [k.x, k.y];
 
 /** Matching points on a body, built only from its joints and proportions so both bodies get the same list. */

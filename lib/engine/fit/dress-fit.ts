@@ -19,15 +19,10 @@ import type { FitOptions, UpperFit } from './upper-fit';
 import { fitUpper } from './upper-fit';
 import { pathLength, pointAlong } from './lower-fit';
 import { torsoSpanAt } from './torso-width';
+import { sub, len, lerp, mid, clamp } from '../vec';
 
 /** Waist-to-hem length of a flat ankle-length dress, in chest widths and in bodice lengths (neck to waist), read off our samples. */
 const MAXI_RATIO = 3.3, MAXI_SKIRT_TO_BODICE = 2.8;
-
-const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
-const len = (v: Point) => Math.hypot(v[0], v[1]);
-const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-const mid = (a: Point, b: Point) => lerp(a, b, 0.5);
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 export interface DressFit extends UpperFit {
   /** Where the dress's waist lands (photo y). */

@@ -23,6 +23,7 @@ import type { LowerKind, LowerLandmarks } from '../garment/lower-shape';
 import type { FitOptions, SleeveFit } from './upper-fit';
 import { FLAT_TO_FRONT } from './upper-fit';
 import { torsoSpanAt } from './torso-width';
+import { add, sub, len, lerp, mid, clamp } from '../vec';
 
 export interface LowerFit {
   kind: LowerKind;
@@ -44,13 +45,6 @@ const FULL_LENGTH_RATIO = 2.45;
 const CROTCH_DEPTH = 0.2;
 /** A trouser leg hangs round the leg: its flat width is wider than the leg seen from the front. */
 const LEG_FRONT = 0.92;
-
-const add = (a: Point, b: Point, k = 1): Point => [a[0] + b[0] * k, a[1] + b[1] * k];
-const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
-const len = (v: Point) => Math.hypot(v[0], v[1]);
-const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-const mid = (a: Point, b: Point) => lerp(a, b, 0.5);
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Length of a polyline. @example pathLength([[0, 0], [3, 4], [3, 10]]) // 11 */
 export function pathLength(path: Point[]): number {

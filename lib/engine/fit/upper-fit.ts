@@ -19,6 +19,7 @@ import type { Pair } from '../tps';
 import type { Keypoints } from '../types';
 import type { SleeveShape, UpperLandmarks } from '../garment/garment-shape';
 import { torsoSpanAt } from './torso-width';
+import { add, sub, len, lerp, mid } from '../vec';
 
 export interface SleeveFit {
   /** On the body: the sleeve's root (shoulder end, armpit end) and its path along the arm. */
@@ -59,12 +60,6 @@ export interface FitOptions {
 export const FLAT_TO_FRONT = 1.3;
 /** Length-to-chest-width ratio of a flat top that ends at the hip joints (fitted by eye on our sample tops). */
 const HIP_LENGTH_RATIO = 1.8;
-
-const add = (a: Point, b: Point, k = 1): Point => [a[0] + b[0] * k, a[1] + b[1] * k];
-const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
-const len = (v: Point) => Math.hypot(v[0], v[1]);
-const lerp = (a: Point, b: Point, t: number): Point => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-const mid = (a: Point, b: Point) => lerp(a, b, 0.5);
 
 /** Height of the armpits: a third of the shoulder span below the shoulder joints. */
 function armpitY(body: BodyGeometry): number {

@@ -13,6 +13,7 @@ import { lowerShape } from './lower-shape';
 import { dressShape } from './dress-shape';
 import { analyseOnModel, findModel } from './on-model';
 import type { PoseModels } from '../perception/pose';
+import { stopwatch } from '../stopwatch';
 
 export const GARMENT_VERSION = 1;
 /**
@@ -62,13 +63,7 @@ function fitGarmentSide(input: RgbaImage): RgbaImage {
  * @example const garment = analyseGarmentImage(productPhoto);
  */
 export function analyseGarmentImage(input: RgbaImage, options: { category?: GarmentCategory } = {}): GarmentAnalysis {
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
+  const { timingsMs, lap } = stopwatch();
   const image = fitGarmentSide(input);
   const { mask, coverage, plainBackdrop } = garmentMask(image);
   lap('mask');

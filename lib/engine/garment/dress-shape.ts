@@ -14,6 +14,7 @@ import type { GrayImage } from '../image';
 import type { SleeveLength } from '../types';
 import type { Pt, SleeveShape, UpperLandmarks } from './garment-shape';
 import { PART_BODY, garmentShape } from './garment-shape';
+import { rowRuns } from './row-runs';
 
 /** Where along the skirt (waist 0, hem 1) its side points are taken. */
 export const SKIRT_STEPS = [0.25, 0.5, 0.75] as const;
@@ -31,21 +32,8 @@ export interface DressShape {
   parts: Uint8Array;
 }
 
-/** Runs of on-pixels on row y wider than `minRun`, as [left, right]. */
-function runs(mask: GrayImage, y: number, minRun: number): [number, number][] {
-  const { width: w, data } = mask;
-  const out: [number, number][] = [];
-  let start = -1;
-  for (let x = 0; x <= w; x++) {
-    const on = x < w && data[y * w + x] >= 0.5;
-    if (on && start < 0) start = x;
-    if (!on && start >= 0) {
-      if (x - start >= minRun) out.push([start, x - 1]);
-      start = -1;
-    }
-  }
-  return out;
-}
+/** Runs of on-pixels across the whole of row y wider than `minRun`, as [left, right]. */
+const runs = (mask: GrayImage, y: number, minRun: number) => rowRuns(mask.data, mask.width, y, 0, mask.width - 1, minRun);
 
 /**
  * @example const dress = dressShape(mask); // { landmarks: { neck_back, left_waist, right_skirt_2, ... }, sleeves, parts }

@@ -8,6 +8,7 @@
  */
 import type { GrayImage } from '../image';
 import type { Pt } from './garment-shape';
+import { rowRuns } from './row-runs';
 
 export type LowerKind = 'trousers' | 'skirt';
 
@@ -38,21 +39,6 @@ export const PART_HIPS = 1, PART_LEFT_LEG = 2, PART_RIGHT_LEG = 3;
 
 /** Waist-to-crotch depth of flat trousers, in waistband widths: the most we believe, and the usual. */
 const MAX_RISE = 1.3, TYPICAL_RISE = 0.9;
-
-/** Runs of garment pixels on one row, as [left, right] pairs, ignoring specks narrower than `minRun`. */
-function rowRuns(data: Float32Array, w: number, y: number, x0: number, x1: number, minRun: number): [number, number][] {
-  const runs: [number, number][] = [];
-  let start = -1;
-  for (let x = x0; x <= x1 + 1; x++) {
-    const on = x <= x1 && data[y * w + x] >= 0.5;
-    if (on && start < 0) start = x;
-    if (!on && start >= 0) {
-      if (x - start >= minRun) runs.push([start, x - 1]);
-      start = -1;
-    }
-  }
-  return runs;
-}
 
 /**
  * @example const shape = lowerShape(mask); // { kind: 'trousers', landmarks: { crotch: [380, 420], ... }, parts }

@@ -14,6 +14,7 @@ import { portraitIssues } from './issues';
 import { portraitRegions } from './regions';
 import { renderMaps } from './render-maps';
 import { learnSkin } from './skin';
+import { stopwatch } from '../stopwatch';
 
 /** Bump when PortraitAnalysis changes shape, so stored analyses are redone. */
 export const PORTRAIT_VERSION = 1;
@@ -25,13 +26,7 @@ export const MAX_PORTRAIT_SIDE = 2048;
  * @example const portrait = await analysePortraitImage({ detector, landmarks }, photo);
  */
 export async function analysePortraitImage(models: PoseModels, input: RgbaImage): Promise<PortraitAnalysis> {
-  const timingsMs: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timingsMs[name] = now - t;
-    t = now;
-  };
+  const { timingsMs, lap } = stopwatch();
   const long = Math.max(input.width, input.height);
   const image = long > MAX_PORTRAIT_SIDE
     ? resizeRgba(input, Math.round((input.width * MAX_PORTRAIT_SIDE) / long), Math.round((input.height * MAX_PORTRAIT_SIDE) / long))

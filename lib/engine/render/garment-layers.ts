@@ -18,8 +18,11 @@ export interface GarmentSource {
   parts: Uint8Array;
 }
 
-/** Coverage of garment pixels belonging to `part`, bilinear, at a real position. */
-function partCoverage(src: GarmentSource, part: number, u: number, v: number): number {
+/**
+ * Coverage of garment pixels belonging to `part`, bilinear, at a real position.
+ * @example const a = partCoverage(source, 2, 10.5, 40.25); // 0..1
+ */
+export function partCoverage(src: GarmentSource, part: number, u: number, v: number): number {
   const { width: w, height: h } = src.image;
   if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return 0;
   const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
@@ -33,7 +36,12 @@ function partCoverage(src: GarmentSource, part: number, u: number, v: number): n
   return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
 }
 
-function put(out: RgbaImage, i: number, src: GarmentSource, u: number, v: number, a: number): void {
+/**
+ * Writes the garment's colour at (u, v) into pixel i of `out` with coverage `a`,
+ * unless a more opaque layer already drew there.
+ * @example put(layer, y * layer.width + x, source, u, v, partCoverage(source, 2, u, v));
+ */
+export function put(out: RgbaImage, i: number, src: GarmentSource, u: number, v: number, a: number): void {
   if (a <= 0.002) return;
   if (a * 255 <= out.data[i * 4 + 3]) return; // a more opaque layer already drew here
   out.data[i * 4] = sampleRgba(src.image, u, v, 0);

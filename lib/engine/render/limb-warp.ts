@@ -7,9 +7,9 @@
  * bend where the shopper's do not.
  */
 import type { RgbaImage } from '../image';
-import { sampleRgba } from '../image';
 import type { Point } from '../shapes';
 import type { GarmentSource } from './garment-layers';
+import { partCoverage, put } from './garment-layers';
 
 export interface LimbMap {
   /** The shopper's joints (e.g. shoulder, elbow, wrist) and half thickness at each. */
@@ -22,20 +22,9 @@ export interface LimbMap {
   reach: number;
 }
 
-/** Bilinear coverage of the source pixels labelled `part`. */
-function coverage(src: GarmentSource, part: number, u: number, v: number): number {
-  const { width: w, height: h } = src.image;
-  if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return 0;
-  const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
-  const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
-  const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
-  const at = (x: number, y: number) => (src.parts[y * w + x] === part ? src.mask[y * w + x] : 0);
-  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
-}
-
 /**
- * Draws the source pixels labelled `part` along the shopper's limb into `out`
- * (where nothing more opaque is drawn yet).
+ * Draws the source pixels labelled `part` (a limb's piece, never the body's label 1)
+ * along the shopper's limb into `out` (where nothing more opaque is drawn yet).
  * @example drawLimb(layer, source, { body: shopperArm, bodyRadii, model: modelArm, modelRadii, reach: 1.6 }, 2);
  */
 export function drawLimb(out: RgbaImage, src: GarmentSource, map: LimbMap, part: number): void {
@@ -80,14 +69,7 @@ export function drawLimb(out: RgbaImage, src: GarmentSource, map: LimbMap, part:
       const across = (n / Math.max(rb, 1e-6)) * rm;
       const u = model[k][0] + f.md[0] * t * f.ml - f.md[1] * across;
       const v = model[k][1] + f.md[1] * t * f.ml + f.md[0] * across;
-      const a = coverage(src, part, u, v);
-      if (a <= 0.002) continue;
-      const i = (y * width + x) * 4;
-      if (a * 255 <= out.data[i + 3]) continue;
-      out.data[i] = sampleRgba(src.image, u, v, 0);
-      out.data[i + 1] = sampleRgba(src.image, u, v, 1);
-      out.data[i + 2] = sampleRgba(src.image, u, v, 2);
-      out.data[i + 3] = a * 255;
+      put(out, y * width + x, src, u, v, partCoverage(src, part, u, v));
     }
   }
 }
