@@ -7,7 +7,9 @@
  * developer would pick (@vladmandic/human's BlazePose full on tfjs WASM, JPEG
  * decode included) against our pose and mask with decode included.
  * The last stdout line is JSON:
- * {"portraitMs","perceptionMs","garmentMs","renderMs","tryonMs","modelMs","humanMs","oursDecodedPoseMs","backend","threads","category"}.
+ * {"portraitMs","perceptionMs","garmentMs","renderMs","tryonMs","modelMs","prePostRatio","humanMs","oursDecodedPoseMs","backend","threads","category"}.
+ * prePostRatio: per portrait, perception's own pre- and post-processing (pose +
+ * mask time less the models' inference) over that inference; the median.
  * Bottoms and dresses compute a few per-portrait maps on their first try-on on a
  * portrait (kept for later changes): the garment changes are timed after one, and
  * that first one is reported apart as firstRenderMs.
@@ -50,7 +52,7 @@ runCli(async () => {
   const warm = await engine.analysePortrait(portraitImages[0]);
   await engine.tryOn(warm, await engine.analyseGarment(garmentImages[0]));
 
-  const portraitMs: number[] = [], perceptionMs: number[] = [], modelMs: number[] = [];
+  const portraitMs: number[] = [], perceptionMs: number[] = [], modelMs: number[] = [], prePost: number[] = [];
   const portraits: PortraitAnalysis[] = [];
   for (const img of portraitImages) {
     const t0 = performance.now();
@@ -58,6 +60,7 @@ runCli(async () => {
     portraitMs.push(performance.now() - t0);
     perceptionMs.push((p.timingsMs.pose ?? 0) + (p.timingsMs.mask ?? 0));
     modelMs.push(p.timingsMs.model ?? 0);
+    prePost.push(perceptionMs[perceptionMs.length - 1] / modelMs[modelMs.length - 1] - 1);
     portraits.push(p);
   }
   // the first bottom or dress on a portrait computes its per-portrait maps: timed apart
@@ -102,6 +105,7 @@ runCli(async () => {
     renderMs: round(median(renderMs)),
     tryonMs: round(median(tryonMs)),
     modelMs: round(median(modelMs)),
+    prePostRatio: Math.round(median(prePost) * 100) / 100,
     humanMs: humanMs.length ? round(median(humanMs)) : null,
     oursDecodedPoseMs: round(median(oursDecoded)),
     backend: engine.backend,

@@ -6,6 +6,7 @@
 import type { Affine, SquareRoi } from '../affine';
 import type { GrayImage, RgbaImage } from '../image';
 import { resizeRgba } from '../image';
+import { halveRgba } from '../half-size';
 import type { Box, Keypoints } from '../types';
 import { BODY_POINT_NAMES } from '../types';
 import type { ModelRunner } from './model-runner';
@@ -16,6 +17,8 @@ import { alignmentRoi, runLandmarks } from './pose-landmarks';
 
 /** Perception runs on a copy whose long side is at most this; its crops are 224-256 px anyway. */
 const WORKING_LONG_SIDE = 640;
+/** Halving (2x2 means, several times cheaper than a general resize) is used while the copy stays at least this long. */
+const HALVED_LONG_SIDE = 480;
 
 export interface PoseResult {
   keypoints: Keypoints;
@@ -45,8 +48,7 @@ export interface PoseModels {
  * @example const pose = await estimatePose({ detector, landmarks }, photo);
  */
 export async function estimatePose(models: PoseModels, image: RgbaImage): Promise<PoseResult | null> {
-  const scale = Math.min(1, WORKING_LONG_SIDE / Math.max(image.width, image.height));
-  const work = scale < 1 ? resizeRgba(image, Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale))) : image;
+  const work = workingCopy(image);
   const sx = image.width / work.width, sy = image.height / work.height;
 
   const people = await detectPeople(models.detector, work);
@@ -84,6 +86,16 @@ export async function estimatePose(models: PoseModels, image: RgbaImage): Promis
     working: work,
     segmentationToWorking: m,
   };
+}
+
+/** The photo reduced for perception: halved while that keeps enough pixels, then resized to fit if still too big. */
+function workingCopy(image: RgbaImage): RgbaImage {
+  let work = image;
+  // only even sizes: a halved odd side would drop a row or column and shift the mapping back
+  while (Math.max(work.width, work.height) / 2 >= HALVED_LONG_SIDE && work.width % 2 === 0 && work.height % 2 === 0) work = halveRgba(work);
+  const scale = WORKING_LONG_SIDE / Math.max(work.width, work.height);
+  if (scale >= 1) return work;
+  return resizeRgba(work, Math.max(1, Math.round(work.width * scale)), Math.max(1, Math.round(work.height * scale)));
 }
 
 function scaleBox(d: PersonDetection, sx: number, sy: number): Box {
