@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Engine, GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
 import { decodeImage, readImageFile } from '../../lib/node/image-file';
+import { skinToned } from '../../lib/engine/portrait/skin';
 import { testEngine } from '../helpers/engine';
 import { haveSamples, sampleManifest, samplePath } from '../helpers/samples';
 
@@ -52,6 +53,21 @@ function gapShare(p: PortraitAnalysis, result: RgbaImage, color: number[]): numb
     if (dist(meanColor(result, lerp(knees, ankles, t), 1), color) < 60) garment++;
   }
   return garment / n;
+}
+
+/** Share of the skin-toned pixels in a hand's capsule (as the pose places it) whose colour changed. */
+function changedSkinShare(p: PortraitAnalysis, result: RgbaImage, hand: { points: Pt[]; radii: number[] }): number {
+  const [a, b] = hand.points, r = Math.max(...hand.radii);
+  let skin = 0, changed = 0;
+  for (let y = Math.floor(Math.min(a[1], b[1]) - r); y <= Math.max(a[1], b[1]) + r; y++) for (let x = Math.floor(Math.min(a[0], b[0]) - r); x <= Math.max(a[0], b[0]) + r; x++) {
+    const t = Math.max(0, Math.min(1, ((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)));
+    if (Math.hypot(x - (a[0] + (b[0] - a[0]) * t), y - (a[1] + (b[1] - a[1]) * t)) > r) continue;
+    const i = (y * p.image.width + x) * 4, o = p.image.data;
+    if (!skinToned(o[i], o[i + 1], o[i + 2])) continue;
+    skin++;
+    if (Math.abs(result.data[i] - o[i]) + Math.abs(result.data[i + 1] - o[i + 1]) + Math.abs(result.data[i + 2] - o[i + 2]) > 12) changed++;
+  }
+  return changed / Math.max(1, skin);
 }
 
 /** A flat product photo cut from a sample: the rows from `top` to `bottom` (fractions of the photo's height). */
@@ -132,6 +148,14 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       const waistY = teeWoman.regions.waistY!;
       const x = (teeWoman.keypoints.left_hip.x + teeWoman.keypoints.right_hip.x) / 2;
       expect(dist(meanColor(image, [x, waistY - 15], 4), meanColor(teeWoman.image, [x, waistY - 15], 4))).toBeLessThan(3);
+    });
+
+    it('keep the shopper\'s hands hanging beside the hips as they were, pale and shadowed skin too', async () => {
+      const trousers = await engine.analyseGarment(await readImageFile(samplePath('garments/051946_1.jpg'))); // pink jeans, wider than the old ones
+      const { image } = await engine.tryOn(jeansWoman, trousers);
+      for (const [side, hand] of [['left', jeansWoman.body.leftHand], ['right', jeansWoman.body.rightHand]] as const) {
+        expect(changedSkinShare(jeansWoman, image, hand), `${side} hand`).toBeLessThan(0.3);
+      }
     });
 
     it('are as long as the garment: cut to shorts, they end above the knee and the legs below are bare', async () => {
@@ -294,6 +318,41 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
         s += l; s2 += l * l; n++;
       }
       expect(Math.sqrt(s2 / n - (s / n) ** 2), 'the denim\'s texture').toBeGreaterThan(4);
+    });
+
+    it('continues the jeans under the model\'s hands hanging over their sides, no notch left', async () => {
+      const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' });
+      const body = jeans.model!.body, { width: w } = jeans.mask;
+      const edges = (y: number) => {
+        let l = -1, r = -1;
+        for (let x = 0; x < w; x++) if (jeans.mask.data[y * w + x] > 0.5) { if (l < 0) l = x; r = x; }
+        return [l, r];
+      };
+      // the jeans just below the fingertips, and from the wrists down to there: nowhere narrower
+      const hands = [body.leftHand, body.rightHand];
+      const wrists = Math.round(Math.min(...hands.map((k) => k.points[0][1])));
+      const below = Math.round(Math.max(...hands.map((k) => k.points[1][1] + k.radii[1])));
+      const [l0, r0] = edges(below);
+      let notch = 0;
+      for (let y = wrists; y < below; y++) {
+        const [l, r] = edges(y);
+        notch = Math.max(notch, l - l0, r0 - r);
+      }
+      expect(notch / body.shoulderSpan, `${notch} px`).toBeLessThan(0.08);
+    });
+
+    it('carries a top tucked into the model\'s skirt on down to the shopper\'s hips: no bare band above the trousers', async () => {
+      const top = await engine.analyseGarment(await readImageFile(samplePath('persons/01008_00.jpg')), { category: 'upper' }); // sheer top tucked into a skirt
+      const m = top.model!.body;
+      const torso = Math.hypot(m.shoulderCenter[0] - m.hipCenter[0], m.shoulderCenter[1] - m.hipCenter[1]);
+      const [mx, my] = [Math.round(m.hipCenter[0]), Math.round(m.hipCenter[1] - torso * 0.1)];
+      expect(top.mask.data[my * top.mask.width + mx], 'the garment just above the model\'s hips').toBeGreaterThan(0.5);
+      const { image } = await engine.tryOn(manApart, top);
+      const [hx, hy] = manApart.body.hipCenter, [sx, sy] = manApart.body.shoulderCenter;
+      for (const t of [0.1, 0.2]) {
+        const c = meanColor(image, lerp([hx, hy], [sx, sy], t), 3);
+        expect(skinToned(c[0], c[1], c[2]), `${t} of the torso above the hips: ${c.map(Math.round)}`).toBe(false);
+      }
     });
 
     it('finds a model whose head the photo crops off, as stores often do', async () => {

@@ -23,7 +23,7 @@ import { bodyGeometry } from '../portrait/body-geometry';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import { portraitRegions } from '../portrait/regions';
 import type { PortraitRegions } from '../portrait/regions';
-import { learnSkin } from '../portrait/skin';
+import { learnSkin, skinToned } from '../portrait/skin';
 import type { ClothesSplit } from '../portrait/clothes-split';
 import { splitClothes, topAndBottom, wornClothes } from '../portrait/clothes-split';
 import type { Point } from '../shapes';
@@ -49,10 +49,16 @@ const MIN_SKIN_SHARE = 0.03;
 /** The quick whole-frame look for a headless model: these joints seen, the pose model this sure of a body. */
 const QUICK_JOINTS: BodyPointName[] = ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_elbow', 'right_elbow'];
 const QUICK_MIN_VISIBILITY = 0.7, QUICK_MIN_FLAG = 0.5;
+/** How far below the hip joints a top tucked in on the model goes on, untucked, in torso lengths. */
+const TOP_BELOW_HIPS = 0.12;
 /** Where a waistband sits at the highest (a high rise), above the hip joints, in torso lengths. */
 const WAISTBAND_ABOVE_HIPS = 0.4;
 /** How far along its row a hole looks for the garment on each side, in shoulder spans. */
 const ENCLOSED_WITHIN = 0.35;
+/** How far up and down a garment's edge hidden under a hand is continued from where it shows, in shoulder spans. */
+const OUTLINE_REACH = 0.6;
+/** An edge continued under a hand starts from the outermost of this many trusted rows at each end. */
+const TRUSTED_ROWS = 8;
 /** Detector runs on a copy this big: it sees 224 px anyway. */
 const DETECT_SIDE = 640;
 
@@ -105,10 +111,8 @@ function skinShare(image: RgbaImage): number {
   const d = image.data;
   let skin = 0, n = 0;
   for (let i = 0; i < image.width * image.height; i += 7) {
-    const r = d[i * 4], g = d[i * 4 + 1], b = d[i * 4 + 2];
-    const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
     n++;
-    if (cb >= 77 && cb <= 127 && cr >= 137 && cr <= 173) skin++;
+    if (skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2])) skin++;
   }
   return skin / Math.max(1, n);
 }
@@ -134,7 +138,13 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   // A bottom's waistband hides under the model's top: continue it up there, to be hidden again under the shopper's.
   // A long top hides it down to the hips: it goes up at least as far as a waistband sits on a body.
   const hiddenFrom = Math.min(line - torso * 0.15, body.hipCenter[1] - torso * WAISTBAND_ABOVE_HIPS);
-  const hidden = category === 'lower' ? underTop(person, regions, hiddenFrom, line + body.shoulderSpan * 0.05) : null;
+  // A top tucked into the model's bottom (or ending on its waistband) would leave a bare band
+  // on a shopper whose bottom sits lower: it goes on down to the hips, as if worn untucked.
+  const hidden: HiddenBand | null = category === 'lower'
+    ? { mask: personBetween(person, regions, hiddenFrom, line + body.shoulderSpan * 0.05), garmentIs: 'below' }
+    : category === 'upper' && endsOnBottom(worn, bottom, body)
+      ? { mask: personBetween(person, regions, line - body.shoulderSpan * 0.05, body.hipCenter[1] + torso * TOP_BELOW_HIPS), garmentIs: 'above' }
+      : null;
   const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
   if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
@@ -164,8 +174,35 @@ function chooseCategory(split: ClothesSplit, top: GrayImage, bottom: GrayImage):
   return b > t * 1.2 ? 'lower' : 'upper';
 }
 
-/** The person between rows `from` and `to`, arms and hands aside: where a bottom's waistband continues unseen. */
-function underTop(person: GrayImage, regions: PortraitRegions, from: number, to: number): GrayImage {
+/** Where a garment goes on unseen under another: a band of rows, and on which side of it the garment shows. */
+interface HiddenBand {
+  mask: GrayImage;
+  garmentIs: 'above' | 'below';
+}
+
+/**
+ * Whether the top's hem lies on the model's bottom (tucked in, or ending on its
+ * waistband) rather than on bare skin (a crop top): most of the hem's columns
+ * across the body have the bottom just below them.
+ */
+function endsOnBottom(top: GrayImage, bottom: GrayImage, body: BodyGeometry): boolean {
+  const { width: w, height: h } = top;
+  const gap = Math.max(2, Math.round(body.shoulderSpan * 0.04));
+  const x0 = Math.max(0, Math.round(body.hipCenter[0] - body.shoulderSpan * 0.3)), x1 = Math.min(w - 1, Math.round(body.hipCenter[0] + body.shoulderSpan * 0.3));
+  const from = Math.max(0, Math.round(body.shoulderCenter[1])), to = Math.min(h - 1, Math.round(body.hipCenter[1] + body.shoulderSpan * 0.5));
+  let hems = 0, onBottom = 0;
+  for (let x = x0; x <= x1; x++) {
+    let hem = -1;
+    for (let y = from; y <= to; y++) if (top.data[y * w + x] > 0.5) hem = y;
+    if (hem < 0) continue;
+    hems++;
+    for (let y = hem + 1; y <= Math.min(h - 1, hem + gap); y++) if (bottom.data[y * w + x] > 0.5) { onBottom++; break; }
+  }
+  return hems > 0 && onBottom / hems > 0.6;
+}
+
+/** The person between rows `from` and `to`, arms and hands aside: where a garment continues unseen. */
+function personBetween(person: GrayImage, regions: PortraitRegions, from: number, to: number): GrayImage {
   const { width: w, height: h } = person;
   const out = createGray(w, h);
   const y0 = Math.max(0, Math.floor(from)), y1 = Math.min(h - 1, Math.ceil(to));
@@ -225,7 +262,7 @@ function legsApart(mask: GrayImage, kp: Keypoints): LowerKind {
  * The garment where the model's hands or hair cover it: the mask closed over
  * those holes, their colour spread in from the garment around them.
  */
-function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, hidden: GrayImage | null): { image: RgbaImage; mask: GrayImage } {
+function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, band: HiddenBand | null): { image: RgbaImage; mask: GrayImage } {
   const { width: w, height: h } = image;
   const r = Math.max(2, Math.round(body.shoulderSpan * 0.06));
   // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
@@ -245,21 +282,42 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   for (let i = 0; i < w * h; i++) known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
   const chinY = Math.max(0, Math.ceil(body.chin[1]));
   const across = Math.round(body.shoulderSpan * ENCLOSED_WITHIN);
+  const reach = Math.round(body.shoulderSpan * 0.5);
+  const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
+  const outline = continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH), band?.garmentIs === 'below');
   for (let i = 0; i < w * h; i++) {
     // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
-    // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, or on
-    // the body's other side): a hand hanging beside a dress is not over it
+    // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, on the
+    // body's other side, or within its outline continued under the hand): a hand hanging beside
+    // a dress is not over it
     const object = held.data[i] > 0.5 && hands[i] <= 0.5;
-    const cover = Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
-    let hole = i >= chinY * w && closed.data[i] > 0.98 ? Math.min(cover, person.data[i]) : 0;
-    if (hole > 0 && !object && worn.data[i] < 0.9 && !insideGarment(known, i, across, body)) hole = 0;
-    if (hole === 0 && hidden) hole = hidden.data[i];
+    const cover = coverAt(i);
+    const nearOutline = closed.data[i] > 0.98 || outline.data[i] > 0;
+    let hole = i >= chinY * w && nearOutline ? Math.min(cover, person.data[i]) : 0;
+    if (hole > 0 && !object && worn.data[i] < 0.9 && outline.data[i] === 0 && !insideGarment(known, i, across, body)) hole = 0;
     mask.data[i] = Math.max(worn.data[i], hole);
+  }
+  // the hidden band goes on only from where the garment (holes filled) shows next to it:
+  // a waistband up to `reach` above the bottom's first row, a tucked top down through the band
+  if (band) {
+    const below = band.garmentIs === 'below';
+    let bandTop = h, bandBottom = -1;
+    for (let i = chinY * w; i < w * h; i++) if (band.mask.data[i] > 0) { const y = Math.floor(i / w); bandTop = Math.min(bandTop, y); bandBottom = y; }
+    const limit = below ? reach : bandBottom - bandTop + reach;
+    // per column, the garment's row nearest the band: its first row, or its last one above the band
+    const edge = new Int32Array(w).fill(-1);
+    for (let x = 0; x < w; x++) {
+      if (below) { for (let y = chinY; y < h; y++) if (mask.data[y * w + x] > 0.5) { edge[x] = y; break; } }
+      else for (let y = Math.min(h - 1, bandTop + reach); y >= chinY; y--) if (mask.data[y * w + x] > 0.5 && band.mask.data[y * w + x] <= 0) { edge[x] = y; break; }
+    }
+    for (let i = chinY * w; i < w * h; i++) {
+      const x = i % w, y = (i - x) / w;
+      if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit) mask.data[i] = Math.max(mask.data[i], band.mask.data[i]);
+    }
   }
   // the fallback colour is smooth: made at half the resolution
   const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
   const pw = plate.width, ph = plate.height;
-  const reach = Math.round(body.shoulderSpan * 0.5);
   const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
   for (let i = 0; i < w * h; i++) {
     const f = mask.data[i] - worn.data[i];
@@ -270,13 +328,71 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     const mx = Math.round(2 * centerLineX(body, y) - x);
     const m = y * w + mx;
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
-    // A waistband hidden under the top continues the fabric seen just below it, reflected upwards.
-    const below = !mirrored && hidden && hidden.data[i] > 0 ? reflectBelow(known, x, y, reach) : -1;
-    const from = mirrored ? m : below;
+    // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
+    // (a tucked top's, what it shows above, reflected downwards).
+    const below = !mirrored && band && band.mask.data[i] > 0 ? reflectVertical(known, x, y, band.garmentIs === 'below' ? 1 : -1, h) : -1;
+    // An edge under a hand continues the fabric seen just inside it, reflected outwards.
+    const inside = !mirrored && below < 0 && outline.data[i] > 0 ? reflectAlongRow(known, x, y, x < centerLineX(body, y) ? 1 : -1, reach) : -1;
+    const from = mirrored ? m : below >= 0 ? below : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
   }
   return { image: out, mask };
+}
+
+/**
+ * Where the garment's outline runs under whatever covers its edge (a hand on the
+ * hip, an arm along the side): per row, the garment's outermost pixel on each
+ * side is trusted only where it meets no cover; on the other rows the outline is
+ * interpolated between the nearest trusted rows above and below (within `reach`
+ * rows). A bottom's top rows are its waistband, often under the hands already:
+ * with `fromBelow`, rows with trusted ones only below them take the edge those
+ * show (a waistband is as wide as the hips below it). Marks (1) the pixels
+ * between the seen edge and that continued outline.
+ */
+function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reach: number, fromBelow: boolean): GrayImage {
+  const { width: w, height: h, data } = known;
+  const out = createGray(w, h);
+  const left = new Float64Array(h).fill(-1), right = new Float64Array(h).fill(-1);
+  const trustL = new Uint8Array(h), trustR = new Uint8Array(h);
+  const covered = (x: number, y: number) => x >= 0 && x < w && coverAt(y * w + x) > 0.5;
+  for (let y = 0; y < h; y++) {
+    let l = -1, r = -1;
+    for (let x = 0; x < w; x++) if (data[y * w + x] > 0) { if (l < 0) l = x; r = x; }
+    if (l < 0) continue;
+    left[y] = l; right[y] = r;
+    trustL[y] = covered(l - 1, y) || covered(l - 2, y) ? 0 : 1;
+    trustR[y] = covered(r + 1, y) || covered(r + 2, y) ? 0 : 1;
+  }
+  // Outward is smaller x on the left side, larger on the right. The trusted rows next to
+  // a hand can still be its edge's shadow: each end takes the outermost of a few.
+  const outermost = (edge: Float64Array, trust: Uint8Array, from: number, step: number, outward: number): number => {
+    let best = edge[from];
+    for (let k = from, n = 0; k >= 0 && k < h && Math.abs(k - from) < reach && n < TRUSTED_ROWS; k += step) {
+      if (!trust[k]) continue;
+      n++;
+      if ((edge[k] - best) * outward > 0) best = edge[k];
+    }
+    return best;
+  };
+  const continued = (edge: Float64Array, trust: Uint8Array, y: number, outward: number): number => {
+    let a = -1, b = -1;
+    for (let k = 1; k <= reach && (a < 0 || b < 0); k++) {
+      if (a < 0 && y - k >= 0 && trust[y - k]) a = y - k;
+      if (b < 0 && y + k < h && trust[y + k]) b = y + k;
+    }
+    if (a >= 0 && b >= 0) {
+      const ea = outermost(edge, trust, a, -1, outward), eb = outermost(edge, trust, b, 1, outward);
+      return ea + ((eb - ea) * (y - a)) / (b - a);
+    }
+    return b >= 0 && fromBelow ? outermost(edge, trust, b, 1, outward) : edge[y];
+  };
+  for (let y = 0; y < h; y++) {
+    if (left[y] < 0) continue;
+    if (!trustL[y]) for (let x = Math.max(0, Math.round(continued(left, trustL, y, -1))); x < left[y]; x++) out.data[y * w + x] = 1;
+    if (!trustR[y]) for (let x = right[y] + 1; x <= Math.min(w - 1, Math.round(continued(right, trustR, y, 1))); x++) out.data[y * w + x] = 1;
+  }
+  return out;
 }
 
 /** Whether pixel i has garment on both sides of it along its row (within `across`), or at its mirror image across the body. */
@@ -294,17 +410,33 @@ function insideGarment(known: GrayImage, i: number, across: number, body: BodyGe
 }
 
 /**
- * The pixel mirroring (x, y) about the top edge of the known garment below it in
- * its column (within `reach` rows), or -1 when there is none.
+ * The pixel mirroring (x, y) about the edge of the known garment met first going
+ * along its column in direction `step` (1 = down, within `reach` rows), or -1 when there is none.
  */
-function reflectBelow(known: GrayImage, x: number, y: number, reach: number): number {
+function reflectVertical(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
   const { width: w, height: h } = known;
-  for (let e = y + 1; e <= Math.min(h - 1, y + reach); e++) {
+  for (let e = y + step, n = 0; e >= 0 && e < h && n < reach; e += step, n++) {
     if (known.data[e * w + x] <= 0) continue;
-    // as far into the garment as (x, y) is above its edge, but not past its known part
-    let r = Math.min(h - 1, 2 * e - y);
-    while (r > e && known.data[r * w + x] <= 0) r--;
+    // as far into the garment as (x, y) is from its edge, but not past its known part
+    let r = Math.min(h - 1, Math.max(0, 2 * e - y));
+    while (r !== e && known.data[r * w + x] <= 0) r -= step;
     return r * w + x;
+  }
+  return -1;
+}
+
+/**
+ * The pixel mirroring (x, y) about the edge of the known garment met first going
+ * along its row in direction `step` (within `reach`), or -1 when there is none.
+ */
+function reflectAlongRow(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
+  const { width: w } = known;
+  const row = y * w;
+  for (let e = x + step, n = 0; e >= 0 && e < w && n < reach; e += step, n++) {
+    if (known.data[row + e] <= 0) continue;
+    let r = Math.min(w - 1, Math.max(0, 2 * e - x));
+    while (r !== e && known.data[row + r] <= 0) r -= step;
+    return row + r;
   }
   return -1;
 }

@@ -1,9 +1,9 @@
 /**
  * The person mask at the photo's resolution: BlazePose's 256x256 segmentation
- * laid onto the working copy perception ran on (long side at most 640 px),
+ * laid onto the working copy perception ran on (long side 480-640 px),
  * sharpened there against the photo's own colours, then enlarged to the photo.
- * Solving at the working size costs a quarter of full size on a 768x1024
- * portrait, for edges about one photo pixel softer.
+ * Solving at the working size (384x512 for a 768x1024 portrait) costs a
+ * quarter of full size, for edges about one photo pixel softer.
  */
 import { mapToImage } from '../affine';
 import type { GrayImage, RgbaImage } from '../image';

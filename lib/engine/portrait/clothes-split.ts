@@ -17,6 +17,7 @@ import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
+import { skinToned } from './skin';
 import type { PortraitRegions } from './regions';
 
 export interface ClothesSplit {
@@ -34,6 +35,11 @@ export interface ClothesSplit {
   waistY: number | null;
   /** How far each sleeve goes down its arm, 0 (none) to 1 (the wrist): wearer's left, right. */
   sleeveEnds: [number, number];
+  /**
+   * Forearms and hands beside the bottom (not over the legs), told from it by colour:
+   * also in bareSkin, and in front of a new bottom wherever the arm's measured line misses them.
+   */
+  armsBeside: GrayImage;
 }
 
 /** What a person wears, split at a waist line (photo y). */
@@ -45,6 +51,10 @@ export interface TopAndBottom {
 }
 
 const BINS = 8;
+/** Around the forearms and hands, this many arm radii out: where a hand's colours are told from the bottom's. */
+const ARM_ZONE = 1.8;
+/** A colour (with its neighbours) this rare among the bottom's pixels is not the bottom's. */
+const RARE_IN_BOTTOM = 0.002;
 const bin = (d: Uint8ClampedArray, i: number) => ((d[i * 4] >> 5) * BINS + (d[i * 4 + 1] >> 5)) * BINS + (d[i * 4 + 2] >> 5);
 
 /**
@@ -139,6 +149,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
 
   // Below the waist a sleeve pixel must have the top's colours, not the bottom's.
   const waistY = regions.waistY;
+  const armsBeside = createGray(w, h);
   if (waistY !== null) {
     const top = new Float32Array(BINS ** 3), bottom = new Float32Array(BINS ** 3);
     const kneeY = Math.min(kp.left_knee.y, kp.right_knee.y);
@@ -159,9 +170,43 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
         // only clearly-bottom colours are taken from a sleeve (a sheer sleeve mixes colours)
         sleeves.data[i] *= pt / (pt + pb) > 0.3 ? 1 : 0;
       }
+      armsBesideBottom(image, person, body, waistY, Math.min(kp.left_knee.y, kp.right_knee.y), armsBeside);
+      for (let i = 0; i < w * h; i++) bareSkin.data[i] = Math.max(bareSkin.data[i], armsBeside.data[i]);
     }
   }
-  return { bareSkin, sleeves, feet, waistY, sleeveEnds: ends };
+  return { bareSkin, sleeves, feet, waistY, sleeveEnds: ends, armsBeside };
+}
+
+/**
+ * Marks in `out` the forearms and hands beside the bottom: skin-toned colours
+ * found nowhere else between the waist and the knees (a colour histogram of
+ * everything there but the arms). The skin colour model misses pale or shadowed
+ * skin there, and a hand taken for the bottom would be cleared with it. Prints
+ * with skin-toned parts and bare legs show their colours elsewhere, so they
+ * mark nothing. Not over the legs: bare thighs beside a hand are no arm.
+ */
+function armsBesideBottom(image: RgbaImage, person: GrayImage, body: BodyGeometry, waistY: number, kneeY: number, out: GrayImage): void {
+  const { width: w, height: h } = image;
+  const d = image.data;
+  const zone = createGray(w, h), legs = createGray(w, h);
+  for (const arm of [body.leftArm, body.rightArm]) drawCapsule(zone, [arm.points[1], arm.points[2]], [arm.radii[1] * ARM_ZONE, arm.radii[2] * ARM_ZONE]);
+  for (const hand of [body.leftHand, body.rightHand]) drawCapsule(zone, hand.points, hand.radii.map((r) => r * ARM_ZONE));
+  for (const leg of [body.leftLeg, body.rightLeg]) drawCapsule(legs, leg.points, leg.radii);
+  const below = new Float32Array(BINS ** 3);
+  let n = 0;
+  const y0 = Math.max(0, Math.ceil(waistY + body.shoulderSpan * 0.05));
+  for (let y = y0; y < Math.min(h, kneeY); y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (person.data[i] < 0.9 || zone.data[i] > 0) continue;
+    below[bin(d, i)]++;
+    n++;
+  }
+  if (n === 0) return;
+  for (let y = Math.max(0, Math.ceil(waistY)); y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (zone.data[i] < 0.5 || legs.data[i] > 0.5 || person.data[i] < 0.5) continue;
+    if (skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && below[bin(d, i)] < n * RARE_IN_BOTTOM) out.data[i] = 1;
+  }
 }
 
 /**

@@ -26,6 +26,16 @@ export function toYCbCr(r: number, g: number, b: number): [number, number, numbe
   return [0.299 * r + 0.587 * g + 0.114 * b, 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, 128 + 0.5 * r - 0.418688 * g - 0.081312 * b];
 }
 
+/**
+ * Whether a colour is skin-toned at all: a broad chroma range covering most skin
+ * tones, whatever the light (no face needed).
+ * @example skinToned(207, 180, 165) // true: pale skin; skinToned(60, 90, 160) // false: denim
+ */
+export function skinToned(r: number, g: number, b: number): boolean {
+  const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b, cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+  return cb >= 77 && cb <= 127 && cr >= 137 && cr <= 173;
+}
+
 /** A broad prior covering most skin tones, for when no face is visible. */
 const GENERIC: SkinModel = { mean: [150, 112, 150], rgb: [200, 150, 125], invCov: [1 / 64, 0, 1 / 64], sdY: 50, samples: 0 };
 

@@ -40,13 +40,14 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
     // 1. the old bottom cleared
     const z = maps.skinZone.data[i];
     for (let c = 0; c < 3; c++) d[p + c] = o[p + c] * (1 - b) + (z * maps.skin.data[p + c] + (1 - z) * backdrop.data[p + c]) * b;
-    if (a <= 0) continue;
     // 2. the new bottom
-    const shade = maps.lowerShading.data[i];
-    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - a) + g[p + c] * shade * a;
-    // 3. the top worn, arms with their sleeves or skin, hands, hair and face: as they were
+    if (a > 0) {
+      const shade = maps.lowerShading.data[i];
+      for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - a) + g[p + c] * shade * a;
+    }
+    // 3. (also where only the clearing reached: a hand beside the old bottom is not cleared with it) the top worn, arms with their sleeves or skin, hands, hair and face: as they were
     const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * regions.arms.data[i] * Math.max(regions.skin.data[i], worn.top.data[i]));
-    const keep = Math.max(worn.top.data[i], arm, handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
+    const keep = Math.max(worn.top.data[i], arm, maps.split.armsBeside.data[i], handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }
   return out;
@@ -76,15 +77,16 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear:
       cleared[c] = o[p + c] * (1 - u) + (z * maps.skin.data[p + c] + (1 - z) * backdrop.data[p + c]) * u;
       d[p + c] = cleared[c];
     }
-    if (ta <= 0 && sa <= 0) continue;
-    // light and folds of the top above the waist, of the bottom below
-    const shade = shading.data[i] * maps.lowerShading.data[i];
-    // 2. the dress's body, 3. arms in front of it, 4. sleeves
-    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
-    const arm = armsInFront.data[i] * regions.arms.data[i];
-    if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
-    for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
-    // 5. what is always in front: hands, neck skin, hair, face
+    if (ta > 0 || sa > 0) {
+      // light and folds of the top above the waist, of the bottom below
+      const shade = shading.data[i] * maps.lowerShading.data[i];
+      // 2. the dress's body, 3. arms in front of it, 4. sleeves
+      for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
+      const arm = armsInFront.data[i] * regions.arms.data[i];
+      if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
+      for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
+    }
+    // 5. what is always in front (also where only the clearing reached): hands, neck skin, hair, face
     const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }
