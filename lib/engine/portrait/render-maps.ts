@@ -6,12 +6,20 @@ import type { PortraitRenderMaps } from '../analysis';
 import { estimatePlate } from '../background-plate';
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, createRgba } from '../image';
-import { armsInFront, bodyZone } from '../render/body-zone';
-import { segmentDistance } from '../shapes';
+import { doubleGray, halveGray } from '../half-size';
+import type { BodyParts } from '../render/body-zone';
+import { armsInFront, bodyParts } from '../render/body-zone';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import { clothesShading } from './shading';
+
+/** Soft edge of the body's zone, in shoulder spans. */
+const ZONE_FEATHER = 0.015;
+/** How far in from the body's edge painted skin takes to reach full light, in shoulder spans. */
+const ROUNDING = 0.06;
+/** Light at the body's very edge, relative to its middle (a rounded body seen from the front). */
+const EDGE_LIGHT = 0.7;
 
 /**
  * @example const maps = renderMaps(photo, mask, keypoints, body, regions);
@@ -31,12 +39,18 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
     backdrop.data[i * 4 + 2] = plate.color[i * 3 + 2];
     backdrop.data[i * 4 + 3] = 255;
   }
+  const parts = bodyParts(body, kp, person);
+  const clearTop = clearRegion(regions, body.shoulderSpan);
+  const merged = createGray(w, h);
+  for (let i = 0; i < n; i++) merged.data[i] = Math.max(parts.torso.data[i], parts.limbs.data[i]);
+  // The body's outline is a guess: softly edged, so painted skin meets the backdrop without a cut-out line.
+  const zone = boxBlur(merged, Math.max(1, Math.round(body.shoulderSpan * ZONE_FEATHER)));
   return {
     shading: clothesShading(image, regions.upperClothes, regions.skin, person, body.shoulderSpan),
-    skinFill: skinFill(image, regions, body),
-    clearTop: clearRegion(regions, body.shoulderSpan),
+    skinFill: skinFill(image, regions, body, parts, clearTop),
+    clearTop,
     backdrop,
-    bodyZone: bodyZone(body, kp, person),
+    bodyZone: zone,
     armsInFront: armsInFront(body, w, h),
     armSkin: armSkinColor(image, regions),
   };
@@ -45,63 +59,38 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
 /**
  * Skin to paint where an old garment is removed: the colour of the nearest
  * visible skin (arms, hands, neck, chest; the face only as a last resort),
- * spread smoothly over the body, then shaded like a limb (darker to its sides).
+ * spread smoothly over the body, then shaded as a rounded body lit from the
+ * front: darker towards the edges of each part (the torso's sides, each arm's).
+ * @param cleared where the old top is cleared: the torso's outline where it hugged the body.
  */
-function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry): RgbaImage {
+function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry, parts: BodyParts, cleared: GrayImage): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const known = createGray(w, h);
   for (let i = 0; i < n; i++) known.data[i] = regions.skin.data[i] > 0.8 && regions.face.data[i] < 0.1 ? 1 : 0;
   const plate = estimatePlate(image, known, Math.max(4, Math.round(body.shoulderSpan * 0.15)));
-  const shade = limbShade(body, w, h);
+  // How deep inside its part (torso, or an arm or the neck) each pixel is (smooth: made at half
+  // the resolution). The torso's own sides are a guess; where the old top hugged the body its
+  // outline is a better one, so the torso counts only where the old top was.
+  const r = Math.max(1, Math.round(body.shoulderSpan * ROUNDING * 0.5));
+  const depth = (part: GrayImage) => boxBlur(boxBlur(halveGray(part), r), r);
+  const torsoUnderTop = createGray(w, h);
+  for (let i = 0; i < n; i++) torsoUnderTop.data[i] = parts.torso.data[i] * cleared.data[i];
+  const torso = depth(torsoUnderTop), limbs = depth(parts.limbs);
+  for (let i = 0; i < torso.data.length; i++) torso.data[i] = Math.max(torso.data[i], limbs.data[i]);
+  const inner = doubleGray(torso, w, h);
   const out = createRgba(w, h);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < 3; k++) out.data[i * 4 + k] = plate.color[i * 3 + k] * shade.data[i];
+    const shade = (EDGE_LIGHT + (1 - EDGE_LIGHT) * smoothstep(0.3, 0.95, inner.data[i])) * (1 + grain(i) * 0.012);
+    for (let k = 0; k < 3; k++) out.data[i * 4 + k] = plate.color[i * 3 + k] * shade;
     out.data[i * 4 + 3] = 255;
   }
   return out;
 }
 
-/**
- * 1 along the middle of the arms and torso, falling to about 0.8 at their
- * edges (a cylinder lit from the front), with a faint grain so painted skin
- * does not look like plastic. Limbs are only visited inside their bounding boxes.
- */
-function limbShade(body: BodyGeometry, w: number, h: number): GrayImage {
-  const out = createGray(w, h, 1);
-  // Torso: darker towards the sides, about half a shoulder span out from the centre line.
-  const half = body.shoulderSpan * 0.55;
-  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
-  for (let y = 0; y < h; y++) {
-    const cx = Math.abs(hy - sy) > 1 ? sx + ((hx - sx) * (y - sy)) / (hy - sy) : sx;
-    for (let x = 0; x < w; x++) {
-      const t = Math.min(1, Math.abs(x - cx) / half);
-      out.data[y * w + x] = 1 - 0.15 * t * t;
-    }
-  }
-  for (const arm of [body.leftArm, body.rightArm]) {
-    const pts = arm.points;
-    const r = Math.max(...arm.radii) * 1.2;
-    const x0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[0])) - r)), x1 = Math.min(w - 1, Math.ceil(Math.max(...pts.map((p) => p[0])) + r));
-    const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p[1])) - r)), y1 = Math.min(h - 1, Math.ceil(Math.max(...pts.map((p) => p[1])) + r));
-    for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
-        // the nearest bone decides; the arm's shading fades into the torso's at its edge
-        let rel = Infinity;
-        for (let k = 0; k + 1 < pts.length; k++) {
-          const { d, t } = segmentDistance(x, y, pts[k], pts[k + 1]);
-          rel = Math.min(rel, d / (arm.radii[k] + (arm.radii[k + 1] - arm.radii[k]) * t));
-        }
-        if (rel >= 1.3) continue;
-        const armShade = 1 - 0.18 * Math.min(1, rel) ** 2;
-        const wgt = Math.min(1, Math.max(0, (1.3 - rel) / 0.4));
-        const i = y * w + x;
-        out.data[i] = out.data[i] * (1 - wgt) + armShade * wgt;
-      }
-    }
-  }
-  for (let i = 0; i < w * h; i++) out.data[i] *= 1 + grain(i) * 0.012;
-  return out;
+function smoothstep(a: number, b: number, v: number): number {
+  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
+  return t * t * (3 - 2 * t);
 }
 
 /** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */

@@ -10,10 +10,19 @@ import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
 
+/** The body's parts under the clothes, each inside the person mask: they make up the body zone. */
+export interface BodyParts {
+  torso: GrayImage;
+  /** Arms and neck. */
+  limbs: GrayImage;
+}
+
 /**
- * @example const zone = bodyZone(portrait.body, portrait.keypoints, portrait.personMask);
+ * The torso (shoulders to hips) apart from the arms and neck: a painted torso is
+ * shaded by its own outline, not the arms' merged with it.
+ * @example const { torso, limbs } = bodyParts(portrait.body, portrait.keypoints, portrait.personMask);
  */
-export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): GrayImage {
+export function bodyParts(body: BodyGeometry, kp: Keypoints, person: GrayImage): BodyParts {
   const { width: w, height: h } = person;
   const span = body.shoulderSpan;
   const up = body.up;
@@ -24,24 +33,28 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   const [imgLeftS, imgRightS] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
   const [imgLeftH, imgRightH] = lh[0] < rh[0] ? [lh, rh] : [rh, lh];
   const hipSpan = Math.hypot(lh[0] - rh[0], lh[1] - rh[1]);
-  const torso = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
+  const torsoLength = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
   // Proportions of a typical torso: chest about as wide as the shoulder joints, waist a
   // little narrower, hips about 1.5 hip-joint distances.
   const poly: Point[] = [
     at(imgLeftS, -span * 0.08, span * 0.06),
     at(imgRightS, span * 0.08, span * 0.06),
-    at(imgRightS, span * 0.02, -torso * 0.35),
-    at(body.hipCenter, hipSpan * 0.68, torso * 0.45),
-    at(imgRightH, hipSpan * 0.3, -torso * 0.15),
-    at(imgLeftH, -hipSpan * 0.3, -torso * 0.15),
-    at(body.hipCenter, -hipSpan * 0.68, torso * 0.45),
-    at(imgLeftS, -span * 0.02, -torso * 0.35),
+    at(imgRightS, span * 0.02, -torsoLength * 0.35),
+    at(body.hipCenter, hipSpan * 0.68, torsoLength * 0.45),
+    at(imgRightH, hipSpan * 0.3, -torsoLength * 0.15),
+    at(imgLeftH, -hipSpan * 0.3, -torsoLength * 0.15),
+    at(body.hipCenter, -hipSpan * 0.68, torsoLength * 0.45),
+    at(imgLeftS, -span * 0.02, -torsoLength * 0.35),
   ];
-  const zone = polygonMask(w, h, poly);
-  for (const arm of [body.leftArm, body.rightArm]) drawCapsule(zone, arm.points, arm.radii);
-  drawCapsule(zone, [body.chin, body.neckBase], [body.neckRadius, body.neckRadius * 1.1]);
-  for (let i = 0; i < zone.data.length; i++) zone.data[i] *= person.data[i];
-  return zone;
+  const torso = polygonMask(w, h, poly);
+  const limbs = createGray(w, h);
+  for (const arm of [body.leftArm, body.rightArm]) drawCapsule(limbs, arm.points, arm.radii);
+  drawCapsule(limbs, [body.chin, body.neckBase], [body.neckRadius, body.neckRadius * 1.1]);
+  for (let i = 0; i < torso.data.length; i++) {
+    torso.data[i] *= person.data[i];
+    limbs.data[i] *= person.data[i];
+  }
+  return { torso, limbs };
 }
 
 /**
