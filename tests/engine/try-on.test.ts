@@ -1,8 +1,8 @@
 /**
  * The try-on's measurable promises on real photos: the face and the backdrop
  * keep their pixels, the output has the portrait's size, the torso takes the
- * garment's colour, old long sleeves are gone under a short-sleeved top, and
- * the same inputs give the same picture.
+ * garment's colour, old long sleeves are gone under a short-sleeved top, a
+ * dress stays a skirt below a new top, and the same inputs give the same picture.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
@@ -100,5 +100,17 @@ describe.skipIf(!haveSamples)('try-on on sample photos', () => {
       return n;
     };
     expect(covered(loose)).toBeGreaterThan(covered(snug) * 1.05);
+  });
+
+  it('puts a top over a dress: the dress below the top\'s hem stays as it was, no painted skin', async () => {
+    const engine = await testEngine();
+    const dressed = await engine.analysePortrait(await readImageFile(samplePath('persons/052472_0.jpg'))); // black slip dress
+    const { image } = await engine.tryOn(dressed, tee);
+    const [hx, hy] = dressed.body.hipCenter, [sx, sy] = dressed.body.shoulderCenter;
+    const torso = Math.hypot(hx - sx, hy - sy);
+    // a fifth of the torso below the hips (the tee ends at the hips): the dress, as it was
+    const y = hy + torso * 0.2;
+    const before = meanColor(dressed.image, hx - 8, y - 8, hx + 8, y + 8), after = meanColor(image, hx - 8, y - 8, hx + 8, y + 8);
+    expect(dist(before, after), `${before.map(Math.round)} -> ${after.map(Math.round)}`).toBeLessThan(4);
   });
 });

@@ -10,6 +10,12 @@ import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
 
+/**
+ * How far the torso reaches below the hip joints, in torso lengths: down to the
+ * crotch, so an old top or dress cleared below the hips shows body there, not backdrop.
+ */
+const HIPS_BELOW_JOINTS = 0.4;
+
 /** The body's parts under the clothes, each inside the person mask: they make up the body zone. */
 export interface BodyParts {
   torso: GrayImage;
@@ -35,14 +41,14 @@ export function bodyParts(body: BodyGeometry, kp: Keypoints, person: GrayImage):
   const hipSpan = Math.hypot(lh[0] - rh[0], lh[1] - rh[1]);
   const torsoLength = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
   // Proportions of a typical torso: chest about as wide as the shoulder joints, waist a
-  // little narrower, hips about 1.5 hip-joint distances.
+  // little narrower, hips about 1.6 hip-joint distances.
   const poly: Point[] = [
     at(imgLeftS, -span * 0.08, span * 0.06),
     at(imgRightS, span * 0.08, span * 0.06),
     at(imgRightS, span * 0.02, -torsoLength * 0.35),
     at(body.hipCenter, hipSpan * 0.68, torsoLength * 0.45),
-    at(imgRightH, hipSpan * 0.3, -torsoLength * 0.15),
-    at(imgLeftH, -hipSpan * 0.3, -torsoLength * 0.15),
+    at(imgRightH, hipSpan * 0.3, -torsoLength * HIPS_BELOW_JOINTS),
+    at(imgLeftH, -hipSpan * 0.3, -torsoLength * HIPS_BELOW_JOINTS),
     at(body.hipCenter, -hipSpan * 0.68, torsoLength * 0.45),
     at(imgLeftS, -span * 0.02, -torsoLength * 0.35),
   ];

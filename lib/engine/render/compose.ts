@@ -5,6 +5,8 @@
  *   → arms that hang in front of it
  *   → sleeves
  *   → hands, neck, hair and face, with their original pixels.
+ * A one-piece worn (no waist line found: a dress, a jumpsuit) is cleared only
+ * down to the new top's hem: below it, it stays, as a skirt or trousers would.
  */
 import type { PortraitAnalysis } from '../analysis';
 import type { RgbaImage } from '../image';
@@ -26,12 +28,14 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
   const n = src.width * src.height;
   const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data;
   const cleared = [0, 0, 0];
+  const keepFrom = regions.waistY === null ? hemRow(layers.torso) : Infinity;
   for (let i = 0; i < n; i++) {
     const p = i * 4;
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     const cover = Math.max(ta, sa);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
-    const u = clearTop.data[i], z = bodyZone.data[i];
+    const below = Math.floor(i / src.width) - keepFrom;
+    const u = below < 0 ? clearTop.data[i] : clearTop.data[i] * Math.max(0, 1 - below / HEM_BLEND), z = bodyZone.data[i];
     for (let c = 0; c < 3; c++) {
       const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];
       cleared[c] = o[p + c] * (1 - u) + fill * u;
@@ -51,5 +55,22 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }
   return out;
+}
+
+/** Rows over which a one-piece's kept lower part fades in below the new top's hem. */
+const HEM_BLEND = 3;
+
+/** The garment's hem: the median over its columns of the lowest row it covers. */
+function hemRow(layer: RgbaImage): number {
+  const { width: w, height: h, data } = layer;
+  const rows: number[] = [];
+  for (let x = 0; x < w; x++) {
+    for (let y = h - 1; y >= 0; y--) {
+      if (data[(y * w + x) * 4 + 3] > 127) { rows.push(y); break; }
+    }
+  }
+  if (rows.length === 0) return Infinity;
+  rows.sort((a, b) => a - b);
+  return rows[rows.length >> 1];
 }
 
