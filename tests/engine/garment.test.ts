@@ -79,6 +79,16 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
     expect(uppers.get('garments/02015_00.jpg')!.sleeve).toBe('none');
   });
 
+  it('reads short sleeves as short and alike, whatever stray hem pixels lie past one of them', async () => {
+    // a shirt, a peplum top and a tee whose sleeves were read as long (or one long, one short)
+    for (const f of ['garments/049949_1.jpg', 'garments/049965_1.jpg', 'garments/050105_1.jpg']) {
+      const g = analyseGarmentImage(await readImageFile(samplePath(f)));
+      expect(g.sleeve, f).toBe('short');
+      const [l, r] = [g.sleeves!.left.length, g.sleeves!.right.length];
+      expect(Math.max(l, r) / Math.min(l, r), `${f}: ${Math.round(l)} and ${Math.round(r)} px`).toBeLessThan(1.25);
+    }
+  });
+
   it('reads bottoms as trousers with two legs and dresses with a waist, no longer refusing them', async () => {
     const trousers = analyseGarmentImage(await readImageFile(samplePath('garments/051412_1.jpg')));
     expect(trousers.category).toBe('lower');

@@ -167,6 +167,8 @@ function guessCategory(p: Profiles): GarmentCategory {
  * mostly above them.
  */
 const TOP_ARMPIT_DEPTH = 0.6, BODICE_ARMPIT_DEPTH = 0.9;
+/** A sleeve ends where this share of its pixels lie nearer its root: the farthest few may be strays. */
+const SLEEVE_REACH = 0.995;
 
 function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
   const { x0, y0, x1, y1 } = p.box;
@@ -337,13 +339,14 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
     let mx = 0, my = 0;
     for (const q of pixels) { mx += q[0]; my += q[1]; }
     const axis = norm([mx / pixels.length - root[0], my / pixels.length - root[1]]);
-    // Sleeve end: the middle of the pixels farthest along the axis.
-    let farD = 0;
-    for (const q of pixels) farD = Math.max(farD, (q[0] - root[0]) * axis[0] + (q[1] - root[1]) * axis[1]);
+    // Sleeve end: the middle of the pixels farthest along the axis; a few stray pixels
+    // beyond the sleeve (a sliver of hem taken for sleeve) do not count.
+    const along = pixels.map((q) => (q[0] - root[0]) * axis[0] + (q[1] - root[1]) * axis[1]).sort((a, b) => a - b);
+    const farD = along[Math.floor((along.length - 1) * SLEEVE_REACH)];
     let ex = 0, ey = 0, en = 0, across0 = Infinity, across1 = -Infinity;
     for (const q of pixels) {
       const d = (q[0] - root[0]) * axis[0] + (q[1] - root[1]) * axis[1];
-      if (d < farD - bh * 0.03) continue;
+      if (d < farD - bh * 0.03 || d > farD) continue;
       const a = -(q[0] - root[0]) * axis[1] + (q[1] - root[1]) * axis[0];
       ex += q[0]; ey += q[1]; en++;
       across0 = Math.min(across0, a);
@@ -351,7 +354,9 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
     }
     const end: Pt = [ex / en, ey / en];
     const rootHalf = Math.hypot(shoulder[0] - armpit[0], shoulder[1] - armpit[1]) / 2;
-    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: Math.max(2, (across1 - across0) / 2), length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve };
+    // (a cuff is seldom much wider than the sleeve's root, even a bell sleeve's: wider is the body's edge taken with it)
+    const endHalf = Math.min(rootHalf * 1.5, Math.max(2, (across1 - across0) / 2));
+    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: endHalf, length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve };
   };
   const sl = sleeveOf(imgLeft.armpit, -1, imgLeft.sleeveFound);
   const sr = sleeveOf(imgRight.armpit, 1, imgRight.sleeveFound);
