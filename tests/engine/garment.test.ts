@@ -89,6 +89,14 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
     }
   });
 
+  it('leaves out a patch of backdrop the photo\'s frame cuts below the garment', async () => {
+    const tee = analyseGarmentImage(await readImageFile(samplePath('garments/050105_1.jpg'))); // a shaded floor edge at the bottom
+    const { width: w, height: h, data } = tee.mask;
+    let bottom = 0;
+    for (let i = Math.floor(h * 0.95) * w; i < w * h; i++) bottom += data[i];
+    expect(bottom / (w * h * 0.05)).toBeLessThan(0.01);
+  });
+
   it('reads bottoms as trousers with two legs and dresses with a waist, no longer refusing them', async () => {
     const trousers = analyseGarmentImage(await readImageFile(samplePath('garments/051412_1.jpg')));
     expect(trousers.category).toBe('lower');

@@ -24,6 +24,8 @@ const PLAIN_NOISE = 12;
  */
 const GAP_CLOSE = 4;
 /** Share of the garment above which a pocket must match the backdrop closely to be a hole. */
+/** A piece the photo's frame cuts, smaller than this share of the main one, is the backdrop's (a floor, a shadow). */
+const FRAMED_PIECE = 0.25;
 const BIG_POCKET = 0.1;
 
 export interface GarmentMaskResult {
@@ -87,10 +89,17 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
     if (!backdropPocket) binary.data[i] = 1;
   }
 
-  // Keep the garment's pieces; drop specks and stray patches (dust, a logo or a shadow on the backdrop).
+  // Keep the garment's pieces; drop specks and stray patches (dust, a logo or a shadow on the
+  // backdrop), and smaller pieces the frame cuts (a floor's edge, a shadow at the photo's bottom).
   const parts = labelComponents(w, h, (i) => binary.data[i] === 1);
   const largest = Math.max(0, ...parts.sizes.slice(1));
-  for (let i = 0; i < n; i++) if (parts.labels[i] && parts.sizes[parts.labels[i]] < largest * 0.02) binary.data[i] = 0;
+  const atFrame = new Uint8Array(parts.sizes.length);
+  for (let x = 0; x < w; x++) { atFrame[parts.labels[x]] = 1; atFrame[parts.labels[(h - 1) * w + x]] = 1; }
+  for (let y = 0; y < h; y++) { atFrame[parts.labels[y * w]] = 1; atFrame[parts.labels[y * w + w - 1]] = 1; }
+  for (let i = 0; i < n; i++) {
+    const id = parts.labels[i];
+    if (id && (parts.sizes[id] < largest * 0.02 || (atFrame[id] && parts.sizes[id] < largest * FRAMED_PIECE))) binary.data[i] = 0;
+  }
 
   // The outline is sharpened at half resolution too: the garment is shrunk onto the body
   // by about that much anyway.
