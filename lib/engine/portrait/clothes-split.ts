@@ -18,6 +18,7 @@ import { drawCapsule } from '../shapes';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
 import { skinToned } from './skin';
+import { BINS, colourBin, colourHistogram, rareIn } from '../colour-bins';
 import type { PortraitRegions } from './regions';
 
 export interface ClothesSplit {
@@ -50,12 +51,10 @@ export interface TopAndBottom {
   bottom: GrayImage;
 }
 
-const BINS = 8;
 /** Around the forearms and hands, this many arm radii out: where a hand's colours are told from the bottom's. */
 const ARM_ZONE = 1.8;
 /** A colour (with its neighbours) this rare among the bottom's pixels is not the bottom's. */
 const RARE_IN_BOTTOM = 0.002;
-const bin = (d: Uint8ClampedArray, i: number) => ((d[i * 4] >> 5) * BINS + (d[i * 4 + 1] >> 5)) * BINS + (d[i * 4 + 2] >> 5);
 
 /**
  * @example const split = splitClothes(photo, portrait.personMask, portrait.regions, portrait.body, portrait.keypoints);
@@ -156,8 +155,8 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (clothes[i] < 0.9 || regions.arms.data[i] > 0.1 || feet.data[i] > 0.1) continue;
-      if (y < waistY - body.shoulderSpan * 0.05 && y > body.chin[1]) top[bin(image.data, i)]++;
-      else if (y > waistY + body.shoulderSpan * 0.05 && y < kneeY) bottom[bin(image.data, i)]++;
+      if (y < waistY - body.shoulderSpan * 0.05 && y > body.chin[1]) top[colourBin(image.data, i)]++;
+      else if (y > waistY + body.shoulderSpan * 0.05 && y < kneeY) bottom[colourBin(image.data, i)]++;
     }
     let nt = 0, nb = 0;
     for (let b = 0; b < top.length; b++) { nt += top[b]; nb += bottom[b]; }
@@ -165,7 +164,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
       for (let y = Math.max(0, Math.round(waistY)); y < h; y++) for (let x = 0; x < w; x++) {
         const i = y * w + x;
         if (sleeves.data[i] <= 0) continue;
-        const b = bin(image.data, i);
+        const b = colourBin(image.data, i);
         const pt = (top[b] + 0.5) / nt, pb = (bottom[b] + 0.5) / nb;
         // only clearly-bottom colours are taken from a sleeve (a sheer sleeve mixes colours)
         sleeves.data[i] *= pt / (pt + pb) > 0.3 ? 1 : 0;
@@ -192,20 +191,13 @@ function armsBesideBottom(image: RgbaImage, person: GrayImage, body: BodyGeometr
   for (const arm of [body.leftArm, body.rightArm]) drawCapsule(zone, [arm.points[1], arm.points[2]], [arm.radii[1] * ARM_ZONE, arm.radii[2] * ARM_ZONE]);
   for (const hand of [body.leftHand, body.rightHand]) drawCapsule(zone, hand.points, hand.radii.map((r) => r * ARM_ZONE));
   for (const leg of [body.leftLeg, body.rightLeg]) drawCapsule(legs, leg.points, leg.radii);
-  const below = new Float32Array(BINS ** 3);
-  let n = 0;
   const y0 = Math.max(0, Math.ceil(waistY + body.shoulderSpan * 0.05));
-  for (let y = y0; y < Math.min(h, kneeY); y++) for (let x = 0; x < w; x++) {
-    const i = y * w + x;
-    if (person.data[i] < 0.9 || zone.data[i] > 0) continue;
-    below[bin(d, i)]++;
-    n++;
-  }
-  if (n === 0) return;
+  const below = colourHistogram(image, (i) => i >= y0 * w && i < Math.ceil(Math.min(h, kneeY)) * w && person.data[i] >= 0.9 && zone.data[i] <= 0);
+  if (below.total === 0) return;
   for (let y = Math.max(0, Math.ceil(waistY)); y < h; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
     if (zone.data[i] < 0.5 || legs.data[i] > 0.5 || person.data[i] < 0.5) continue;
-    if (skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && below[bin(d, i)] < n * RARE_IN_BOTTOM) out.data[i] = 1;
+    if (skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && rareIn(below, d, i, RARE_IN_BOTTOM)) out.data[i] = 1;
   }
 }
 
