@@ -355,6 +355,22 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       }
     });
 
+    it('leaves the model\'s bare arms out of a sleeveless garment', async () => {
+      const g = await engine.analyseGarment(await readImageFile(samplePath('persons/model_9.png'))); // a white dress, pale arms on a pale backdrop
+      expect(g.sleeve).toBe('none');
+      const { width: w } = g.mask;
+      let on = 0, n = 0;
+      for (const side of ['left', 'right'] as const) {
+        const s: Pt = g.landmarks[`${side}_shoulder`], e: Pt = g.landmarks[`${side}_elbow`], wr: Pt = g.landmarks[`${side}_wrist`];
+        for (const [a, b] of [[s, e], [e, wr]]) for (let t = 0.4; t <= 0.9; t += 0.1) {
+          const [x, y] = lerp(a, b, t);
+          n++;
+          if (g.mask.data[Math.round(y) * w + Math.round(x)] > 0.5) on++;
+        }
+      }
+      expect(on / n).toBeLessThan(0.1);
+    });
+
     it('finds a model whose head the photo crops off, as stores often do', async () => {
       const photo = samplePath('persons/049447_0.jpg');
       const meta = await sharp(photo).metadata();

@@ -32,6 +32,7 @@ import type { BodyPointName, GarmentCategory, Keypoints, SleeveLength } from '..
 import { BODY_POINT_NAMES } from '../types';
 import type { LowerKind } from './lower-shape';
 import { centerLineX } from '../fit/torso-width';
+import { colourHistogram, rareIn } from '../colour-bins';
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
 export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
@@ -59,6 +60,8 @@ const ENCLOSED_WITHIN = 0.35;
 const OUTLINE_REACH = 0.6;
 /** An edge continued under a hand starts from the outermost of this many trusted rows at each end. */
 const TRUSTED_ROWS = 8;
+/** A colour this rare in a garment's middle is not the garment's (an arm's skin beside it). */
+const RARE_IN_GARMENT = 0.002;
 /** Detector runs on a copy this big: it sees 224 px anyway. */
 const DETECT_SIDE = 640;
 
@@ -147,6 +150,7 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
       : null;
   const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
   if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
+  if (category !== 'lower') dropBareArms(image, worn, body, split.sleeveEnds);
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
@@ -164,6 +168,38 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
     version, category, sleeve, image: filled, mask, landmarks, sleeves: null, parts,
     meanColor: n ? [r / n, g / n, b / n] : [0, 0, 0], timingsMs, lowerKind, model: modelBody,
   };
+}
+
+/**
+ * A bare arm the skin model missed (dark or shiny skin, strong light) is taken
+ * for clothes and would be carried over as garment: on a side without a sleeve,
+ * the arm's middle, and pixels around it in colours the garment's middle (the
+ * chest to the waist, between the shoulders) does not have, are left out.
+ */
+function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sleeveEnds: [number, number]): void {
+  const { width: w, height: h } = image;
+  const half = body.shoulderSpan * 0.25;
+  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  const core = colourHistogram(image, (i) => {
+    if (worn.data[i] < 0.9) return false;
+    const x = i % w, y = (i - x) / w;
+    const t = (y - sy) / Math.max(1, hy - sy);
+    return t > 0.15 && t < 0.85 && Math.abs(x - (sx + (hx - sx) * t)) < half;
+  });
+  if (core.total === 0) return;
+  const near = createGray(w, h), bone = createGray(w, h);
+  [body.leftArm, body.rightArm].forEach((arm, k) => {
+    if (sleeveEnds[k] >= 0.1) return;
+    // from a little past the shoulder joint: the armhole's edge belongs to the garment
+    const [s, e] = arm.points;
+    const start: Point = [s[0] + (e[0] - s[0]) * 0.3, s[1] + (e[1] - s[1]) * 0.3];
+    drawCapsule(near, [start, e, arm.points[2]], arm.radii.map((r) => r * 1.2));
+    // and along the arm's middle, whatever the colour (skin in shadow can be the garment's)
+    drawCapsule(bone, [start, e, arm.points[2]], arm.radii.map((r) => r * 0.6));
+  });
+  for (let i = 0; i < w * h; i++) {
+    if (worn.data[i] > 0 && (bone.data[i] > 0.5 || (near.data[i] > 0.5 && rareIn(core, image.data, i, RARE_IN_GARMENT)))) worn.data[i] = 0;
+  }
 }
 
 /** Without a hint: a one-piece is a dress; otherwise the garment the photo shows more of. */
@@ -284,7 +320,9 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   const across = Math.round(body.shoulderSpan * ENCLOSED_WITHIN);
   const reach = Math.round(body.shoulderSpan * 0.5);
   const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
-  const outline = continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH), band?.garmentIs === 'below');
+  // (a bottom's sides only: the arms hang beside a top's or dress's sides, seldom over them,
+  // and a side continued under an arm would take the arm for garment)
+  const outline = band?.garmentIs === 'below' ? continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH)) : createGray(w, h);
   for (let i = 0; i < w * h; i++) {
     // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
     // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, on the
@@ -346,11 +384,11 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
  * side is trusted only where it meets no cover; on the other rows the outline is
  * interpolated between the nearest trusted rows above and below (within `reach`
  * rows). A bottom's top rows are its waistband, often under the hands already:
- * with `fromBelow`, rows with trusted ones only below them take the edge those
- * show (a waistband is as wide as the hips below it). Marks (1) the pixels
+ * rows with trusted ones only below them take the edge those show (a waistband
+ * is as wide as the hips below it). Marks (1) the pixels
  * between the seen edge and that continued outline.
  */
-function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reach: number, fromBelow: boolean): GrayImage {
+function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reach: number): GrayImage {
   const { width: w, height: h, data } = known;
   const out = createGray(w, h);
   const left = new Float64Array(h).fill(-1), right = new Float64Array(h).fill(-1);
@@ -385,7 +423,7 @@ function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reac
       const ea = outermost(edge, trust, a, -1, outward), eb = outermost(edge, trust, b, 1, outward);
       return ea + ((eb - ea) * (y - a)) / (b - a);
     }
-    return b >= 0 && fromBelow ? outermost(edge, trust, b, 1, outward) : edge[y];
+    return b >= 0 ? outermost(edge, trust, b, 1, outward) : edge[y];
   };
   for (let y = 0; y < h; y++) {
     if (left[y] < 0) continue;

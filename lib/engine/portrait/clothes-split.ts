@@ -18,6 +18,7 @@ import { drawCapsule } from '../shapes';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
 import { skinToned } from './skin';
+import type { ColourHistogram } from '../colour-bins';
 import { BINS, colourBin, colourHistogram, rareIn } from '../colour-bins';
 import type { PortraitRegions } from './regions';
 
@@ -55,6 +56,8 @@ export interface TopAndBottom {
 const ARM_ZONE = 1.8;
 /** A colour (with its neighbours) this rare among the bottom's pixels is not the bottom's. */
 const RARE_IN_BOTTOM = 0.002;
+/** Likewise for the top's colours, down the middle of the torso. */
+const RARE_IN_TOP = 0.002;
 
 /**
  * @example const split = splitClothes(photo, portrait.personMask, portrait.regions, portrait.body, portrait.keypoints);
@@ -105,7 +108,12 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     if (y >= (left ? la.y + rl * 0.2 : ra.y + rr * 0.2)) feet.data[y * w + x] = 1;
   }
 
-  // Sleeve ends: walk down each arm while the middle of the arm is clothes.
+  // Sleeve ends: walk down each arm while the middle of the arm is clothes. Skin the skin
+  // model missed (dark or shiny skin) reads as clothes: a skin-toned pixel in colours the
+  // top's middle does not have is arm, not sleeve.
+  const core = topCore(image, clothes, body);
+  const d = image.data;
+  const armSkin = (i: number) => core.total > 0 && skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && rareIn(core, d, i, RARE_IN_TOP);
   const sleeveEnd = (points: Point[], radii: number[]): number => {
     const steps = 24;
     let end = 0;
@@ -119,7 +127,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
       for (let y = Math.round(c[1] - r); y <= c[1] + r; y++) for (let x = Math.round(c[0] - r); x <= c[0] + r; x++) {
         if (x < 0 || y < 0 || x >= w || y >= h) continue;
         n++;
-        on += clothes[y * w + x];
+        if (!armSkin(y * w + x)) on += clothes[y * w + x];
       }
       // a sleeve ends where its arm shows; the first steps may be the top's shoulder
       if (n > 0 && on / n > 0.5) end = t;
@@ -174,6 +182,19 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     }
   }
   return { bareSkin, sleeves, feet, waistY, sleeveEnds: ends, armsBeside };
+}
+
+/** The colours of the clothes down the middle of the torso, chest to waist: the top's own. */
+function topCore(image: RgbaImage, clothes: Float32Array, body: BodyGeometry): ColourHistogram {
+  const w = image.width;
+  const half = body.shoulderSpan * 0.25;
+  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  return colourHistogram(image, (i) => {
+    if (clothes[i] < 0.9) return false;
+    const x = i % w, y = (i - x) / w;
+    const t = (y - sy) / Math.max(1, hy - sy);
+    return t > 0.15 && t < 0.7 && Math.abs(x - (sx + (hx - sx) * t)) < half;
+  });
 }
 
 /**
