@@ -21,13 +21,14 @@ export interface ColourHistogram {
 }
 
 /**
- * The colours of the pixels `where` picks.
+ * The colours of the pixels `where` picks, among rows `fromY` to `toY` (all rows by default).
  * @example const h = colourHistogram(photo, (i) => mask.data[i] > 0.9);
  */
-export function colourHistogram(image: { width: number; height: number; data: Uint8ClampedArray }, where: (i: number) => boolean): ColourHistogram {
+export function colourHistogram(image: { width: number; height: number; data: Uint8ClampedArray }, where: (i: number) => boolean, fromY = 0, toY = image.height - 1): ColourHistogram {
   const counts = new Float32Array(BINS ** 3);
   let total = 0;
-  for (let i = 0; i < image.width * image.height; i++) {
+  const end = (Math.min(image.height - 1, Math.floor(toY)) + 1) * image.width;
+  for (let i = Math.max(0, Math.ceil(fromY)) * image.width; i < end; i++) {
     if (!where(i)) continue;
     counts[colourBin(image.data, i)]++;
     total++;

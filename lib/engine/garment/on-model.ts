@@ -12,11 +12,10 @@ import type { GarmentAnalysis, ModelBody } from '../analysis';
 import { estimatePlate } from '../background-plate';
 import { floodFill } from '../connectivity';
 import type { GrayImage, RgbaImage } from '../image';
-import { boxBlur, createGray, resizeRgba } from '../image';
+import { boxBlur, createGray } from '../image';
 import { halveGray, halveRgba } from '../half-size';
 import type { PoseModels } from '../perception/pose';
-import { estimatePose } from '../perception/pose';
-import { detectPeople } from '../perception/pose-detector';
+import { detectOnWorkingCopy, estimatePose } from '../perception/pose';
 import { runLandmarks } from '../perception/pose-landmarks';
 import { personMask } from '../perception/person-mask';
 import { bodyGeometry } from '../portrait/body-geometry';
@@ -62,8 +61,6 @@ const OUTLINE_REACH = 0.6;
 const TRUSTED_ROWS = 8;
 /** A colour this rare in a garment's middle is not the garment's (an arm's skin beside it). */
 const RARE_IN_GARMENT = 0.002;
-/** Detector runs on a copy this big: it sees 224 px anyway. */
-const DETECT_SIDE = 640;
 
 /**
  * The model wearing the garment, or null for a flat product photo. Costs one
@@ -72,15 +69,15 @@ const DETECT_SIDE = 640;
  * @example const model = await findModel(models, productPhoto); // null for a flat lay
  */
 export async function findModel(models: PoseModels, image: RgbaImage): Promise<FoundModel | null> {
-  const s = Math.min(1, DETECT_SIDE / Math.max(image.width, image.height));
-  const small = s < 1 ? resizeRgba(image, Math.max(1, Math.round(image.width * s)), Math.max(1, Math.round(image.height * s))) : image;
   // The detector finds people by their faces; stores often crop the model's head off. Then the
   // pose on the whole frame decides, asked only when the photo shows skin, and believed only
   // when sure of the body's joints (flat garments can look like a torso to it, never so surely).
-  const headless = (await detectPeople(models.detector, small)).length === 0;
-  if (headless && skinShare(small) < MIN_SKIN_SHARE) return null;
+  // (The detector's look is handed on to the pose: it is its first step.)
+  const seen = await detectOnWorkingCopy(models, image);
+  const headless = seen.people.length === 0;
+  if (headless && skinShare(seen.working) < MIN_SKIN_SHARE) return null;
   if (headless && !(await looksLikeABody(models, image))) return null;
-  const pose = await estimatePose(models, image);
+  const pose = await estimatePose(models, image, seen);
   if (!pose || pose.poseFlag < (headless ? 0.7 : 0.8)) return null;
   const kp = pose.keypoints;
   const { width: w, height: h } = image;
@@ -180,12 +177,13 @@ function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sle
   const { width: w, height: h } = image;
   const half = body.shoulderSpan * 0.25;
   const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  const length = Math.max(1, hy - sy);
   const core = colourHistogram(image, (i) => {
     if (worn.data[i] < 0.9) return false;
     const x = i % w, y = (i - x) / w;
-    const t = (y - sy) / Math.max(1, hy - sy);
+    const t = (y - sy) / length;
     return t > 0.15 && t < 0.85 && Math.abs(x - (sx + (hx - sx) * t)) < half;
-  });
+  }, sy + length * 0.15, sy + length * 0.85);
   if (core.total === 0) return;
   const near = createGray(w, h), bone = createGray(w, h);
   [body.leftArm, body.rightArm].forEach((arm, k) => {
@@ -322,25 +320,28 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
   const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
   // (a bottom's sides only: the arms hang beside a top's or dress's sides, seldom over them,
   // and a side continued under an arm would take the arm for garment)
-  const outline = band?.garmentIs === 'below' ? continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH)) : createGray(w, h);
-  for (let i = 0; i < w * h; i++) {
+  const outline = band?.garmentIs === 'below' ? continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH)).data : null;
+  mask.data.set(worn.data);
+  for (let i = chinY * w; i < w * h; i++) {
     // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
     // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, on the
     // body's other side, or within its outline continued under the hand): a hand hanging beside
     // a dress is not over it
+    const continued = outline !== null && outline[i] > 0;
+    if (!(closed.data[i] > 0.98 || continued)) continue;
+    let hole = Math.min(coverAt(i), person.data[i]);
     const object = held.data[i] > 0.5 && hands[i] <= 0.5;
-    const cover = coverAt(i);
-    const nearOutline = closed.data[i] > 0.98 || outline.data[i] > 0;
-    let hole = i >= chinY * w && nearOutline ? Math.min(cover, person.data[i]) : 0;
-    if (hole > 0 && !object && worn.data[i] < 0.9 && outline.data[i] === 0 && !insideGarment(known, i, across, body)) hole = 0;
-    mask.data[i] = Math.max(worn.data[i], hole);
+    if (hole > 0 && !object && worn.data[i] < 0.9 && !continued && !insideGarment(known, i, across, body)) hole = 0;
+    if (hole > mask.data[i]) mask.data[i] = hole;
   }
   // the hidden band goes on only from where the garment (holes filled) shows next to it:
   // a waistband up to `reach` above the bottom's first row, a tucked top down through the band
   if (band) {
     const below = band.garmentIs === 'below';
     let bandTop = h, bandBottom = -1;
-    for (let i = chinY * w; i < w * h; i++) if (band.mask.data[i] > 0) { const y = Math.floor(i / w); bandTop = Math.min(bandTop, y); bandBottom = y; }
+    for (let y = chinY; y < h; y++) {
+      for (let x = 0, i = y * w; x < w; x++, i++) if (band.mask.data[i] > 0) { bandTop = Math.min(bandTop, y); bandBottom = y; break; }
+    }
     const limit = below ? reach : bandBottom - bandTop + reach;
     // per column, the garment's row nearest the band: its first row, or its last one above the band
     const edge = new Int32Array(w).fill(-1);
@@ -348,8 +349,7 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
       if (below) { for (let y = chinY; y < h; y++) if (mask.data[y * w + x] > 0.5) { edge[x] = y; break; } }
       else for (let y = Math.min(h - 1, bandTop + reach); y >= chinY; y--) if (mask.data[y * w + x] > 0.5 && band.mask.data[y * w + x] <= 0) { edge[x] = y; break; }
     }
-    for (let i = chinY * w; i < w * h; i++) {
-      const x = i % w, y = (i - x) / w;
+    for (let y = Math.max(chinY, bandTop); y <= bandBottom; y++) for (let x = 0, i = y * w; x < w; x++, i++) {
       if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit) mask.data[i] = Math.max(mask.data[i], band.mask.data[i]);
     }
   }
@@ -370,7 +370,7 @@ function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions
     // (a tucked top's, what it shows above, reflected downwards).
     const below = !mirrored && band && band.mask.data[i] > 0 ? reflectVertical(known, x, y, band.garmentIs === 'below' ? 1 : -1, h) : -1;
     // An edge under a hand continues the fabric seen just inside it, reflected outwards.
-    const inside = !mirrored && below < 0 && outline.data[i] > 0 ? reflectAlongRow(known, x, y, x < centerLineX(body, y) ? 1 : -1, reach) : -1;
+    const inside = !mirrored && below < 0 && outline !== null && outline[i] > 0 ? reflectAlongRow(known, x, y, x < centerLineX(body, y) ? 1 : -1, reach) : -1;
     const from = mirrored ? m : below >= 0 ? below : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;

@@ -43,15 +43,31 @@ export interface PoseModels {
   landmarks: ModelRunner;
 }
 
+/** The reduced copy perception runs on, and the people the detector found on it. */
+export interface Detection {
+  working: RgbaImage;
+  people: PersonDetection[];
+}
+
+/**
+ * The detector's look at a photo: the first step of estimatePose, for callers that
+ * decide from it whether a full pose is worth running (and then pass it on).
+ * @example const seen = await detectOnWorkingCopy(models, photo); if (seen.people.length) await estimatePose(models, photo, seen);
+ */
+export async function detectOnWorkingCopy(models: PoseModels, image: RgbaImage): Promise<Detection> {
+  const working = workingCopy(image);
+  return { working, people: await detectPeople(models.detector, working) };
+}
+
 /**
  * Finds the main person and their pose; null when nobody is in the photo.
+ * @param seen the detector's result on this photo, when the caller already has it
  * @example const pose = await estimatePose({ detector, landmarks }, photo);
  */
-export async function estimatePose(models: PoseModels, image: RgbaImage): Promise<PoseResult | null> {
-  const work = workingCopy(image);
+export async function estimatePose(models: PoseModels, image: RgbaImage, seen?: Detection): Promise<PoseResult | null> {
+  const { working: work, people } = seen ?? (await detectOnWorkingCopy(models, image));
   const sx = image.width / work.width, sy = image.height / work.height;
 
-  const people = await detectPeople(models.detector, work);
   const person = choosePerson(people, work.width, work.height);
   // The detector finds people by their face: when the face is cut off by the frame
   // (or nobody is found) its crop can be badly off, so a crop of the whole frame is

@@ -189,12 +189,13 @@ function topCore(image: RgbaImage, clothes: Float32Array, body: BodyGeometry): C
   const w = image.width;
   const half = body.shoulderSpan * 0.25;
   const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  const length = Math.max(1, hy - sy);
   return colourHistogram(image, (i) => {
     if (clothes[i] < 0.9) return false;
     const x = i % w, y = (i - x) / w;
-    const t = (y - sy) / Math.max(1, hy - sy);
+    const t = (y - sy) / length;
     return t > 0.15 && t < 0.7 && Math.abs(x - (sx + (hx - sx) * t)) < half;
-  });
+  }, sy + length * 0.15, sy + length * 0.7);
 }
 
 /**
@@ -213,7 +214,7 @@ function armsBesideBottom(image: RgbaImage, person: GrayImage, body: BodyGeometr
   for (const hand of [body.leftHand, body.rightHand]) drawCapsule(zone, hand.points, hand.radii.map((r) => r * ARM_ZONE));
   for (const leg of [body.leftLeg, body.rightLeg]) drawCapsule(legs, leg.points, leg.radii);
   const y0 = Math.max(0, Math.ceil(waistY + body.shoulderSpan * 0.05));
-  const below = colourHistogram(image, (i) => i >= y0 * w && i < Math.ceil(Math.min(h, kneeY)) * w && person.data[i] >= 0.9 && zone.data[i] <= 0);
+  const below = colourHistogram(image, (i) => person.data[i] >= 0.9 && zone.data[i] <= 0, y0, Math.ceil(Math.min(h, kneeY)) - 1);
   if (below.total === 0) return;
   for (let y = Math.max(0, Math.ceil(waistY)); y < h; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
