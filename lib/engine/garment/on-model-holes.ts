@@ -1,0 +1,248 @@
+/**
+ * Holes in a garment cut out of a photo of a model, filled: where the model's
+ * hands, arms, hair or a held thing cover it, the mask is closed over them
+ * (only where they lie over the garment, not beside it) and the colour is
+ * spread in from the garment around them (its mirror side, the fabric just
+ * inside the covered edge, or the smooth colour around). A band where the
+ * garment goes on unseen (a waistband under the model's top, a top tucked
+ * into the model's bottom) is added and filled the same way.
+ */
+import { estimatePlate } from '../background-plate';
+import { floodFill } from '../connectivity';
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray } from '../image';
+import { halveGray, halveRgba } from '../half-size';
+import type { BodyGeometry } from '../portrait/body-geometry';
+import type { PortraitRegions } from '../portrait/regions';
+import { drawCapsule } from '../shapes';
+import { centerLineX } from '../fit/torso-width';
+
+/** How far along its row a hole looks for the garment on each side, in shoulder spans. */
+const ENCLOSED_WITHIN = 0.35;
+/** How far up and down a garment's edge hidden under a hand is continued from where it shows, in shoulder spans. */
+const OUTLINE_REACH = 0.6;
+/** An edge continued under a hand starts from the outermost of this many trusted rows at each end. */
+const TRUSTED_ROWS = 8;
+
+/** Where a garment goes on unseen under another: a band of rows, and on which side of it the garment shows. */
+export interface HiddenBand {
+  mask: GrayImage;
+  garmentIs: 'above' | 'below';
+}
+
+/**
+ * The garment where the model's hands or hair cover it: the mask closed over
+ * those holes, their colour spread in from the garment around them.
+ * @example const { image, mask } = fillHoles(photo, worn, model.person, model.regions, model.body, null);
+ */
+export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, band: HiddenBand | null): { image: RgbaImage; mask: GrayImage } {
+  const { width: w, height: h } = image;
+  const r = Math.max(2, Math.round(body.shoulderSpan * 0.06));
+  // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
+  const held = createGray(w, h);
+  for (const hand of [body.leftHand, body.rightHand]) drawCapsule(held, hand.points, hand.radii.map((x) => x * 2.2));
+  const hands = new Float32Array(held.data);
+  heldObjects(image, worn, held, body);
+  // closing: grow by r, shrink by r (a box's mean above 1/(2r+1) reaches from a garment pixel)
+  const grown = boxBlur(worn, r);
+  for (let i = 0; i < w * h; i++) grown.data[i] = grown.data[i] > 0.02 ? 1 : 0;
+  const closed = boxBlur(grown, r);
+  const kept = createGray(w, h);
+  for (let i = 0; i < w * h; i++) kept.data[i] = worn.data[i] * (1 - held.data[i]);
+  worn = kept;
+  const mask = createGray(w, h);
+  const known = createGray(w, h);
+  for (let i = 0; i < w * h; i++) known.data[i] = worn.data[i] > 0.9 ? 1 : 0;
+  const chinY = Math.max(0, Math.ceil(body.chin[1]));
+  const across = Math.round(body.shoulderSpan * ENCLOSED_WITHIN);
+  const reach = Math.round(body.shoulderSpan * 0.5);
+  const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
+  // (a bottom's sides only: the arms hang beside a top's or dress's sides, seldom over them,
+  // and a side continued under an arm would take the arm for garment)
+  const outline = band?.garmentIs === 'below' ? continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH)).data : null;
+  mask.data.set(worn.data);
+  for (let i = chinY * w; i < w * h; i++) {
+    // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
+    // a hand, hair or arm covers it, also inside the garment (fabric on both sides of it, on the
+    // body's other side, or within its outline continued under the hand): a hand hanging beside
+    // a dress is not over it
+    const continued = outline !== null && outline[i] > 0;
+    if (!(closed.data[i] > 0.98 || continued)) continue;
+    let hole = Math.min(coverAt(i), person.data[i]);
+    const object = held.data[i] > 0.5 && hands[i] <= 0.5;
+    if (hole > 0 && !object && worn.data[i] < 0.9 && !continued && !insideGarment(known, i, across, body)) hole = 0;
+    if (hole > mask.data[i]) mask.data[i] = hole;
+  }
+  // the hidden band goes on only from where the garment (holes filled) shows next to it:
+  // a waistband up to `reach` above the bottom's first row, a tucked top down through the band
+  if (band) {
+    const below = band.garmentIs === 'below';
+    let bandTop = h, bandBottom = -1;
+    for (let y = chinY; y < h; y++) {
+      for (let x = 0, i = y * w; x < w; x++, i++) if (band.mask.data[i] > 0) { bandTop = Math.min(bandTop, y); bandBottom = y; break; }
+    }
+    const limit = below ? reach : bandBottom - bandTop + reach;
+    // per column, the garment's row nearest the band: its first row, or its last one above the band
+    const edge = new Int32Array(w).fill(-1);
+    for (let x = 0; x < w; x++) {
+      if (below) { for (let y = chinY; y < h; y++) if (mask.data[y * w + x] > 0.5) { edge[x] = y; break; } }
+      else for (let y = Math.min(h - 1, bandTop + reach); y >= chinY; y--) if (mask.data[y * w + x] > 0.5 && band.mask.data[y * w + x] <= 0) { edge[x] = y; break; }
+    }
+    for (let y = Math.max(chinY, bandTop); y <= bandBottom; y++) for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit) mask.data[i] = Math.max(mask.data[i], band.mask.data[i]);
+    }
+  }
+  // the fallback colour is smooth: made at half the resolution
+  const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
+  const pw = plate.width, ph = plate.height;
+  const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
+  for (let i = 0; i < w * h; i++) {
+    const f = mask.data[i] - worn.data[i];
+    if (f <= 0.01) continue;
+    // Garments are mostly symmetric: a hand on one hip hides what the other hip shows, print
+    // and all. The smooth colour around the hole is the fallback.
+    const x = i % w, y = (i - x) / w;
+    const mx = Math.round(2 * centerLineX(body, y) - x);
+    const m = y * w + mx;
+    const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
+    // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
+    // (a tucked top's, what it shows above, reflected downwards).
+    const below = !mirrored && band && band.mask.data[i] > 0 ? reflectVertical(known, x, y, band.garmentIs === 'below' ? 1 : -1, h) : -1;
+    // An edge under a hand continues the fabric seen just inside it, reflected outwards.
+    const inside = !mirrored && below < 0 && outline !== null && outline[i] > 0 ? reflectAlongRow(known, x, y, x < centerLineX(body, y) ? 1 : -1, reach) : -1;
+    const from = mirrored ? m : below >= 0 ? below : inside;
+    const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
+  }
+  return { image: out, mask };
+}
+
+/**
+ * Where a bottom's outline runs under the hands that hang over its sides: per
+ * row, the garment's outermost pixel on each side is trusted only where it meets
+ * no cover; on the other rows the outline is interpolated between the nearest
+ * trusted rows above and below (within `reach` rows). A bottom's top rows are
+ * its waistband, often under the hands already: rows with trusted ones only
+ * below them take the edge those show (a waistband is as wide as the hips below
+ * it). Marks (1) the pixels between the seen edge and that continued outline.
+ */
+function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reach: number): GrayImage {
+  const { width: w, height: h, data } = known;
+  const out = createGray(w, h);
+  const left = new Float64Array(h).fill(-1), right = new Float64Array(h).fill(-1);
+  const trustL = new Uint8Array(h), trustR = new Uint8Array(h);
+  const covered = (x: number, y: number) => x >= 0 && x < w && coverAt(y * w + x) > 0.5;
+  for (let y = 0; y < h; y++) {
+    let l = -1, r = -1;
+    for (let x = 0; x < w; x++) if (data[y * w + x] > 0) { if (l < 0) l = x; r = x; }
+    if (l < 0) continue;
+    left[y] = l; right[y] = r;
+    trustL[y] = covered(l - 1, y) || covered(l - 2, y) ? 0 : 1;
+    trustR[y] = covered(r + 1, y) || covered(r + 2, y) ? 0 : 1;
+  }
+  // Outward is smaller x on the left side, larger on the right. The trusted rows next to
+  // a hand can still be its edge's shadow: each end takes the outermost of a few.
+  const outermost = (edge: Float64Array, trust: Uint8Array, from: number, step: number, outward: number): number => {
+    let best = edge[from];
+    for (let k = from, n = 0; k >= 0 && k < h && Math.abs(k - from) < reach && n < TRUSTED_ROWS; k += step) {
+      if (!trust[k]) continue;
+      n++;
+      if ((edge[k] - best) * outward > 0) best = edge[k];
+    }
+    return best;
+  };
+  const continued = (edge: Float64Array, trust: Uint8Array, y: number, outward: number): number => {
+    let a = -1, b = -1;
+    for (let k = 1; k <= reach && (a < 0 || b < 0); k++) {
+      if (a < 0 && y - k >= 0 && trust[y - k]) a = y - k;
+      if (b < 0 && y + k < h && trust[y + k]) b = y + k;
+    }
+    if (a >= 0 && b >= 0) {
+      const ea = outermost(edge, trust, a, -1, outward), eb = outermost(edge, trust, b, 1, outward);
+      return ea + ((eb - ea) * (y - a)) / (b - a);
+    }
+    return b >= 0 ? outermost(edge, trust, b, 1, outward) : edge[y];
+  };
+  for (let y = 0; y < h; y++) {
+    if (left[y] < 0) continue;
+    if (!trustL[y]) for (let x = Math.max(0, Math.round(continued(left, trustL, y, -1))); x < left[y]; x++) out.data[y * w + x] = 1;
+    if (!trustR[y]) for (let x = right[y] + 1; x <= Math.min(w - 1, Math.round(continued(right, trustR, y, 1))); x++) out.data[y * w + x] = 1;
+  }
+  return out;
+}
+
+/** Whether pixel i has garment on both sides of it along its row (within `across`), or at its mirror image across the body. */
+function insideGarment(known: GrayImage, i: number, across: number, body: BodyGeometry): boolean {
+  const { width: w, data } = known;
+  const x = i % w, y = (i - x) / w;
+  const mx = Math.round(2 * centerLineX(body, y) - x);
+  if (mx >= 0 && mx < w && data[y * w + mx] > 0) return true;
+  let left = false, right = false;
+  for (let d = 1; d <= across && !(left && right); d++) {
+    if (!left && x - d >= 0 && data[i - d] > 0) left = true;
+    if (!right && x + d < w && data[i + d] > 0) right = true;
+  }
+  return left && right;
+}
+
+/**
+ * The pixel mirroring (x, y) about the edge of the known garment met first going
+ * along its column in direction `step` (1 = down, within `reach` rows), or -1 when there is none.
+ */
+function reflectVertical(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
+  const { width: w, height: h } = known;
+  for (let e = y + step, n = 0; e >= 0 && e < h && n < reach; e += step, n++) {
+    if (known.data[e * w + x] <= 0) continue;
+    // as far into the garment as (x, y) is from its edge, but not past its known part
+    let r = Math.min(h - 1, Math.max(0, 2 * e - y));
+    while (r !== e && known.data[r * w + x] <= 0) r -= step;
+    return r * w + x;
+  }
+  return -1;
+}
+
+/**
+ * The pixel mirroring (x, y) about the edge of the known garment met first going
+ * along its row in direction `step` (within `reach`), or -1 when there is none.
+ */
+function reflectAlongRow(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
+  const { width: w } = known;
+  const row = y * w;
+  for (let e = x + step, n = 0; e >= 0 && e < w && n < reach; e += step, n++) {
+    if (known.data[row + e] <= 0) continue;
+    let r = Math.min(w - 1, Math.max(0, 2 * e - x));
+    while (r !== e && known.data[row + r] <= 0) r -= step;
+    return row + r;
+  }
+  return -1;
+}
+
+/**
+ * Adds to `held` what hangs from the hands in the garment's place (a bag, a phone): pixels
+ * reached from the hands through colours far from the garment's usual one, near the hands.
+ * A print's own far colours near a hand may go too; the hole filling puts them back.
+ */
+function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: BodyGeometry): void {
+  const { width: w, height: h } = image;
+  const d = image.data;
+  const counts = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  let n = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (worn.data[i] < 0.9) continue;
+    for (let c = 0; c < 3; c++) counts[c][d[i * 4 + c]]++;
+    n++;
+  }
+  if (n === 0) return;
+  const median = counts.map((hist) => { let acc = 0; for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc >= n / 2) return v; } return 255; });
+  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100;
+  const reach = body.shoulderSpan * 0.6, reach2 = reach * reach;
+  const [l, rt] = [body.leftHand.points[0], body.rightHand.points[0]];
+  const near = (i: number) => {
+    const x = i % w, y = (i - x) / w;
+    return (x - l[0]) ** 2 + (y - l[1]) ** 2 < reach2 || (x - rt[0]) ** 2 + (y - rt[1]) ** 2 < reach2;
+  };
+  const seeds: number[] = [];
+  for (let i = 0; i < w * h; i++) if (held.data[i] > 0.5 && worn.data[i] > 0.5) seeds.push(i);
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (near(i) && far(i))));
+  for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
+}
