@@ -24,9 +24,9 @@ const PLAIN_NOISE = 12;
  */
 const GAP_CLOSE = 4;
 /** Share of the garment above which a pocket must match the backdrop closely to be a hole. */
+const BIG_POCKET = 0.1;
 /** A piece the photo's frame cuts, smaller than this share of the main one, is the backdrop's (a floor, a shadow). */
 const FRAMED_PIECE = 0.25;
-const BIG_POCKET = 0.1;
 
 export interface GarmentMaskResult {
   mask: GrayImage;

@@ -54,7 +54,7 @@ export interface TopAndBottom {
 
 /** Around the forearms and hands, this many arm radii out: where a hand's colours are told from the bottom's. */
 const ARM_ZONE = 1.8;
-/** A colour (with its neighbours) this rare among the bottom's pixels is not the bottom's. */
+/** A colour this rare between the waist and the knees (arms aside) is not the bottom's. */
 const RARE_IN_BOTTOM = 0.002;
 /** Likewise for the top's colours, down the middle of the torso. */
 const RARE_IN_TOP = 0.002;

@@ -45,7 +45,8 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
       const shade = maps.lowerShading.data[i];
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - a) + g[p + c] * shade * a;
     }
-    // 3. (also where only the clearing reached: a hand beside the old bottom is not cleared with it) the top worn, arms with their sleeves or skin, hands, hair and face: as they were
+    // 3. as they were, also where only the clearing reached (a hand beside the old bottom is
+    // not cleared with it): the top worn, arms with their sleeves or skin, hands, hair and face
     const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * regions.arms.data[i] * Math.max(regions.skin.data[i], worn.top.data[i]));
     const keep = Math.max(worn.top.data[i], arm, maps.split.armsBeside.data[i], handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
