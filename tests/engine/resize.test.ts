@@ -1,3 +1,7 @@
+/**
+ * The general resize: its RGBA and one-channel loops agree, shrinking averages,
+ * a flat image stays flat.
+ */
 import { describe, expect, it } from 'vitest';
 import { createGray, resizeGray, resizeRgba } from '../../lib/engine/image';
 import { readImageFile } from '../../lib/node/image-file';
