@@ -87,6 +87,8 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
       const [l, r] = [g.sleeves!.left.length, g.sleeves!.right.length];
       expect(Math.max(l, r) / Math.min(l, r), `${f}: ${Math.round(l)} and ${Math.round(r)} px`).toBeLessThan(1.25);
     }
+    // a crop top's puffed sleeves are long for its short body, not for its chest
+    expect(analyseGarmentImage(await readImageFile(samplePath('garments/10297_00.jpg'))).sleeve).toBe('short');
   });
 
   it('leaves out a patch of backdrop the photo\'s frame cuts below the garment', async () => {

@@ -167,6 +167,8 @@ function guessCategory(p: Profiles): GarmentCategory {
  * mostly above them.
  */
 const TOP_ARMPIT_DEPTH = 0.6, BODICE_ARMPIT_DEPTH = 0.9;
+/** A long sleeve is at least this long for the chest's width (samples: long 0.83-1.46, short up to 0.55). */
+const LONG_SLEEVE_OF_CHEST = 0.7;
 /** A sleeve ends where this share of its pixels lie nearer its root: the farthest few may be strays. */
 const SLEEVE_REACH = 0.995;
 
@@ -379,7 +381,10 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
 
   const bodyLen = hemY - ny;
   const sleeveLen = Math.max(sl.shape.length, sr.shape.length);
-  const sleeve: SleeveLength = sleeveLen < bh * 0.05 ? 'none' : sleeveLen < bodyLen * 0.55 ? 'short' : 'long';
+  // Long against the body's length and against the chest's width: a crop top's body is
+  // short, so its puffed short sleeves are long for it, never for its chest.
+  const chest = imgRight.armpit[0] - imgLeft.armpit[0];
+  const sleeve: SleeveLength = sleeveLen < bh * 0.05 ? 'none' : sleeveLen < bodyLen * 0.55 || sleeveLen < chest * LONG_SLEEVE_OF_CHEST ? 'short' : 'long';
   void category;
   const parts = new Uint8Array(p.w * p.h);
   for (let y = y0; y <= y1; y++) {
