@@ -15,7 +15,6 @@ import { composeDress } from './render/compose-lower';
 import { drawSleeve, drawTorso } from './render/garment-layers';
 import { scaledSource } from './render/garment-source';
 import { lowerMaps } from './render/lower-maps';
-import { wornClothes } from './portrait/clothes-split';
 import { stopwatch } from './stopwatch';
 
 /**
@@ -43,7 +42,7 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');
-  const image = composeDress(portrait, maps, wornClothes(personMask, regions, maps.split, body), { body: dressBody, sleeves: sleeveLayer });
+  const image = composeDress(portrait, maps, { body: dressBody, sleeves: sleeveLayer });
   lap('compose');
   return { image, timingsMs };
 }

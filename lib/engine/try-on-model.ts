@@ -19,7 +19,7 @@ import type { SeamLine } from './render/leg-seam';
 import { blendLegSeam } from './render/leg-seam';
 import type { BodyGeometry } from './portrait/body-geometry';
 import { lowerMaps } from './render/lower-maps';
-import { topAndBottom, wornClothes } from './portrait/clothes-split';
+import { topAndBottom } from './portrait/clothes-split';
 import { stopwatch } from './stopwatch';
 
 /**
@@ -60,7 +60,7 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   if (category === 'upper') image = composeUpper(portrait, { torso: main, sleeves });
   else {
     const maps = lowerMaps(portrait);
-    if (category === 'dress') image = composeDress(portrait, maps, wornClothes(personMask, regions, maps.split, body), { body: main, sleeves });
+    if (category === 'dress') image = composeDress(portrait, maps, { body: main, sleeves });
     else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main);
   }
   lap('compose');

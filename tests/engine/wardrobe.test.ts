@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import type { Engine, GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
 import { decodeImage, readImageFile } from '../../lib/node/image-file';
 import { skinToned } from '../../lib/engine/portrait/skin';
+import { segmentDistance } from '../../lib/engine/shapes';
 import { testEngine } from '../helpers/engine';
 import { haveSamples, sampleManifest, samplePath } from '../helpers/samples';
 
@@ -60,8 +61,7 @@ function changedSkinShare(p: PortraitAnalysis, result: RgbaImage, hand: { points
   const [a, b] = hand.points, r = Math.max(...hand.radii);
   let skin = 0, changed = 0;
   for (let y = Math.floor(Math.min(a[1], b[1]) - r); y <= Math.max(a[1], b[1]) + r; y++) for (let x = Math.floor(Math.min(a[0], b[0]) - r); x <= Math.max(a[0], b[0]) + r; x++) {
-    const t = Math.max(0, Math.min(1, ((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)));
-    if (Math.hypot(x - (a[0] + (b[0] - a[0]) * t), y - (a[1] + (b[1] - a[1]) * t)) > r) continue;
+    if (segmentDistance(x, y, a, b).d > r) continue;
     const i = (y * p.image.width + x) * 4, o = p.image.data;
     if (!skinToned(o[i], o[i + 1], o[i + 2])) continue;
     skin++;

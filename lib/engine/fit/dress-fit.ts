@@ -19,7 +19,7 @@ import type { FitOptions, UpperFit } from './upper-fit';
 import { fitUpper } from './upper-fit';
 import { pathLength, pointAlong } from './lower-fit';
 import { torsoSpanAt } from './torso-width';
-import { sub, len, lerp, mid, clamp } from '../vec';
+import { sub, len, mid, clamp } from '../vec';
 
 /** Waist-to-hem length of a flat ankle-length dress, in chest widths and in bodice lengths (neck to waist), read off our samples. */
 const MAXI_RATIO = 3.3, MAXI_SKIRT_TO_BODICE = 2.8;

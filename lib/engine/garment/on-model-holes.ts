@@ -107,9 +107,9 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
     // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
     // (a tucked top's, what it shows above, reflected downwards).
-    const below = !mirrored && band && band.mask.data[i] > 0 ? reflectVertical(known, x, y, band.garmentIs === 'below' ? 1 : -1, h) : -1;
+    const below = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h) : -1;
     // An edge under a hand continues the fabric seen just inside it, reflected outwards.
-    const inside = !mirrored && below < 0 && outline !== null && outline[i] > 0 ? reflectAlongRow(known, x, y, x < centerLineX(body, y) ? 1 : -1, reach) : -1;
+    const inside = !mirrored && below < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach) : -1;
     const from = mirrored ? m : below >= 0 ? below : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
@@ -187,32 +187,20 @@ function insideGarment(known: GrayImage, i: number, across: number, body: BodyGe
 
 /**
  * The pixel mirroring (x, y) about the edge of the known garment met first going
- * along its column in direction `step` (1 = down, within `reach` rows), or -1 when there is none.
+ * from it in direction (dx, dy) (one of them 0, the other ±1; within `reach`
+ * steps), as far into the garment as (x, y) is from the edge but not past its
+ * known part; -1 when there is none.
  */
-function reflectVertical(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
-  const { width: w, height: h } = known;
-  for (let e = y + step, n = 0; e >= 0 && e < h && n < reach; e += step, n++) {
-    if (known.data[e * w + x] <= 0) continue;
-    // as far into the garment as (x, y) is from its edge, but not past its known part
-    let r = Math.min(h - 1, Math.max(0, 2 * e - y));
-    while (r !== e && known.data[r * w + x] <= 0) r -= step;
-    return r * w + x;
-  }
-  return -1;
-}
-
-/**
- * The pixel mirroring (x, y) about the edge of the known garment met first going
- * along its row in direction `step` (within `reach`), or -1 when there is none.
- */
-function reflectAlongRow(known: GrayImage, x: number, y: number, step: 1 | -1, reach: number): number {
-  const { width: w } = known;
-  const row = y * w;
-  for (let e = x + step, n = 0; e >= 0 && e < w && n < reach; e += step, n++) {
-    if (known.data[row + e] <= 0) continue;
-    let r = Math.min(w - 1, Math.max(0, 2 * e - x));
-    while (r !== e && known.data[row + r] <= 0) r -= step;
-    return row + r;
+function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, dy: number, reach: number): number {
+  const { width: w, height: h, data } = known;
+  const inside = (px: number, py: number) => px >= 0 && py >= 0 && px < w && py < h;
+  for (let n = 1; n <= reach; n++) {
+    const ex = x + dx * n, ey = y + dy * n;
+    if (!inside(ex, ey)) return -1;
+    if (data[ey * w + ex] <= 0) continue;
+    let k = n;
+    while (k > 0 && !(inside(ex + dx * k, ey + dy * k) && data[(ey + dy * k) * w + ex + dx * k] > 0)) k--;
+    return (ey + dy * k) * w + ex + dx * k;
   }
   return -1;
 }

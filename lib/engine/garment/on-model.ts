@@ -21,13 +21,13 @@ import { portraitRegions } from '../portrait/regions';
 import type { PortraitRegions } from '../portrait/regions';
 import { learnSkin, skinToned } from '../portrait/skin';
 import type { ClothesSplit } from '../portrait/clothes-split';
-import { splitClothes, topAndBottom, wornClothes } from '../portrait/clothes-split';
+import { splitClothes, topAndBottom, torsoMiddleColours, wornClothes } from '../portrait/clothes-split';
 import type { Point } from '../shapes';
 import { drawCapsule, segmentDistance } from '../shapes';
 import type { BodyPointName, GarmentCategory, Keypoints, SleeveLength } from '../types';
 import { BODY_POINT_NAMES } from '../types';
 import type { LowerKind } from './lower-shape';
-import { colourHistogram, rareIn } from '../colour-bins';
+import { rareIn } from '../colour-bins';
 import type { HiddenBand } from './on-model-holes';
 import { fillHoles } from './on-model-holes';
 
@@ -166,16 +166,9 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
  * chest to the waist, between the shoulders) does not have, are left out.
  */
 function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sleeveEnds: [number, number]): void {
+  if (sleeveEnds[0] >= 0.1 && sleeveEnds[1] >= 0.1) return;
   const { width: w, height: h } = image;
-  const half = body.shoulderSpan * 0.25;
-  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
-  const length = Math.max(1, hy - sy);
-  const core = colourHistogram(image, (i) => {
-    if (worn.data[i] < 0.9) return false;
-    const x = i % w, y = (i - x) / w;
-    const t = (y - sy) / length;
-    return t > 0.15 && t < 0.85 && Math.abs(x - (sx + (hx - sx) * t)) < half;
-  }, sy + length * 0.15, sy + length * 0.85);
+  const core = torsoMiddleColours(image, worn.data, body, 0.85);
   if (core.total === 0) return;
   const near = createGray(w, h), bone = createGray(w, h);
   [body.leftArm, body.rightArm].forEach((arm, k) => {

@@ -21,6 +21,7 @@ import { skinToned } from './skin';
 import type { ColourHistogram } from '../colour-bins';
 import { BINS, colourBin, colourHistogram, rareIn } from '../colour-bins';
 import type { PortraitRegions } from './regions';
+import { smoothstep } from '../smoothstep';
 
 export interface ClothesSplit {
   /**
@@ -82,7 +83,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     const n = Math.max(P.data[i], 1e-3);
     const mean = m1.data[i] / n;
     const std = Math.sqrt(Math.max(0, m2.data[i] / n - mean * mean));
-    wide[i] = smooth(0.6, 0.85, S.data[i] / n) * (1 - smooth(0.05, 0.1, std));
+    wide[i] = smoothstep(0.6, 0.85, S.data[i] / n) * (1 - smoothstep(0.05, 0.1, std));
   }
   const bareSkin = createGray(w, h);
   for (let y = 0; y < h; y++) {
@@ -90,7 +91,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       // decisive: half-skin pixels would leave a ghost of the print when cleared
-      bareSkin.data[i] = smooth(0.3, 0.7, regions.skin.data[i] * wide[row + Math.min(hw - 1, x >> 1)]);
+      bareSkin.data[i] = smoothstep(0.3, 0.7, regions.skin.data[i] * wide[row + Math.min(hw - 1, x >> 1)]);
     }
   }
   // and a print's biggest skin-toned blobs are still far smaller than a bare arm or leg
@@ -111,7 +112,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
   // Sleeve ends: walk down each arm while the middle of the arm is clothes. Skin the skin
   // model missed (dark or shiny skin) reads as clothes: a skin-toned pixel in colours the
   // top's middle does not have is arm, not sleeve.
-  const core = topCore(image, clothes, body);
+  const core = torsoMiddleColours(image, clothes, body, 0.7);
   const d = image.data;
   const armSkin = (i: number) => core.total > 0 && skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && rareIn(core, d, i, RARE_IN_TOP);
   const sleeveEnd = (points: Point[], radii: number[]): number => {
@@ -184,18 +185,23 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
   return { bareSkin, sleeves, feet, waistY, sleeveEnds: ends, armsBeside };
 }
 
-/** The colours of the clothes down the middle of the torso, chest to waist: the top's own. */
-function topCore(image: RgbaImage, clothes: Float32Array, body: BodyGeometry): ColourHistogram {
+/**
+ * The colours of a garment (pixels where `mask` is over 0.9) down the middle of
+ * the torso, between the shoulders, from a little below them to `toT` of the way
+ * to the hips: colours that are surely the garment's own.
+ * @example const top = torsoMiddleColours(photo, regions.clothes.data, body, 0.7);
+ */
+export function torsoMiddleColours(image: RgbaImage, mask: Float32Array, body: BodyGeometry, toT: number): ColourHistogram {
   const w = image.width;
   const half = body.shoulderSpan * 0.25;
   const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
   const length = Math.max(1, hy - sy);
   return colourHistogram(image, (i) => {
-    if (clothes[i] < 0.9) return false;
+    if (mask[i] < 0.9) return false;
     const x = i % w, y = (i - x) / w;
     const t = (y - sy) / length;
-    return t > 0.15 && t < 0.7 && Math.abs(x - (sx + (hx - sx) * t)) < half;
-  }, sy + length * 0.15, sy + length * 0.7);
+    return t > 0.15 && t < toT && Math.abs(x - (sx + (hx - sx) * t)) < half;
+  }, sy + length * 0.15, sy + length * toT);
 }
 
 /**
@@ -245,16 +251,11 @@ export function topAndBottom(person: GrayImage, regions: PortraitRegions, split:
       top.data[i] = p * t * (1 - split.bareSkin.data[i] * (1 - above));
       // skin on an arm is the arm, however thin (the bare-skin test needs width)
       // a hand's own skin, not the pocket or skirt its box also holds
-      const skin = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smooth(0.3, 0.7, regions.skin.data[i]));
+      const skin = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smoothstep(0.3, 0.7, regions.skin.data[i]));
       bottom.data[i] = p * (1 - t) * (1 - skin) * (1 - split.feet.data[i]);
     }
   }
   return { top, bottom };
-}
-
-function smooth(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 /**
@@ -268,7 +269,7 @@ export function wornClothes(person: GrayImage, regions: PortraitRegions, split: 
   for (let i = Math.max(0, Math.ceil(body.chin[1])) * w; i < w * h; i++) {
     const p = person.data[i];
     if (p <= 0) continue;
-    const bare = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smooth(0.3, 0.7, regions.skin.data[i]), regions.face.data[i], regions.hair.data[i], regions.neck.data[i]);
+    const bare = Math.max(split.bareSkin.data[i], Math.min(1, regions.arms.data[i] + regions.hands.data[i]) * smoothstep(0.3, 0.7, regions.skin.data[i]), regions.face.data[i], regions.hair.data[i], regions.neck.data[i]);
     out.data[i] = p * (1 - bare) * (1 - split.feet.data[i]);
   }
   return out;

@@ -7,11 +7,11 @@
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, gaussianBlur, luminance } from '../image';
-import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { BodyGeometry } from './body-geometry';
 import type { SkinModel } from './skin';
 import { skinLikelihood, widenSkin } from './skin';
+import { smoothstep } from '../smoothstep';
 
 export interface PortraitRegions {
   face: GrayImage;
@@ -48,7 +48,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   // Skin is smooth at this scale; a busy patch of skin-like colours is a print (leopard, paisley).
   const busy = localBusyness(image);
   const inside = boxBlur(person, 3);
-  for (let i = 0; i < n; i++) likelihood.data[i] *= 1 - smooth(0.05, 0.1, busy.data[i]) * smooth(0.9, 0.99, inside.data[i]);
+  for (let i = 0; i < n; i++) likelihood.data[i] *= 1 - smoothstep(0.05, 0.1, busy.data[i]) * smoothstep(0.9, 0.99, inside.data[i]);
 
   const face = createGray(w, h);
   if (body.faceBox) {
@@ -64,7 +64,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   }
 
   const skin = createGray(w, h);
-  for (let i = 0; i < n; i++) skin.data[i] = person.data[i] * smooth(0.15, 0.4, likelihood.data[i]);
+  for (let i = 0; i < n; i++) skin.data[i] = person.data[i] * smoothstep(0.15, 0.4, likelihood.data[i]);
 
   const hair = hairMask(image, person, skin, face, body);
 
@@ -87,7 +87,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   drawCapsule(neck, [body.chin, body.neckBase], [body.neckRadius * 1.2, body.neckRadius * 1.3]);
   // The neck ends at the collarbones: below them a new collar lies on top.
   const neckEnd = body.neckBase[1] - body.shoulderSpan * 0.02;
-  for (let i = 0; i < n; i++) neck.data[i] *= skin.data[i] * smooth(-3, 3, neckEnd - Math.floor(i / w));
+  for (let i = 0; i < n; i++) neck.data[i] *= skin.data[i] * smoothstep(-3, 3, neckEnd - Math.floor(i / w));
 
   const clothes = createGray(w, h);
   for (let i = 0; i < n; i++) {
@@ -103,7 +103,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   // Nothing above the chin is a top (earrings, hair ties and glasses are not clothes to clear).
   const chinY = body.chin[1];
   for (let y = 0; y < h; y++) {
-    const above = smooth(-feather, feather, limitY - y);
+    const above = smoothstep(-feather, feather, limitY - y);
     if (y < chinY) continue;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -122,11 +122,6 @@ function localBusyness(image: RgbaImage): GrayImage {
   const m1 = gaussianBlur(lum, 2), m2 = gaussianBlur(sq, 2);
   for (let i = 0; i < m1.data.length; i++) m1.data[i] = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
   return m1;
-}
-
-function smooth(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 /**

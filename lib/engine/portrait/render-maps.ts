@@ -13,6 +13,7 @@ import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import { clothesShading } from './shading';
+import { smoothstep } from '../smoothstep';
 
 /** Soft edge of the body's zone, in shoulder spans. */
 const ZONE_FEATHER = 0.015;
@@ -86,11 +87,6 @@ function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry
     out.data[i * 4 + 3] = 255;
   }
   return out;
-}
-
-function smoothstep(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 /** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */

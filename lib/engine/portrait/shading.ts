@@ -11,6 +11,8 @@
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { createGray, gaussianBlur, luminance, resizeGray, resizeRgba } from '../image';
+import { smoothstep } from '../smoothstep';
+import { clamp } from '../vec';
 
 /** Strongest darkening and brightening the map applies. */
 const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
@@ -39,7 +41,7 @@ function shadingAt(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person
   const region = createGray(w, h);
   for (let i = 0; i < n; i++) {
     const std = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
-    region.data[i] = clothes.data[i] > 0.7 && skin.data[i] < 0.3 ? 1 - smooth(0.025, 0.07, std) : 0;
+    region.data[i] = clothes.data[i] > 0.7 && skin.data[i] < 0.3 ? 1 - smoothstep(0.025, 0.07, std) : 0;
   }
   const fine = normalizedBlur(lum, region, 0.8);
   const broad = normalizedBlur(lum, region, Math.max(4, span * 0.12));
@@ -49,14 +51,14 @@ function shadingAt(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person
   if (values.length < 100) return createGray(w, h, 1);
   const median = values[values.length >> 1];
   // Dark clothes carry little light information: trust them less.
-  const trustBroad = smooth(0.06, 0.2, median);
+  const trustBroad = smoothstep(0.06, 0.2, median);
   const out = createGray(w, h, 1);
   for (let i = 0; i < n; i++) {
     if (person.data[i] <= 0) continue;
     const b = broad.value[i];
     if (b <= 0) continue;
     const light = 1 + trustBroad * broad.known[i] * (clamp(b / median, 0.85, 1.12) - 1);
-    const lit = smooth(0.12, 0.3, b);
+    const lit = smoothstep(0.12, 0.3, b);
     const folds = 1 + region.data[i] * lit * (clamp(fine.value[i] / b, 0.8, 1.15) - 1);
     out.data[i] = 1 + person.data[i] * (light * folds - 1);
   }
@@ -76,13 +78,4 @@ function normalizedBlur(v: GrayImage, w: GrayImage, sigma: number): { value: Flo
     known[i] = Math.min(1, den.data[i] * 4);
   }
   return { value, known };
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
-}
-
-function smooth(a: number, b: number, v: number): number {
-  const t = clamp((v - a) / (b - a), 0, 1);
-  return t * t * (3 - 2 * t);
 }

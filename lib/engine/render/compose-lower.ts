@@ -16,9 +16,8 @@ import type { PortraitAnalysis } from '../analysis';
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, cloneRgba } from '../image';
 import type { LowerMaps } from './lower-maps';
-
-/** Pixels past the old clothes' outline that are cleared with them (their soft edge would leave a ghost). */
-const CLEAR_REACH = 3;
+import { CLEAR_REACH } from './lower-maps';
+import { smoothstep } from '../smoothstep';
 
 /**
  * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
@@ -35,7 +34,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
   const reach = boxBlur(worn.bottom, CLEAR_REACH);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const b = Math.max(smooth(0.05, 0.5, worn.bottom.data[i]), smooth(0.1, 0.4, reach.data[i])), a = g[p + 3] / 255;
+    const b = Math.max(smoothstep(0.05, 0.5, worn.bottom.data[i]), smoothstep(0.1, 0.4, reach.data[i])), a = g[p + 3] / 255;
     if (b <= 0 && a <= 0) continue;
     // 1. the old bottom cleared
     const z = maps.skinZone.data[i];
@@ -55,10 +54,10 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
 }
 
 /**
- * @param clear what the person wears that the dress replaces (every garment but shoes).
- * @example const result = composeDress(portrait, maps, clear, { body, sleeves });
+ * Clears what maps.dressClear holds (every garment but shoes, a little past its outline).
+ * @example const result = composeDress(portrait, lowerMaps(portrait), { body, sleeves });
  */
-export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear: GrayImage, layers: { body: RgbaImage; sleeves: RgbaImage }): RgbaImage {
+export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers: { body: RgbaImage; sleeves: RgbaImage }): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
@@ -67,10 +66,10 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear:
   const n = src.width * src.height;
   const cleared = [0, 0, 0];
   // reaching a little past the old clothes' soft outline, so no faint ghost of it stays
-  const reach = boxBlur(clear, CLEAR_REACH);
+  const { worn: clear, reach } = maps.dressClear;
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const u = Math.max(smooth(0.05, 0.5, clear.data[i]), smooth(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    const u = Math.max(smoothstep(0.05, 0.5, clear.data[i]), smoothstep(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     if (u <= 0 && ta <= 0 && sa <= 0) continue;
     // 1. every old garment cleared: skin on the body and legs, backdrop elsewhere
     const z = maps.skinZone.data[i];
@@ -96,10 +95,5 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, clear:
 
 /** The hand's own skin: its box around the hand also holds what the hand lies on (a pocket, a skirt). */
 function handSkin(portrait: PortraitAnalysis, i: number): number {
-  return portrait.regions.hands.data[i] * smooth(0.2, 0.6, portrait.regions.skin.data[i]);
-}
-
-function smooth(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
-  return t * t * (3 - 2 * t);
+  return portrait.regions.hands.data[i] * smoothstep(0.2, 0.6, portrait.regions.skin.data[i]);
 }

@@ -34,7 +34,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     const cover = Math.max(ta, sa);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
-    const below = Math.floor(i / src.width) - keepFrom;
+    const below = keepFrom === Infinity ? -1 : Math.floor(i / src.width) - keepFrom;
     const u = below < 0 ? clearTop.data[i] : clearTop.data[i] * Math.max(0, 1 - below / HEM_BLEND), z = bodyZone.data[i];
     for (let c = 0; c < 3; c++) {
       const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];

@@ -1,7 +1,7 @@
 /**
  * The per-portrait maps that bottoms and dresses need beyond the portrait's
- * own render maps: which clothes are the top and which the bottom, where bare
- * legs would be, their skin, and the light on the bottom worn. Computed on the
+ * own render maps: which clothes are the top and which the bottom, what a dress
+ * clears, where bare legs would be, their skin, and the light on the bottom worn. Computed on the
  * first bottom or dress tried on a portrait and kept with it (in a WeakMap, so
  * the stored PortraitAnalysis keeps its shape), so later garment changes reuse them.
  */
@@ -12,9 +12,10 @@ import { doubleGray, doubleRgba, halveGray, halveRgba } from '../half-size';
 import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { ClothesSplit } from '../portrait/clothes-split';
-import { splitClothes, topAndBottom } from '../portrait/clothes-split';
+import { splitClothes, topAndBottom, wornClothes } from '../portrait/clothes-split';
 import { estimatePlate } from '../background-plate';
 import { clothesShading } from '../portrait/shading';
+import { smoothstep } from '../smoothstep';
 
 export interface LowerMaps {
   split: ClothesSplit;
@@ -28,7 +29,12 @@ export interface LowerMaps {
   armsInFront: GrayImage;
   /** The waist line used to split top from bottom when the portrait has none (a one-piece). */
   defaultWaistY: number;
+  /** What a dress clears: everything worn but shoes (wornClothes), and that blurred by CLEAR_REACH. */
+  dressClear: { worn: GrayImage; reach: GrayImage };
 }
+
+/** Pixels past the old clothes' outline that are cleared with them (their soft edge would leave a ghost). */
+export const CLEAR_REACH = 3;
 
 const cache = new WeakMap<PortraitAnalysis, LowerMaps>();
 /** How much of a worn bottom's bright patches is carried over as light. */
@@ -96,7 +102,9 @@ function computeLowerMaps(portrait: PortraitAnalysis): LowerMaps {
     const own = Math.max(smoothstep(0.3, 0.7, regions.skin.data[i]), split.sleeves.data[i]);
     armsInFront.data[i] *= portrait.personMask.data[i] * own;
   }
-  return { split, skinZone, skin, lowerShading, armsInFront, defaultWaistY };
+  const worn = wornClothes(portrait.personMask, regions, split, body);
+  const dressClear = { worn, reach: boxBlur(worn, CLEAR_REACH) };
+  return { split, skinZone, skin, lowerShading, armsInFront, defaultWaistY, dressClear };
 }
 
 /**
@@ -140,9 +148,4 @@ function bodySkinZone(portrait: PortraitAnalysis, person: GrayImage, k: number):
   const soft = boxBlur(zone, Math.max(1, Math.round(span * 0.012)));
   for (let i = 0; i < w * h; i++) soft.data[i] *= person.data[i];
   return soft;
-}
-
-function smoothstep(a: number, b: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
