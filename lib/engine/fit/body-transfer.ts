@@ -12,6 +12,7 @@ import type { Pair } from '../tps';
 import type { Keypoints } from '../types';
 import type { LimbMap } from '../render/limb-warp';
 import { lerp } from '../vec';
+import { SLEEVE_OUTER_REACH } from '../garment/on-model';
 
 /** One body as the transfer sees it: its keypoints and limb geometry, in its own image's pixels. */
 export interface TransferBody {
@@ -73,8 +74,8 @@ export function bodyTransfer(shopper: TransferBody, model: TransferBody, withLeg
     torso,
     box: { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad },
     // sleeves and trouser legs are wider than the limbs measured under them
-    leftArm: limb(s.leftArm, m.leftArm, 1.8),
-    rightArm: limb(s.rightArm, m.rightArm, 1.8),
+    leftArm: limb(s.leftArm, m.leftArm, SLEEVE_OUTER_REACH + 0.1),
+    rightArm: limb(s.rightArm, m.rightArm, SLEEVE_OUTER_REACH + 0.1),
     leftLeg: limb(s.leftLeg, m.leftLeg, 2.2),
     rightLeg: limb(s.rightLeg, m.rightLeg, 2.2),
   };

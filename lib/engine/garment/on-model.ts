@@ -15,7 +15,7 @@ import type { PoseModels } from '../perception/pose';
 import { detectOnWorkingCopy, estimatePose } from '../perception/pose';
 import { runLandmarks } from '../perception/pose-landmarks';
 import { personMask } from '../perception/person-mask';
-import { bodyGeometry } from '../portrait/body-geometry';
+import { bodyGeometry, fromTorsoAxis } from '../portrait/body-geometry';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import { portraitRegions } from '../portrait/regions';
 import type { PortraitRegions } from '../portrait/regions';
@@ -28,6 +28,7 @@ import type { BodyPointName, GarmentCategory, Keypoints, SleeveLength } from '..
 import { BODY_POINT_NAMES } from '../types';
 import type { LowerKind } from './lower-shape';
 import { rareIn } from '../colour-bins';
+import { lerp } from '../vec';
 import type { HiddenBand } from './on-model-holes';
 import { fillHoles } from './on-model-holes';
 
@@ -51,6 +52,14 @@ const QUICK_MIN_VISIBILITY = 0.7, QUICK_MIN_FLAG = 0.5;
 const TOP_BELOW_HIPS = 0.12;
 /** Where a waistband sits at the highest (a high rise), above the hip joints, in torso lengths. */
 const WAISTBAND_ABOVE_HIPS = 0.4;
+/**
+ * How far from the model's arm a sleeve's pixel may be, in the arm's half thicknesses: towards the torso
+ * (beyond, it is the top's side) and away from it (a loose or sheer sleeve's outer edge). The sleeve warp
+ * (bodyTransfer's arm reach) must reach as far.
+ */
+export const SLEEVE_INNER_REACH = 1.2, SLEEVE_OUTER_REACH = 2.1;
+/** How far out from a bare arm's line what reads as garment is the arm's fringe (skin and backdrop mixed), in arm half thicknesses. */
+const ARM_FRINGE = 1.8;
 /** A colour this rare in a garment's middle is not the garment's (an arm's skin beside it). */
 const RARE_IN_GARMENT = 0.002;
 
@@ -162,26 +171,41 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
 /**
  * A bare arm the skin model missed (dark or shiny skin, strong light) is taken
  * for clothes and would be carried over as garment: on a side without a sleeve,
- * the arm's middle, and pixels around it in colours the garment's middle (the
- * chest to the waist, between the shoulders) does not have, are left out.
+ * the arm's outer half and the backdrop's fringe beyond it (nothing of a sleeveless
+ * garment is there), and pixels around the arm in colours the garment's middle
+ * (the chest to the waist, between the shoulders) does not have, are left out.
  */
 function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sleeveEnds: [number, number]): void {
   if (sleeveEnds[0] >= 0.1 && sleeveEnds[1] >= 0.1) return;
   const { width: w, height: h } = image;
   const core = torsoMiddleColours(image, worn.data, body, 0.85);
   if (core.total === 0) return;
-  const near = createGray(w, h), bone = createGray(w, h);
+  const near = createGray(w, h), outside = createGray(w, h);
+  const fromAxis = fromTorsoAxis(body);
   [body.leftArm, body.rightArm].forEach((arm, k) => {
     if (sleeveEnds[k] >= 0.1) return;
     // from a little past the shoulder joint: the armhole's edge belongs to the garment
-    const [s, e] = arm.points;
-    const start: Point = [s[0] + (e[0] - s[0]) * 0.3, s[1] + (e[1] - s[1]) * 0.3];
-    drawCapsule(near, [start, e, arm.points[2]], arm.radii.map((r) => r * 1.2));
-    // and along the arm's middle, whatever the colour (skin in shadow can be the garment's)
-    drawCapsule(bone, [start, e, arm.points[2]], arm.radii.map((r) => r * 0.6));
+    const [s, e, wrist] = arm.points;
+    const start = lerp(s, e, 0.3);
+    drawCapsule(near, [start, e, wrist], arm.radii.map((r) => r * ARM_FRINGE));
+    // the outer side down to the forearm's middle (lower, a skirt may flare out beside the hands);
+    // the inner side may be the garment's own side, against the arm
+    const path = [start, e, lerp(e, wrist, 0.5)], radii = [arm.radii[0], arm.radii[1], (arm.radii[1] + arm.radii[2]) / 2];
+    const reach = Math.max(...radii) * ARM_FRINGE;
+    const x0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[0])) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(...path.map((p) => p[0])) + reach));
+    const y0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[1])) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(...path.map((p) => p[1])) + reach));
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      for (let g = 0; g < 2; g++) {
+        const { d, t } = segmentDistance(x, y, path[g], path[g + 1]);
+        const r = radii[g] + (radii[g + 1] - radii[g]) * t;
+        const bone = lerp(path[g], path[g + 1], t);
+        // (a fifth of the radius inside the bone's line: the arm's middle, whatever its colour)
+        if (d < r * ARM_FRINGE && fromAxis(x, y) > fromAxis(bone[0], bone[1]) - r * 0.2) outside.data[y * w + x] = 1;
+      }
+    }
   });
   for (let i = 0; i < w * h; i++) {
-    if (worn.data[i] > 0 && (bone.data[i] > 0.5 || (near.data[i] > 0.5 && rareIn(core, image.data, i, RARE_IN_GARMENT)))) worn.data[i] = 0;
+    if (worn.data[i] > 0 && (outside.data[i] > 0 || (near.data[i] > 0.5 && rareIn(core, image.data, i, RARE_IN_GARMENT)))) worn.data[i] = 0;
   }
 }
 
@@ -281,6 +305,7 @@ function labelParts(mask: GrayImage, body: BodyGeometry, category: GarmentCatego
   const thigh = Math.hypot(body.leftLeg.points[1][0] - body.leftLeg.points[0][0], body.leftLeg.points[1][1] - body.leftLeg.points[0][1]);
   const crotchY = body.hipCenter[1] + thigh * 0.2;
   const arms = category === 'lower' ? [] : [body.leftArm, body.rightArm];
+  const fromAxis = fromTorsoAxis(body);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
     if (mask.data[i] <= 0.02) continue;
@@ -288,11 +313,17 @@ function labelParts(mask: GrayImage, body: BodyGeometry, category: GarmentCatego
     for (let k = 0; k < arms.length; k++) {
       const { points, radii } = arms[k];
       const a = segmentDistance(x, y, points[0], points[1]), b = segmentDistance(x, y, points[1], points[2]);
-      const near = a.d <= b.d ? { d: a.d, r: radii[0] + (radii[1] - radii[0]) * a.t, t: a.t * 0.5 } : { d: b.d, r: radii[1] + (radii[2] - radii[1]) * b.t, t: 0.5 + b.t * 0.5 };
+      const seg = a.d <= b.d ? 0 : 1, s = seg === 0 ? a : b;
+      const near = { d: s.d, r: radii[seg] + (radii[seg + 1] - radii[seg]) * s.t, t: (seg + s.t) * 0.5 };
       // past the shoulder joint's line, within the sleeve around the arm (its radius is measured over the sleeve)
       const past = (x - points[0][0]) * (points[1][0] - points[0][0]) + (y - points[0][1]) * (points[1][1] - points[0][1]) > 0;
       // and no further down than the sleeve goes (a sleeveless dress's side beside a hanging arm is the dress's)
-      if (past && near.d < near.r * 1.2 && near.t <= sleeveEnds[k] + 0.06) label = k === 0 ? MODEL_PART.leftArm : MODEL_PART.rightArm;
+      if (!past || sleeveEnds[k] < 0.1 || near.t > sleeveEnds[k] + 0.06) continue;
+      const bone = lerp(points[seg], points[seg + 1], s.t);
+      // a loose or sheer sleeve reaches further out than the arm measured under it; left to the
+      // torso's warp it would be drawn where the model's arm was, a stripe beside the shopper's
+      const reach = fromAxis(x, y) > fromAxis(bone[0], bone[1]) ? SLEEVE_OUTER_REACH : SLEEVE_INNER_REACH;
+      if (near.d < near.r * reach) label = k === 0 ? MODEL_PART.leftArm : MODEL_PART.rightArm;
     }
     if (label === MODEL_PART.torso && splitLegs && y > crotchY) {
       const dl = legDistance(x, y, body.leftLeg.points), dr = legDistance(x, y, body.rightLeg.points);

@@ -119,6 +119,18 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
 }
 
 /**
+ * Distance from the torso's axis (the line through the shoulders' and hips' centres):
+ * of two points across a limb, the farther one is on its outer side.
+ * @example const outer = fromTorsoAxis(body); outer(x, y) > outer(bone[0], bone[1]); // (x, y) is outside the arm
+ */
+export function fromTorsoAxis(body: BodyGeometry): (x: number, y: number) => number {
+  const [ax, ay] = body.shoulderCenter;
+  const length = Math.max(1e-6, Math.hypot(body.hipCenter[0] - ax, body.hipCenter[1] - ay));
+  const ux = (body.hipCenter[0] - ax) / length, uy = (body.hipCenter[1] - ay) / length;
+  return (x, y) => Math.abs((x - ax) * uy - (y - ay) * ux);
+}
+
+/**
  * The face box from the face keypoints (eyes, mouth, ears), clipped to the
  * photo; null when the face is outside it.
  * Proportions: eye-to-mouth distance is about 0.36 of the face's height,

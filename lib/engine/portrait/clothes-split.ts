@@ -17,6 +17,7 @@ import type { Point } from '../shapes';
 import { drawCapsule } from '../shapes';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
+import { fromTorsoAxis } from './body-geometry';
 import { skinToned } from './skin';
 import type { ColourHistogram } from '../colour-bins';
 import { BINS, colourBin, colourHistogram, rareIn } from '../colour-bins';
@@ -55,6 +56,8 @@ export interface TopAndBottom {
 
 /** Around the forearms and hands, this many arm radii out: where a hand's colours are told from the bottom's. */
 const ARM_ZONE = 1.8;
+/** The arm's root, where a sleeve is told from a wide shoulder, as a share of shoulder to wrist. */
+const ROOT_OF_ARM = 0.25;
 /** A colour this rare between the waist and the knees (arms aside) is not the bottom's. */
 const RARE_IN_BOTTOM = 0.002;
 /** Likewise for the top's colours, down the middle of the torso. */
@@ -115,6 +118,16 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
   const core = torsoMiddleColours(image, clothes, body, 0.7);
   const d = image.data;
   const armSkin = (i: number) => core.total > 0 && skinToned(d[i * 4], d[i * 4 + 1], d[i * 4 + 2]) && rareIn(core, d, i, RARE_IN_TOP);
+  const covered = (c: Point, r: number): boolean => {
+    let on = 0, n = 0;
+    for (let y = Math.round(c[1] - r); y <= c[1] + r; y++) for (let x = Math.round(c[0] - r); x <= c[0] + r; x++) {
+      if (x < 0 || y < 0 || x >= w || y >= h) continue;
+      n++;
+      if (!armSkin(y * w + x)) on += clothes[y * w + x];
+    }
+    return n > 0 && on / n > 0.5;
+  };
+  const fromAxis = fromTorsoAxis(body);
   const sleeveEnd = (points: Point[], radii: number[]): number => {
     const steps = 24;
     let end = 0;
@@ -123,15 +136,19 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
       const seg = t < 0.5 ? 0 : 1, u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
       const a = points[seg], b = points[seg + 1];
       const c: Point = [a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u];
-      const r = Math.max(2, (radii[seg] + (radii[seg + 1] - radii[seg]) * u) * 0.5);
-      let on = 0, n = 0;
-      for (let y = Math.round(c[1] - r); y <= c[1] + r; y++) for (let x = Math.round(c[0] - r); x <= c[0] + r; x++) {
-        if (x < 0 || y < 0 || x >= w || y >= h) continue;
-        n++;
-        if (!armSkin(y * w + x)) on += clothes[y * w + x];
-      }
+      const radius = radii[seg] + (radii[seg + 1] - radii[seg]) * u;
+      // at the arm's root, its outer side too: a tank's or vest's wide shoulder covers the
+      // root on the inside, but a sleeve goes round the arm (further down, lace or a sheer
+      // sleeve's edge may show the arm or backdrop there)
+      const len = Math.max(1e-6, Math.hypot(b[0] - a[0], b[1] - a[1]));
+      let nx = -(b[1] - a[1]) / len, ny = (b[0] - a[0]) / len;
+      if (fromAxis(c[0] + nx, c[1] + ny) < fromAxis(c[0], c[1])) { nx = -nx; ny = -ny; }
+      // (halfway to the person's outline: the joint is seldom in the arm's middle)
+      let side = 0;
+      while (side < radius * 1.5 && person.data[Math.round(c[1] + ny * side) * w + Math.round(c[0] + nx * side)] >= 0.5) side++;
+      const outer: Point = [c[0] + nx * side * 0.55, c[1] + ny * side * 0.55];
       // a sleeve ends where its arm shows; the first steps may be the top's shoulder
-      if (n > 0 && on / n > 0.5) end = t;
+      if (covered(c, Math.max(2, radius * 0.5)) && (t > ROOT_OF_ARM || side < 6 || covered(outer, side * 0.3))) end = t;
       else if (t > 0.12) break;
     }
     return end;
