@@ -68,7 +68,9 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     // a dress is not over it
     const continued = outline !== null && outline[i] > 0;
     if (!(closed.data[i] > 0.98 || continued)) continue;
-    let hole = Math.min(coverAt(i), person.data[i]);
+    // (within the outline continued under a hand, the garment is there whatever covers it:
+    // a pale bag on a pale backdrop is half missing from the person mask)
+    let hole = continued ? 1 : Math.min(coverAt(i), person.data[i]);
     const object = held.data[i] > 0.5 && hands[i] <= 0.5;
     if (hole > 0 && !object && worn.data[i] < 0.9 && !continued && !insideGarment(known, i, across, body)) hole = 0;
     if (hole > mask.data[i]) mask.data[i] = hole;

@@ -51,7 +51,7 @@ const QUICK_MIN_VISIBILITY = 0.7, QUICK_MIN_FLAG = 0.5;
 /** How far below the hip joints a top tucked in on the model goes on, untucked, in torso lengths. */
 const TOP_BELOW_HIPS = 0.12;
 /** Where a waistband sits at the highest (a high rise), above the hip joints, in torso lengths. */
-const WAISTBAND_ABOVE_HIPS = 0.4;
+const WAISTBAND_ABOVE_HIPS = 0.55;
 /**
  * How far from the model's arm a sleeve's pixel may be, in the arm's half thicknesses: towards the torso
  * (beyond, it is the top's side) and away from it (a loose or sheer sleeve's outer edge). The sleeve warp
