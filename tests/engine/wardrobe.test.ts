@@ -322,6 +322,21 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(Math.sqrt(s2 / n - (s / n) ** 2), 'the denim\'s texture').toBeGreaterThan(4);
     });
 
+    it('meets a short top with jeans from under a model\'s long one: no band of painted skin at the hem (thigh-up shopper)', async () => {
+      const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' }); // under a sweater
+      const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/07966_00.jpg'))); // a short tee over black trousers
+      const { image } = await engine.tryOn(shopper, jeans);
+      const span = shopper.body.shoulderSpan, hem = Math.round(shopper.regions.waistY!);
+      let skin = 0, n = 0;
+      for (let y = hem; y < hem + span * 0.12; y++) for (let x = Math.round(shopper.body.hipCenter[0] - span * 0.35); x <= shopper.body.hipCenter[0] + span * 0.35; x++) {
+        const i = (y * image.width + x) * 4;
+        n++;
+        if (skinToned(image.data[i], image.data[i + 1], image.data[i + 2])) skin++;
+      }
+      // (was 20%: the waistband continued only half a shoulder span up from where the model's showed)
+      expect(skin / n).toBeLessThan(0.05);
+    });
+
     it('continues the jeans under the model\'s hands hanging over their sides, no notch left', async () => {
       const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' });
       const body = jeans.model!.body, { width: w } = jeans.mask;

@@ -24,6 +24,9 @@ const OUTLINE_REACH = 0.6;
 /** An edge continued under a hand starts from the outermost of this many trusted rows at each end. */
 const TRUSTED_ROWS = 8;
 
+/** A bottom's column is continued up under the model's top only if the bottom starts within this much (shoulder spans) below the band. */
+const BAND_MEETS = 0.1;
+
 /** Where a garment goes on unseen under another: a band of rows, and on which side of it the garment shows. */
 export interface HiddenBand {
   mask: GrayImage;
@@ -73,25 +76,32 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     let hole = continued ? 1 : Math.min(coverAt(i), person.data[i]);
     const object = held.data[i] > 0.5 && hands[i] <= 0.5;
     if (hole > 0 && !object && worn.data[i] < 0.9 && !continued && !insideGarment(known, i, across, body)) hole = 0;
+    // decisive: a half-covered pixel (a hand's soft edge) left half transparent lets the
+    // shopper's cleared body show through the garment as a pale patch
+    if (hole > 0) hole = hole > 0.5 ? 1 : 0;
     if (hole > mask.data[i]) mask.data[i] = hole;
   }
   // the hidden band goes on only from where the garment (holes filled) shows next to it:
-  // a waistband up to `reach` above the bottom's first row, a tucked top down through the band
+  // a waistband up through the band from the columns where the bottom meets it, a tucked
+  // top down through it
   if (band) {
     const below = band.garmentIs === 'below';
     let bandTop = h, bandBottom = -1;
     for (let y = chinY; y < h; y++) {
       for (let x = 0, i = y * w; x < w; x++, i++) if (band.mask.data[i] > 0) { bandTop = Math.min(bandTop, y); bandBottom = y; break; }
     }
-    const limit = below ? reach : bandBottom - bandTop + reach;
+    const limit = bandBottom - bandTop + reach;
     // per column, the garment's row nearest the band: its first row, or its last one above the band
     const edge = new Int32Array(w).fill(-1);
     for (let x = 0; x < w; x++) {
       if (below) { for (let y = chinY; y < h; y++) if (mask.data[y * w + x] > 0.5) { edge[x] = y; break; } }
       else for (let y = Math.min(h - 1, bandTop + reach); y >= chinY; y--) if (mask.data[y * w + x] > 0.5 && band.mask.data[y * w + x] <= 0) { edge[x] = y; break; }
     }
+    // (a waistband goes up only from columns where the garment meets the band: beside it, the
+    // model's top is wider than the bottom, and its sides are not the bottom's)
+    const meets = bandBottom + body.shoulderSpan * BAND_MEETS;
     for (let y = Math.max(chinY, bandTop); y <= bandBottom; y++) for (let x = 0, i = y * w; x < w; x++, i++) {
-      if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit) mask.data[i] = Math.max(mask.data[i], band.mask.data[i]);
+      if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit && (!below || edge[x] <= meets) && band.mask.data[i] > 0.3) mask.data[i] = 1;
     }
   }
   // the fallback colour is smooth: made at half the resolution
@@ -190,8 +200,9 @@ function insideGarment(known: GrayImage, i: number, across: number, body: BodyGe
 /**
  * The pixel mirroring (x, y) about the edge of the known garment met first going
  * from it in direction (dx, dy) (one of them 0, the other ±1; within `reach`
- * steps), as far into the garment as (x, y) is from the edge but not past its
- * known part; -1 when there is none.
+ * steps), as far into the garment as (x, y) is from the edge; where the known
+ * part is thinner than that, reflected back and forth within it (a clamp to its
+ * last pixel would smear that pixel into a streak); -1 when there is none.
  */
 function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, dy: number, reach: number): number {
   const { width: w, height: h, data } = known;
@@ -200,8 +211,15 @@ function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, d
     const ex = x + dx * n, ey = y + dy * n;
     if (!inside(ex, ey)) return -1;
     if (data[ey * w + ex] <= 0) continue;
+    // the known run from the edge on, as deep as needed
+    let depth = 0;
+    while (depth < n && inside(ex + dx * (depth + 1), ey + dy * (depth + 1)) && data[(ey + dy * (depth + 1)) * w + ex + dx * (depth + 1)] > 0) depth++;
     let k = n;
-    while (k > 0 && !(inside(ex + dx * k, ey + dy * k) && data[(ey + dy * k) * w + ex + dx * k] > 0)) k--;
+    if (depth < n) {
+      const period = 2 * depth;
+      const m = period > 0 ? n % period : 0;
+      k = m <= depth ? m : period - m;
+    }
     return (ey + dy * k) * w + ex + dx * k;
   }
   return -1;

@@ -181,7 +181,6 @@ function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sle
   const core = torsoMiddleColours(image, worn.data, body, 0.85);
   if (core.total === 0) return;
   const near = createGray(w, h), outside = createGray(w, h);
-  const fromAxis = fromTorsoAxis(body);
   [body.leftArm, body.rightArm].forEach((arm, k) => {
     if (sleeveEnds[k] >= 0.1) return;
     // from a little past the shoulder joint: the armhole's edge belongs to the garment
@@ -190,22 +189,31 @@ function dropBareArms(image: RgbaImage, worn: GrayImage, body: BodyGeometry, sle
     drawCapsule(near, [start, e, wrist], arm.radii.map((r) => r * ARM_FRINGE));
     // the outer side down to the forearm's middle (lower, a skirt may flare out beside the hands);
     // the inner side may be the garment's own side, against the arm
-    const path = [start, e, lerp(e, wrist, 0.5)], radii = [arm.radii[0], arm.radii[1], (arm.radii[1] + arm.radii[2]) / 2];
-    const reach = Math.max(...radii) * ARM_FRINGE;
-    const x0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[0])) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(...path.map((p) => p[0])) + reach));
-    const y0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[1])) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(...path.map((p) => p[1])) + reach));
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      for (let g = 0; g < 2; g++) {
-        const { d, t } = segmentDistance(x, y, path[g], path[g + 1]);
-        const r = radii[g] + (radii[g + 1] - radii[g]) * t;
-        const bone = lerp(path[g], path[g + 1], t);
-        // (a fifth of the radius inside the bone's line: the arm's middle, whatever its colour)
-        if (d < r * ARM_FRINGE && fromAxis(x, y) > fromAxis(bone[0], bone[1]) - r * 0.2) outside.data[y * w + x] = 1;
-      }
-    }
+    markOutsideArm(outside, body, [start, e, lerp(e, wrist, 0.5)], [arm.radii[0], arm.radii[1], (arm.radii[1] + arm.radii[2]) / 2]);
   });
   for (let i = 0; i < w * h; i++) {
     if (worn.data[i] > 0 && (outside.data[i] > 0 || (near.data[i] > 0.5 && rareIn(core, image.data, i, RARE_IN_GARMENT)))) worn.data[i] = 0;
+  }
+}
+
+/**
+ * Marks (1) the pixels within ARM_FRINGE radii of an arm's line (`path`, with its half
+ * thickness at each point) on its outer side, away from the torso, and a fifth of the
+ * radius inside the line (the arm's middle, whatever its colour).
+ */
+function markOutsideArm(out: GrayImage, body: BodyGeometry, path: Point[], radii: number[]): void {
+  const { width: w, height: h } = out;
+  const fromAxis = fromTorsoAxis(body);
+  const reach = Math.max(...radii) * ARM_FRINGE;
+  const x0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[0])) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(...path.map((p) => p[0])) + reach));
+  const y0 = Math.max(0, Math.floor(Math.min(...path.map((p) => p[1])) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(...path.map((p) => p[1])) + reach));
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    for (let g = 0; g + 1 < path.length; g++) {
+      const { d, t } = segmentDistance(x, y, path[g], path[g + 1]);
+      const r = radii[g] + (radii[g + 1] - radii[g]) * t;
+      const bone = lerp(path[g], path[g + 1], t);
+      if (d < r * ARM_FRINGE && fromAxis(x, y) > fromAxis(bone[0], bone[1]) - r * 0.2) out.data[y * w + x] = 1;
+    }
   }
 }
 

@@ -7,6 +7,9 @@ import { sampleGray } from '../image';
 import type { Point } from '../shapes';
 import type { Box, Keypoint, Keypoints } from '../types';
 
+/** A limb's half thickness at a joint outside the photo, as a share of its cap (measured joints mostly come near it). */
+const UNSEEN_JOINT = 0.85;
+
 export interface Limb {
   /** Joints along the limb, e.g. shoulder, elbow, wrist. */
   points: Point[];
@@ -71,6 +74,8 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
   // (a limb resting against the body would otherwise measure as wide as the torso).
   const limb = (joints: Point[], caps: number[]): Limb => {
     const radii = joints.map((j, i) => {
+      // a joint the frame cuts off (a thigh-up portrait's knees) is as thick as a typical one
+      if (j[0] < 0 || j[1] < 0 || j[0] > person.width - 1 || j[1] > person.height - 1) return caps[i] * UNSEEN_JOINT;
       const a = joints[Math.max(0, i - 1)], b = joints[Math.min(joints.length - 1, i + 1)];
       const measured = halfWidthAcross(person, j, [b[0] - a[0], b[1] - a[1]], caps[i] * 1.5);
       return Math.min(Math.max(measured, caps[i] * 0.5), caps[i]);
