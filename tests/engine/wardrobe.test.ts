@@ -416,6 +416,27 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(tee.sleeve).toBe('short');
     });
 
+    it('leaves out long dark hair that falls beside the neck onto a dark dress, keeps a top\'s shoulders', async () => {
+      // the garment beside the neck, in the upper part between the chin and the neck's base
+      const besideNeck = (g: GarmentAnalysis) => {
+        const b = g.model!.body, w = g.mask.width, span = b.shoulderSpan;
+        let on = 0, n = 0;
+        for (let y = Math.round(b.chin[1]); y < b.chin[1] + (b.neckBase[1] - b.chin[1]) * 0.6; y++) for (let x = 0; x < w; x++) {
+          const dx = Math.abs(x - b.neckBase[0]);
+          if (dx < span * 0.15 || dx > span * 0.45) continue;
+          n++;
+          if (g.mask.data[y * w + x] > 0.5) on++;
+        }
+        return on / n;
+      };
+      // (were 51% and 34%: blocks of hair carried to the shopper's neck)
+      for (const file of ['persons/052767_0.jpg', 'persons/053228_0.jpg']) {
+        expect(besideNeck(await engine.analyseGarment(await readImageFile(samplePath(file)))), file).toBeLessThan(0.06);
+      }
+      // a model whose shoulders rise beside the neck: they stay the garment's
+      expect(besideNeck(await engine.analyseGarment(await readImageFile(samplePath('persons/01008_00.jpg')), { category: 'upper' }))).toBeGreaterThan(0.15);
+    });
+
     it('finds a model whose head the photo crops off, as stores often do', async () => {
       const photo = samplePath('persons/049447_0.jpg');
       const meta = await sharp(photo).metadata();

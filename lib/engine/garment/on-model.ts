@@ -60,6 +60,12 @@ const WAISTBAND_ABOVE_HIPS = 0.55;
 export const SLEEVE_INNER_REACH = 1.2, SLEEVE_OUTER_REACH = 2.1;
 /** How far out from a bare arm's line what reads as garment is the arm's fringe (skin and backdrop mixed), in arm half thicknesses. */
 const ARM_FRINGE = 1.8;
+/** A high collar reaches this many neck half widths from the neck's middle. */
+const NECK_COLUMN = 1.1;
+/** Share of the neck's width a collar's row covers (hair hanging beside the neck covers less). */
+const COLLAR_ACROSS = 0.8;
+/** A row is the shoulders' once the person is this much wider than the head and its hair at the chin. */
+const SHOULDERS_WIDER = 1.15;
 /** A colour this rare in a garment's middle is not the garment's (an arm's skin beside it). */
 const RARE_IN_GARMENT = 0.002;
 
@@ -148,7 +154,10 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
       : null;
   const lowerKind: LowerKind | undefined = category === 'lower' ? legsApart(worn, kp) : undefined;
   if (category === 'dress' || lowerKind === 'skirt') cutBelowHem(worn, kp, body);
-  if (category !== 'lower') dropBareArms(image, worn, body, split.sleeveEnds);
+  if (category !== 'lower') {
+    dropBareArms(image, worn, body, split.sleeveEnds);
+    dropHairBesideNeck(worn, person, body);
+  }
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
@@ -213,6 +222,56 @@ function markOutsideArm(out: GrayImage, body: BodyGeometry, path: Point[], radii
       const r = radii[g] + (radii[g + 1] - radii[g]) * t;
       const bone = lerp(path[g], path[g + 1], t);
       if (d < r * ARM_FRINGE && fromAxis(x, y) > fromAxis(bone[0], bone[1]) - r * 0.2) out.data[y * w + x] = 1;
+    }
+  }
+}
+
+/**
+ * Long hair the garment's colour (dark hair over a dark dress) is read as the garment
+ * below the chin, and would come along as a block beside the shopper's neck. Beside the
+ * neck (a high collar round it aside), nothing is the garment above the highest a
+ * shoulder's top sits (over the joints by 1.6 of the arm's half thickness, beside the
+ * neck by 0.3 of a shoulder span), nor in the rows below the chin where the person is
+ * no wider than the head with its hair (the shoulders begin where it grows wider).
+ */
+function dropHairBesideNeck(worn: GrayImage, person: GrayImage, body: BodyGeometry): void {
+  const { width: w, height: h } = worn;
+  const widthAt = (y: number) => {
+    let l = -1, r = -1;
+    for (let x = 0, i = y * w; x < w; x++, i++) if (person.data[i] > 0.5) { if (l < 0) l = x; r = x; }
+    return l < 0 ? 0 : r - l + 1;
+  };
+  const chinY = Math.max(0, Math.round(body.chin[1]));
+  const endY = Math.min(h, Math.round(body.neckBase[1] + body.shoulderSpan * 0.2));
+  if (chinY >= endY) return;
+  const head = widthAt(Math.min(h - 1, chinY));
+  const [cx, cy] = body.chin, [nx, ny] = body.neckBase;
+  // (the neck's measured width takes in hair that hangs beside it: a collar is no wider than a typical neck)
+  const collar = Math.min(body.neckRadius, body.shoulderSpan * 0.14) * NECK_COLUMN;
+  const neckX = (y: number) => cx + (nx - cx) * Math.min(1, Math.max(0, (y - cy) / Math.max(1, ny - cy)));
+  const neckSide = ny - body.shoulderSpan * 0.3;
+  // the highest a shoulder's top sits in column x: from beside the neck out to the joint, level beyond it
+  const shoulderTop = (x: number) => {
+    const arm = (x < nx) === (body.leftArm.points[0][0] < nx) ? body.leftArm : body.rightArm;
+    const [jx, jy] = arm.points[0], top = jy - arm.radii[0] * 1.6;
+    const t = Math.min(1, Math.max(0, (x - nx) / (jx - nx || 1)));
+    return neckSide + (top - neckSide) * t;
+  };
+  // A collar goes round the neck, across its whole width, up from the neckline without a break;
+  // strands of hair cover the neck in part
+  const collarRow = new Uint8Array(endY - chinY);
+  for (let y = endY - 1; y >= chinY; y--) {
+    let across = 0, n = 0;
+    for (let x = Math.max(0, Math.round(neckX(y) - collar)); x <= Math.min(w - 1, neckX(y) + collar); x++, n++) across += worn.data[y * w + x] > 0.5 ? 1 : 0;
+    collarRow[y - chinY] = n > 0 && across / n > COLLAR_ACROSS && (y >= ny || collarRow[y - chinY + 1] === 1) ? 1 : 0;
+  }
+  let shoulders = head === 0;
+  for (let y = chinY; y < endY; y++) {
+    if (!shoulders && widthAt(y) > head * SHOULDERS_WIDER) shoulders = true;
+    const x0 = neckX(y);
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const drop = Math.abs(x - x0) <= collar ? y < neckSide && !collarRow[y - chinY] : !shoulders || y < shoulderTop(x);
+      if (drop) worn.data[i] = 0;
     }
   }
 }
