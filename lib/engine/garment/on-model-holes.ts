@@ -98,7 +98,7 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
       else for (let y = Math.min(h - 1, bandTop + reach); y >= chinY; y--) if (mask.data[y * w + x] > 0.5 && band.mask.data[y * w + x] <= 0) { edge[x] = y; break; }
     }
     // (a waistband goes up only from columns where the garment meets the band: beside it, the
-    // model's top is wider than the bottom, and its sides are not the bottom's)
+    // model's top is wider than the bottom, and its sides are not the bottom's; decisive, as the holes)
     const meets = bandBottom + body.shoulderSpan * BAND_MEETS;
     for (let y = Math.max(chinY, bandTop); y <= bandBottom; y++) for (let x = 0, i = y * w; x < w; x++, i++) {
       if (edge[x] >= 0 && Math.abs(edge[x] - y) <= limit && (!below || edge[x] <= meets) && band.mask.data[i] > 0.3) mask.data[i] = 1;

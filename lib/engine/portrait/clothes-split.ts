@@ -10,7 +10,7 @@
  * the waist a pixel is sleeve only if its colour is the top's.
  */
 import type { GrayImage, RgbaImage } from '../image';
-import { boxBlur, createGray, luminance } from '../image';
+import { boxBlur, createGray, luminance, sampleGray } from '../image';
 import { halveGray, halveRgba } from '../half-size';
 import { labelComponents } from '../connectivity';
 import type { Point } from '../shapes';
@@ -145,7 +145,7 @@ export function splitClothes(image: RgbaImage, person: GrayImage, regions: Portr
       if (fromAxis(c[0] + nx, c[1] + ny) < fromAxis(c[0], c[1])) { nx = -nx; ny = -ny; }
       // (halfway to the person's outline: the joint is seldom in the arm's middle)
       let side = 0;
-      while (side < radius * 1.5 && person.data[Math.round(c[1] + ny * side) * w + Math.round(c[0] + nx * side)] >= 0.5) side++;
+      while (side < radius * 1.5 && sampleGray(person, c[0] + nx * side, c[1] + ny * side) >= 0.5) side++;
       const outer: Point = [c[0] + nx * side * 0.55, c[1] + ny * side * 0.55];
       // a sleeve ends where its arm shows; the first steps may be the top's shoulder
       if (covered(c, Math.max(2, radius * 0.5)) && (t > ROOT_OF_ARM || side < 6 || covered(outer, side * 0.3))) end = t;
