@@ -13,6 +13,7 @@ import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import { clothesShading } from './shading';
+import { paintUpperArms } from './arm-texture';
 import { smoothstep } from '../smoothstep';
 
 /** Soft edge of the body's zone, in shoulder spans. */
@@ -86,6 +87,7 @@ function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry
     for (let k = 0; k < 3; k++) out.data[i * 4 + k] = plate.color[i * 3 + k] * shade;
     out.data[i * 4 + 3] = 255;
   }
+  paintUpperArms(out, image, regions, body);
   return out;
 }
 
