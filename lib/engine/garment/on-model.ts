@@ -220,8 +220,9 @@ function markOutsideArm(out: GrayImage, body: BodyGeometry, path: Point[], radii
     for (let g = 0; g + 1 < path.length; g++) {
       const { d, t } = segmentDistance(x, y, path[g], path[g + 1]);
       const r = radii[g] + (radii[g + 1] - radii[g]) * t;
-      const bone = lerp(path[g], path[g + 1], t);
-      if (d < r * ARM_FRINGE && fromAxis(x, y) > fromAxis(bone[0], bone[1]) - r * 0.2) out.data[y * w + x] = 1;
+      if (d >= r * ARM_FRINGE) continue;
+      const a = path[g], b = path[g + 1];
+      if (fromAxis(x, y) > fromAxis(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) - r * 0.2) out.data[y * w + x] = 1;
     }
   }
 }
@@ -386,10 +387,10 @@ function labelParts(mask: GrayImage, body: BodyGeometry, category: GarmentCatego
       const past = (x - points[0][0]) * (points[1][0] - points[0][0]) + (y - points[0][1]) * (points[1][1] - points[0][1]) > 0;
       // and no further down than the sleeve goes (a sleeveless dress's side beside a hanging arm is the dress's)
       if (!past || sleeveEnds[k] < 0.1 || near.t > sleeveEnds[k] + 0.06) continue;
-      const bone = lerp(points[seg], points[seg + 1], s.t);
+      const p = points[seg], q = points[seg + 1];
       // a loose or sheer sleeve reaches further out than the arm measured under it; left to the
       // torso's warp it would be drawn where the model's arm was, a stripe beside the shopper's
-      const reach = fromAxis(x, y) > fromAxis(bone[0], bone[1]) ? SLEEVE_OUTER_REACH : SLEEVE_INNER_REACH;
+      const reach = fromAxis(x, y) > fromAxis(p[0] + (q[0] - p[0]) * s.t, p[1] + (q[1] - p[1]) * s.t) ? SLEEVE_OUTER_REACH : SLEEVE_INNER_REACH;
       if (near.d < near.r * reach) label = k === 0 ? MODEL_PART.leftArm : MODEL_PART.rightArm;
     }
     if (label === MODEL_PART.torso && splitLegs && y > crotchY) {
