@@ -3,8 +3,8 @@
  * forearm: each upper-arm pixel takes the forearm's pixel at the same place along
  * the limb (a stretch of the forearm clear of the elbow's crease and the wrist)
  * and across it (as a share of each part's half thickness). The painted arm gets
- * the forearm's tone, its shading across the limb and its skin's grain, where one
- * smooth colour would look like a flat cut-out.
+ * the forearm's tone and its shading across the limb, where one smooth colour
+ * would look like a flat cut-out and meet the bare skin below the old hem with a step.
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { sampleGray, sampleRgba } from '../image';

@@ -63,6 +63,7 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
  * visible skin (arms, hands, neck, chest; the face only as a last resort),
  * spread smoothly over the body, then shaded as a rounded body lit from the
  * front: darker towards the edges of each part (the torso's sides, each arm's).
+ * An upper arm whose forearm shows bare is painted from that forearm instead (arm-texture.ts).
  * @param cleared where the old top is cleared: the torso's outline where it hugged the body.
  */
 function skinFill(image: RgbaImage, regions: PortraitRegions, body: BodyGeometry, parts: BodyParts, cleared: GrayImage): RgbaImage {
