@@ -10,7 +10,7 @@
  */
 import type { GarmentAnalysis, ModelBody } from '../analysis';
 import type { GrayImage, RgbaImage } from '../image';
-import { createGray } from '../image';
+import { boxBlur, createGray } from '../image';
 import type { PoseModels } from '../perception/pose';
 import { detectOnWorkingCopy, estimatePose } from '../perception/pose';
 import { runLandmarks } from '../perception/pose-landmarks';
@@ -66,6 +66,8 @@ const NECK_COLUMN = 1.1;
 const COLLAR_ACROSS = 0.8;
 /** A row is the shoulders' once the person is this much wider than the head and its hair at the chin. */
 const SHOULDERS_WIDER = 1.15;
+/** Half the width, in shoulder spans, below which a stroke beside a bottom is not the bottom's. */
+const THIN_STROKE = 0.035;
 /** A colour this rare in a garment's middle is not the garment's (an arm's skin beside it). */
 const RARE_IN_GARMENT = 0.002;
 
@@ -157,7 +159,7 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   if (category !== 'lower') {
     dropBareArms(image, worn, body, split.sleeveEnds);
     dropHairBesideNeck(worn, person, body);
-  }
+  } else dropThinStrokes(worn, body);
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
@@ -275,6 +277,21 @@ function dropHairBesideNeck(worn: GrayImage, person: GrayImage, body: BodyGeomet
       if (drop) worn.data[i] = 0;
     }
   }
+}
+
+/**
+ * A bottom has no part thinner than a few percent of the shoulders: strokes that
+ * narrow beside it are an arm's shadowed edge or the rim of a held bag, taken for
+ * clothes. An opening (shrink, then grow back) of the mask leaves them out.
+ */
+function dropThinStrokes(worn: GrayImage, body: BodyGeometry): void {
+  const r = Math.max(2, Math.round(body.shoulderSpan * THIN_STROKE));
+  const solid = createGray(worn.width, worn.height);
+  for (let i = 0; i < worn.data.length; i++) solid.data[i] = worn.data[i] > 0.5 ? 1 : 0;
+  const shrunk = boxBlur(solid, r);
+  for (let i = 0; i < shrunk.data.length; i++) shrunk.data[i] = shrunk.data[i] > 0.999 ? 1 : 0;
+  const grown = boxBlur(shrunk, r);
+  for (let i = 0; i < worn.data.length; i++) if (grown.data[i] < 0.001) worn.data[i] = 0;
 }
 
 /** Without a hint: a one-piece is a dress; otherwise the garment the photo shows more of. */
