@@ -2,7 +2,8 @@
  * The try-on's measurable promises on real photos: the face and the backdrop
  * keep their pixels, the output has the portrait's size, the torso takes the
  * garment's colour, old long sleeves are gone under a short-sleeved top, a
- * dress stays a skirt below a new top, and the same inputs give the same picture.
+ * dress stays a skirt below a new top, an old print is not taken for shading,
+ * painted upper arms match the forearm, and the same inputs give the same picture.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GarmentAnalysis, PortraitAnalysis, RgbaImage } from '../../lib/engine/index';
@@ -113,6 +114,22 @@ describe.skipIf(!haveSamples)('try-on on sample photos', () => {
     const y = hy + torso * 0.2;
     const before = meanColor(dressed.image, hx - 8, y - 8, hx + 8, y + 8), after = meanColor(image, hx - 8, y - 8, hx + 8, y + 8);
     expect(dist(before, after), `${before.map(Math.round)} -> ${after.map(Math.round)}`).toBeLessThan(4);
+  });
+
+  it('lights a plain new garment like the photo, without the old tee\'s big black lettering showing through as shadow', async () => {
+    const engine = await testEngine();
+    const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/049205_0.jpg'))); // a white tee with a large black "AX"
+    const dress = await engine.analyseGarment(await readImageFile(samplePath('persons/model_9.png'))); // a plain white dress, worn by a model
+    const { image } = await engine.tryOn(shopper, dress);
+    const [sx, sy] = shopper.body.shoulderCenter, [hx, hy] = shopper.body.hipCenter, span = shopper.body.shoulderSpan;
+    const lum: number[] = [];
+    for (let t = 0.2; t <= 0.6; t += 0.01) for (let u = -0.25; u <= 0.25; u += 0.01) {
+      const i = (Math.round(sy + (hy - sy) * t) * image.width + Math.round(sx + (hx - sx) * t + u * span)) * 4;
+      lum.push((image.data[i] + image.data[i + 1] + image.data[i + 2]) / 3);
+    }
+    lum.sort((a, b) => a - b);
+    // the chest's darkest twentieth against its median (was 0.86: a grey ghost of the letters)
+    expect(lum[Math.floor(lum.length * 0.05)] / lum[lum.length >> 1]).toBeGreaterThan(0.95);
   });
 
   it('paints an upper arm freed from a short sleeve from its own forearm: no step in colour at the old hem', async () => {

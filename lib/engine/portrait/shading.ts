@@ -14,6 +14,8 @@ import { createGray, gaussianBlur, luminance, resizeGray, resizeRgba } from '../
 import { smoothstep } from '../smoothstep';
 import { clamp } from '../vec';
 
+/** How far (log of the luminance ratio) from the fabric's own tone a plain pixel stops counting as light on it. */
+const INK_OFF_TONE: [number, number] = [0.4, 0.7];
 /** Strongest darkening and brightening the map applies. */
 const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
 
@@ -42,6 +44,19 @@ function shadingAt(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person
   for (let i = 0; i < n; i++) {
     const std = Math.sqrt(Math.max(0, m2.data[i] - m1.data[i] * m1.data[i]));
     region.data[i] = clothes.data[i] > 0.7 && skin.data[i] < 0.3 ? 1 - smoothstep(0.025, 0.07, std) : 0;
+  }
+  // A print's big solid shapes (a tee's black lettering) are plain inside, but their tone is
+  // ink, not light: only pixels near the fabric's own tone (the plain pixels' median) speak.
+  const tones: number[] = [];
+  for (let i = 0; i < n; i += 3) if (region.data[i] > 0.5) tones.push(lum.data[i]);
+  if (tones.length >= 100) {
+    tones.sort((a, b) => a - b);
+    const fabric = Math.max(1e-3, tones[tones.length >> 1]);
+    for (let i = 0; i < n; i++) {
+      if (region.data[i] <= 0) continue;
+      const off = Math.abs(Math.log(Math.max(1e-3, lum.data[i]) / fabric));
+      region.data[i] *= 1 - smoothstep(INK_OFF_TONE[0], INK_OFF_TONE[1], off);
+    }
   }
   const fine = normalizedBlur(lum, region, 0.8);
   const broad = normalizedBlur(lum, region, Math.max(4, span * 0.12));
