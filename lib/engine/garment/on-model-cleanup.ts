@@ -13,6 +13,7 @@ import type { Point } from '../shapes';
 import { drawCapsule, segmentDistance } from '../shapes';
 import { rareIn } from '../colour-bins';
 import { lerp } from '../vec';
+import { rowExtent } from './row-runs';
 
 /** How far out from a bare arm's line what reads as garment is the arm's fringe (skin and backdrop mixed), in arm half thicknesses. */
 const ARM_FRINGE = 1.8;
@@ -90,9 +91,8 @@ function markOutsideArm(out: GrayImage, body: BodyGeometry, path: Point[], radii
 export function dropHairBesideNeck(worn: GrayImage, person: GrayImage, body: BodyGeometry): void {
   const { width: w, height: h } = worn;
   const widthAt = (y: number) => {
-    let l = -1, r = -1;
-    for (let x = 0, i = y * w; x < w; x++, i++) if (person.data[i] > 0.5) { if (l < 0) l = x; r = x; }
-    return l < 0 ? 0 : r - l + 1;
+    const run = rowExtent(person.data, w, y, 0.5);
+    return run ? run[1] - run[0] + 1 : 0;
   };
   const chinY = Math.max(0, Math.round(body.chin[1]));
   const endY = Math.min(h, Math.round(body.neckBase[1] + body.shoulderSpan * 0.2));

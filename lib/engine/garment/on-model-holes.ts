@@ -16,6 +16,7 @@ import type { BodyGeometry } from '../portrait/body-geometry';
 import type { PortraitRegions } from '../portrait/regions';
 import { drawCapsule } from '../shapes';
 import { centerLineX } from '../fit/torso-width';
+import { rowExtent } from './row-runs';
 
 /** How far along its row a hole looks for the garment on each side, in shoulder spans. */
 const ENCLOSED_WITHIN = 0.35;
@@ -119,10 +120,10 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
     // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
     // (a tucked top's, what it shows above, reflected downwards).
-    const below = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h) : -1;
+    const fromBand = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h) : -1;
     // An edge under a hand continues the fabric seen just inside it, reflected outwards.
-    const inside = !mirrored && below < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach) : -1;
-    const from = mirrored ? m : below >= 0 ? below : inside;
+    const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach) : -1;
+    const from = mirrored ? m : fromBand >= 0 ? fromBand : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
   }
@@ -145,9 +146,9 @@ function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reac
   const trustL = new Uint8Array(h), trustR = new Uint8Array(h);
   const covered = (x: number, y: number) => x >= 0 && x < w && coverAt(y * w + x) > 0.5;
   for (let y = 0; y < h; y++) {
-    let l = -1, r = -1;
-    for (let x = 0; x < w; x++) if (data[y * w + x] > 0) { if (l < 0) l = x; r = x; }
-    if (l < 0) continue;
+    const run = rowExtent(data, w, y, 0);
+    if (!run) continue;
+    const [l, r] = run;
     left[y] = l; right[y] = r;
     trustL[y] = covered(l - 1, y) || covered(l - 2, y) ? 0 : 1;
     trustR[y] = covered(r + 1, y) || covered(r + 2, y) ? 0 : 1;

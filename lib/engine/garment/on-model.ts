@@ -31,6 +31,7 @@ import { BODY_POINT_NAMES } from '../types';
 import type { LowerKind } from './lower-shape';
 import type { HiddenBand } from './on-model-holes';
 import { fillHoles } from './on-model-holes';
+import { rowExtent } from './row-runs';
 import { dropBareArms, dropHairBesideNeck, dropThinStrokes } from './on-model-cleanup';
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
@@ -58,7 +59,8 @@ const WAISTBAND_ABOVE_HIPS = 0.55;
  * (beyond, it is the top's side) and away from it (a loose or sheer sleeve's outer edge). The sleeve warp
  * (bodyTransfer's arm reach) must reach as far.
  */
-export const SLEEVE_INNER_REACH = 1.2, SLEEVE_OUTER_REACH = 2.1;
+const SLEEVE_INNER_REACH = 1.2;
+export const SLEEVE_OUTER_REACH = 2.1;
 
 /**
  * The model wearing the garment, or null for a flat product photo. Costs one
@@ -219,9 +221,8 @@ function cutBelowHem(worn: GrayImage, kp: Keypoints, body: BodyGeometry): void {
   const hipY = Math.round(body.hipCenter[1]), ankleY = Math.min(h - 1, Math.round((kp.left_ankle.y + kp.right_ankle.y) / 2));
   const widths: number[] = [];
   for (let y = hipY; y <= ankleY; y++) {
-    let l = -1, r = -1;
-    for (let x = 0; x < w; x++) if (data[y * w + x] > 0.5) { if (l < 0) l = x; r = x; }
-    widths.push(l < 0 ? 0 : r - l + 1);
+    const run = rowExtent(data, w, y, 0.5);
+    widths.push(run ? run[1] - run[0] + 1 : 0);
   }
   const k = Math.max(2, Math.round((ankleY - hipY) * 0.03));
   const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1] ?? 0;

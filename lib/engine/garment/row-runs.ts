@@ -1,6 +1,6 @@
 /**
- * The runs of a garment mask along one row: how a flat garment's outline is read
- * row by row (legs apart, sleeves beside a skirt).
+ * The runs of a garment mask along one row: how a garment's outline is read
+ * row by row (legs apart, sleeves beside a skirt, a skirt's hem, a side under a hand).
  */
 
 /**
@@ -20,4 +20,14 @@ export function rowRuns(data: Float32Array, w: number, y: number, x0: number, x1
     }
   }
   return runs;
+}
+
+/**
+ * The first and last pixel on row y whose value is over `above`, or null when none is.
+ * @example rowExtent(mask.data, mask.width, 300, 0.5); // [120, 440]
+ */
+export function rowExtent(data: Float32Array, w: number, y: number, above: number): [number, number] | null {
+  let l = -1, r = -1;
+  for (let x = 0, i = y * w; x < w; x++, i++) if (data[i] > above) { if (l < 0) l = x; r = x; }
+  return l < 0 ? null : [l, r];
 }
