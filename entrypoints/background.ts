@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { createTryOnMenu, handleTryOnMenuClick, type MenuClick, type ClickedTab } from '@/lib/background/context-menu';
-import { offscreenDocumentKeeper, type OffscreenApi } from '@/lib/background/offscreen-document';
+import { offscreenDocumentKeeper, whenListening, type OffscreenApi } from '@/lib/background/offscreen-document';
 import { progressRoutes } from '@/lib/background/progress-routes';
 import { fetchImageBytes } from '@/lib/fetch-image';
 import { onMessage, sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
@@ -22,12 +22,12 @@ export default defineBackground(() => {
     ensureOffscreen: offscreenDocumentKeeper(browser as unknown as OffscreenApi),
     fetchImage: (url) => fetchImageBytes(url),
     offscreen: {
-      analysePortrait: (r) => sendMessage('offscreen.analysePortrait', r),
-      prepare: (r) => sendMessage('offscreen.prepare', r),
-      tryOn: (r) => sendMessage('offscreen.tryOn', r),
-      status: () => sendMessage('offscreen.status'),
-      warmUp: () => sendMessage('offscreen.warmUp'),
-      sizeAdvice: (r) => sendMessage('offscreen.sizeAdvice', r),
+      analysePortrait: (r) => whenListening(() => sendMessage('offscreen.analysePortrait', r)),
+      prepare: (r) => whenListening(() => sendMessage('offscreen.prepare', r)),
+      tryOn: (r) => whenListening(() => sendMessage('offscreen.tryOn', r)),
+      status: () => whenListening(() => sendMessage('offscreen.status')),
+      warmUp: () => whenListening(() => sendMessage('offscreen.warmUp')),
+      sizeAdvice: (r) => whenListening(() => sendMessage('offscreen.sizeAdvice', r)),
     },
     progress,
     hasPortrait: async () => (await portraitStore.loadSummary()) !== null,

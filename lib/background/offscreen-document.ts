@@ -49,3 +49,23 @@ export function offscreenDocumentKeeper(api: OffscreenApi, path = OFFSCREEN_PATH
     return creating;
   };
 }
+
+/** What Chrome says when a message reaches no listener: the document's scripts are still loading. */
+const NOT_LISTENING = /message port closed before a response|receiving end does not exist/i;
+
+/**
+ * Sends to the offscreen document, again while it does not listen yet: a document
+ * just created (here or by a concurrent warm-up) exists before its scripts have
+ * registered their listeners, and a message then reaches none. Other errors are thrown.
+ * @example const status = await whenListening(() => sendMessage('offscreen.status'));
+ */
+export async function whenListening<T>(send: () => Promise<T>, tries = 40, waitMs = 50): Promise<T> {
+  for (let k = 1; ; k++) {
+    try {
+      return await send();
+    } catch (e) {
+      if (k >= tries || !NOT_LISTENING.test((e as Error)?.message ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
+}

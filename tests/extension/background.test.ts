@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { base64ToBytes } from '../../lib/base64';
 import { createTryOnMenu, CONTEXT_MENU_ID, handleTryOnMenuClick } from '../../lib/background/context-menu';
 import { backgroundHandlers, type BackgroundDeps } from '../../lib/background/handlers';
-import { offscreenDocumentKeeper, OFFSCREEN_REASONS, type OffscreenApi } from '../../lib/background/offscreen-document';
+import { offscreenDocumentKeeper, OFFSCREEN_REASONS, whenListening, type OffscreenApi } from '../../lib/background/offscreen-document';
 import { progressRoutes } from '../../lib/background/progress-routes';
 import { ExtensionError } from '../../lib/error-info';
 import type { OffscreenTryOnRequest, ProgressEvent, TryOnResponse } from '../../lib/messaging';
@@ -44,6 +44,20 @@ describe('the offscreen document keeper', () => {
     const { api, created } = fakeApi(1);
     await offscreenDocumentKeeper(api)();
     expect(created).toHaveLength(0);
+  });
+
+  it('asks a document still loading again until it listens, and passes other errors on', async () => {
+    let calls = 0;
+    const notYet = async () => {
+      if (++calls < 3) throw new Error('The message port closed before a response was received.');
+      return 'ready';
+    };
+    expect(await whenListening(notYet, 5, 1)).toBe('ready');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(whenListening(async () => { calls++; throw new Error('engine failed'); }, 5, 1)).rejects.toThrow('engine failed');
+    expect(calls).toBe(1);
+    await expect(whenListening(async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); }, 3, 1)).rejects.toThrow('Receiving end');
   });
 });
 
