@@ -21,9 +21,11 @@ import { rowExtent } from './row-runs';
 /** How far along its row a hole looks for the garment on each side, in shoulder spans. */
 const ENCLOSED_WITHIN = 0.35;
 /** How far up and down a garment's edge hidden under a hand is continued from where it shows, in shoulder spans. */
-const OUTLINE_REACH = 0.6;
-/** An edge continued under a hand starts from the outermost of this many trusted rows at each end. */
-const TRUSTED_ROWS = 8;
+const OUTLINE_REACH = 1.2;
+/** A side's line carried up under a hand is fitted to this many rows (in shoulder spans) where the side is seen below it. */
+const SIDE_FIT = 0.15;
+/** How far past a garment's sure edge the person mask fades to the backdrop, in pixels. */
+const SOFT_EDGE = 8;
 
 /** A bottom's column is continued up under the model's top only if the bottom starts within this much (shoulder spans) below the band. */
 const BAND_MEETS = 0.1;
@@ -63,7 +65,7 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
   // (a bottom's sides only: the arms hang beside a top's or dress's sides, seldom over them,
   // and a side continued under an arm would take the arm for garment)
-  const outline = band?.garmentIs === 'below' ? continuedOutline(known, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH)).data : null;
+  const outline = band?.garmentIs === 'below' ? continuedOutline(known, person, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH), Math.round(body.shoulderSpan * SIDE_FIT)).data : null;
   mask.data.set(worn.data);
   for (let i = chinY * w; i < w * h; i++) {
     // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
@@ -120,9 +122,11 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
     // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
     // (a tucked top's, what it shows above, reflected downwards).
-    const fromBand = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h) : -1;
+    const fromBand = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h, 1) : -1;
     // An edge under a hand continues the fabric seen just inside it, reflected outwards.
-    const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach) : -1;
+    // (not from a thin seen strip: beside a hand or a held thing it is mostly the thing's rim or
+    // shadow, and bounced to and fro it smears into streaks; the smooth colour is better)
+    const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach, r) : -1;
     const from = mirrored ? m : fromBand >= 0 ? fromBand : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
@@ -136,45 +140,48 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
  * no cover; on the other rows the outline is interpolated between the nearest
  * trusted rows above and below (within `reach` rows). A bottom's top rows are
  * its waistband, often under the hands already: rows with trusted ones only
- * below them take the edge those show (a waistband is as wide as the hips below
- * it). Marks (1) the pixels between the seen edge and that continued outline.
+ * below them carry on the line the side follows there (fitted over `fitRows`),
+ * never wider than where it was seen. Marks (1) the pixels between the seen
+ * edge and that continued outline.
  */
-function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reach: number): GrayImage {
+function continuedOutline(known: GrayImage, person: GrayImage, coverAt: (i: number) => number, reach: number, fitRows: number): GrayImage {
   const { width: w, height: h, data } = known;
   const out = createGray(w, h);
   const left = new Float64Array(h).fill(-1), right = new Float64Array(h).fill(-1);
   const trustL = new Uint8Array(h), trustR = new Uint8Array(h);
-  const covered = (x: number, y: number) => x >= 0 && x < w && coverAt(y * w + x) > 0.5;
+  // a side is seen where the backdrop is right beyond it (or the frame's edge), past the person
+  // mask's soft edge: not where a hand, an arm, a sleeve's cuff or a held bag touches it
+  const seen = (x0: number, y: number, step: number): number => {
+    for (let k = 1; k <= SOFT_EDGE; k++) {
+      const x = x0 + step * k, i = y * w + x;
+      if (x < 0 || x >= w) return 1;
+      if (coverAt(i) > 0.5) return 0;
+      if (person.data[i] < 0.2) return 1;
+    }
+    return 0;
+  };
   for (let y = 0; y < h; y++) {
     const run = rowExtent(data, w, y, 0);
     if (!run) continue;
     const [l, r] = run;
     left[y] = l; right[y] = r;
-    trustL[y] = covered(l - 1, y) || covered(l - 2, y) ? 0 : 1;
-    trustR[y] = covered(r + 1, y) || covered(r + 2, y) ? 0 : 1;
+    trustL[y] = seen(l, y, -1);
+    trustR[y] = seen(r, y, 1);
   }
-  // Outward is smaller x on the left side, larger on the right. The trusted rows next to
-  // a hand can still be its edge's shadow: each end takes the outermost of a few.
-  const outermost = (edge: Float64Array, trust: Uint8Array, from: number, step: number, outward: number): number => {
-    let best = edge[from];
-    for (let k = from, n = 0; k >= 0 && k < h && Math.abs(k - from) < reach && n < TRUSTED_ROWS; k += step) {
-      if (!trust[k]) continue;
-      n++;
-      if ((edge[k] - best) * outward > 0) best = edge[k];
-    }
-    return best;
-  };
+  // Outward is smaller x on the left side, larger on the right.
   const continued = (edge: Float64Array, trust: Uint8Array, y: number, outward: number): number => {
     let a = -1, b = -1;
     for (let k = 1; k <= reach && (a < 0 || b < 0); k++) {
       if (a < 0 && y - k >= 0 && trust[y - k]) a = y - k;
       if (b < 0 && y + k < h && trust[y + k]) b = y + k;
     }
-    if (a >= 0 && b >= 0) {
-      const ea = outermost(edge, trust, a, -1, outward), eb = outermost(edge, trust, b, 1, outward);
-      return ea + ((eb - ea) * (y - a)) / (b - a);
-    }
-    return b >= 0 ? outermost(edge, trust, b, 1, outward) : edge[y];
+    if (a >= 0 && b >= 0) return edge[a] + ((edge[b] - edge[a]) * (y - a)) / (b - a);
+    if (b < 0) return edge[y];
+    // only seen below (a waistband's rows): the side's line seen below carried on up, but
+    // never wider than where it was seen (a waist is no wider than the hips below it)
+    const slope = sideSlope(edge, trust, b, fitRows);
+    const carried = edge[b] - slope * (b - y);
+    return (carried - edge[b]) * outward > 0 ? edge[b] : carried;
   };
   for (let y = 0; y < h; y++) {
     if (left[y] < 0) continue;
@@ -182,6 +189,20 @@ function continuedOutline(known: GrayImage, coverAt: (i: number) => number, reac
     if (!trustR[y]) for (let x = right[y] + 1; x <= Math.min(w - 1, Math.round(continued(right, trustR, y, 1))); x++) out.data[y * w + x] = 1;
   }
   return out;
+}
+
+/**
+ * How far a side's edge moves per row going down (least squares) over the trusted
+ * rows among the `rows` rows from `from` on; 0 with fewer than two.
+ */
+function sideSlope(edge: Float64Array, trust: Uint8Array, from: number, rows: number): number {
+  let n = 0, sy = 0, sx = 0, syy = 0, sxy = 0;
+  for (let y = from; y < Math.min(edge.length, from + rows); y++) {
+    if (!trust[y]) continue;
+    n++; sy += y; sx += edge[y]; syy += y * y; sxy += y * edge[y];
+  }
+  const d = n * syy - sy * sy;
+  return n < 2 || d === 0 ? 0 : (n * sxy - sy * sx) / d;
 }
 
 /** Whether pixel i has garment on both sides of it along its row (within `across`), or at its mirror image across the body. */
@@ -202,10 +223,11 @@ function insideGarment(known: GrayImage, i: number, across: number, body: BodyGe
  * The pixel mirroring (x, y) about the edge of the known garment met first going
  * from it in direction (dx, dy) (one of them 0, the other ±1; within `reach`
  * steps), as far into the garment as (x, y) is from the edge; where the known
- * part is thinner than that, reflected back and forth within it (a clamp to its
- * last pixel would smear that pixel into a streak); -1 when there is none.
+ * part is thinner than that, reflected back and forth within it if it is at
+ * least `minBounce` deep (a clamp to its last pixel would smear that pixel into
+ * a streak); -1 when there is none, or it is thinner.
  */
-function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, dy: number, reach: number): number {
+function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, dy: number, reach: number, minBounce: number): number {
   const { width: w, height: h, data } = known;
   const inside = (px: number, py: number) => px >= 0 && py >= 0 && px < w && py < h;
   for (let n = 1; n <= reach; n++) {
@@ -216,6 +238,7 @@ function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, d
     let depth = 0;
     while (depth < n && inside(ex + dx * (depth + 1), ey + dy * (depth + 1)) && data[(ey + dy * (depth + 1)) * w + ex + dx * (depth + 1)] > 0) depth++;
     let k = n;
+    if (depth < n && depth < minBounce) return -1;
     if (depth < n) {
       const period = 2 * depth;
       const m = period > 0 ? n % period : 0;

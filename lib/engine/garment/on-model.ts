@@ -33,6 +33,7 @@ import type { HiddenBand } from './on-model-holes';
 import { fillHoles } from './on-model-holes';
 import { rowExtent } from './row-runs';
 import { dropBareArms, dropHairBesideNeck, dropThinStrokes } from './on-model-cleanup';
+import { closeNotches } from './edge-notches';
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
 export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
@@ -141,7 +142,7 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   // A top tucked into the model's bottom (or ending on its waistband) would leave a bare band
   // on a shopper whose bottom sits lower: it goes on down to the hips, as if worn untucked.
   const hidden: HiddenBand | null = category === 'lower'
-    ? { mask: personBetween(person, regions, hiddenFrom, line + body.shoulderSpan * 0.05), garmentIs: 'below' }
+    ? { mask: personBetween(person, null, hiddenFrom, line + body.shoulderSpan * 0.05), garmentIs: 'below' }
     : category === 'upper' && endsOnBottom(worn, bottom, body)
       ? { mask: personBetween(person, regions, line - body.shoulderSpan * 0.05, body.hipCenter[1] + torso * TOP_BELOW_HIPS), garmentIs: 'above' }
       : null;
@@ -150,7 +151,10 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   if (category !== 'lower') {
     dropBareArms(image, worn, body, split.sleeveEnds);
     dropHairBesideNeck(worn, person, body);
-  } else dropThinStrokes(worn, body);
+  } else {
+    closeNotches(worn, body);
+    dropThinStrokes(worn, body);
+  }
   const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
@@ -199,14 +203,18 @@ function endsOnBottom(top: GrayImage, bottom: GrayImage, body: BodyGeometry): bo
   return hems > 0 && onBottom / hems > 0.6;
 }
 
-/** The person between rows `from` and `to`, arms and hands aside: where a garment continues unseen. */
-function personBetween(person: GrayImage, regions: PortraitRegions, from: number, to: number): GrayImage {
+/**
+ * The person between rows `from` and `to`, arms and hands aside when `regions` are given:
+ * where a garment continues unseen. (A waistband goes on under a hand or a sleeve's cuff
+ * that hangs over it as under the top; a tucked top's hem does not go on over the arms.)
+ */
+function personBetween(person: GrayImage, regions: PortraitRegions | null, from: number, to: number): GrayImage {
   const { width: w, height: h } = person;
   const out = createGray(w, h);
   const y0 = Math.max(0, Math.floor(from)), y1 = Math.min(h - 1, Math.ceil(to));
   for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
-    out.data[i] = person.data[i] * (1 - Math.max(regions.arms.data[i], regions.hands.data[i]));
+    out.data[i] = person.data[i] * (regions ? 1 - Math.max(regions.arms.data[i], regions.hands.data[i]) : 1);
   }
   return out;
 }
