@@ -38,7 +38,7 @@ export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('maps');
   // A one-piece worn is cut at the new waistband: above it stays as a top.
   const worn = topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? fit.waistY, body);
-  const image = composeLower(portrait, maps, worn, layer);
+  const image = composeLower(portrait, maps, worn, layer, null);
   lap('compose');
   return { image, timingsMs };
 }

@@ -61,7 +61,7 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   else {
     const maps = lowerMaps(portrait);
     if (category === 'dress') image = composeDress(portrait, maps, { body: main, sleeves });
-    else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main);
+    else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main, maps.bottomRoom);
   }
   lap('compose');
   return { image, timingsMs };

@@ -453,6 +453,37 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(notched, `of ${sides[0].length * 2} rows`).toBeLessThan(5);
     });
 
+    it('draws no bottom beside the shopper above the waist, however wide the model\'s hips were read', async () => {
+      const trousers = await engine.analyseGarment(await readImageFile(samplePath('persons/051482_0.jpg')), { category: 'lower' }); // the clutch hid a hip
+      for (const shopper of [jeansWoman, teeWoman]) {
+        const { image } = await engine.tryOn(shopper, trousers);
+        const w = image.width, waist = Math.round(shopper.body.hipCenter[1] - shopper.body.shoulderSpan * 0.25);
+        let beside = 0;
+        for (let y = Math.round(shopper.body.chin[1]); y < waist; y++) for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          if (shopper.personMask.data[i] >= 0.05) continue;
+          if (Math.abs(image.data[i * 4] - shopper.image.data[i * 4]) + Math.abs(image.data[i * 4 + 1] - shopper.image.data[i * 4 + 1]) + Math.abs(image.data[i * 4 + 2] - shopper.image.data[i * 4 + 2]) > 60) beside++;
+        }
+        // (was 577 and 400 px: a block of trousers beside the top)
+        expect(beside, 'px changed beside the body above the waist').toBe(0);
+      }
+    });
+
+    it('keeps a slim forearm hanging beside the hips whole in front of a new bottom', async () => {
+      const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/052472_0.jpg'))); // slim bare arms on a pale backdrop
+      const trousers = await engine.analyseGarment(await readImageFile(samplePath('persons/051482_0.jpg')), { category: 'lower' });
+      const { image } = await engine.tryOn(shopper, trousers);
+      const { regions, render } = shopper, w = image.width;
+      let n = 0, change = 0;
+      for (let i = Math.round(shopper.body.hipCenter[1] - shopper.body.shoulderSpan * 0.3) * w; i < w * image.height; i++) {
+        if (render.armsInFront.data[i] < 0.5 || regions.arms.data[i] < 0.3 || regions.skin.data[i] < 0.3 || regions.hands.data[i] > 0.1) continue;
+        n++;
+        for (let c = 0; c < 3; c++) change += Math.abs(image.data[i * 4 + c] - shopper.image.data[i * 4 + c]) / 3;
+      }
+      // (was 12.9: the arm is only half in the person mask there, and was kept at half strength)
+      expect(change / n, `mean change over ${n} forearm px`).toBeLessThan(3);
+    });
+
     it('reads a tank\'s wide shoulders as no sleeve (and carries none over), a tee\'s as short sleeves', async () => {
       for (const file of ['persons/model_7.png', 'persons/model_6.png']) {
         const tank = await engine.analyseGarment(await readImageFile(samplePath(file)), { category: 'upper' });

@@ -21,9 +21,11 @@ import { smoothstep } from '../smoothstep';
 
 /**
  * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
- * @example const result = composeLower(portrait, maps, { top, bottom }, garmentLayer);
+ * @param room where the bottom may be drawn (bottomRoom), or null for anywhere: a flat bottom is
+ * cut to the shopper's waist by its fit; one moved from a model brings the model's hips.
+ * @example const result = composeLower(portrait, maps, { top, bottom }, garmentLayer, null);
  */
-export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: { top: GrayImage; bottom: GrayImage }, garment: RgbaImage): RgbaImage {
+export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: { top: GrayImage; bottom: GrayImage }, garment: RgbaImage, room: GrayImage | null): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
@@ -34,7 +36,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
   const reach = boxBlur(worn.bottom, CLEAR_REACH);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const b = Math.max(smoothstep(0.05, 0.5, worn.bottom.data[i]), smoothstep(0.1, 0.4, reach.data[i])), a = g[p + 3] / 255;
+    const b = Math.max(smoothstep(0.05, 0.5, worn.bottom.data[i]), smoothstep(0.1, 0.4, reach.data[i])), a = (g[p + 3] / 255) * (room ? room.data[i] : 1);
     if (b <= 0 && a <= 0) continue;
     // 1. the old bottom cleared
     const z = maps.skinZone.data[i];
@@ -46,7 +48,10 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
     }
     // 3. as they were, also where only the clearing reached (a hand beside the old bottom is
     // not cleared with it): the top worn, arms with their sleeves or skin, hands, hair and face
-    const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * regions.arms.data[i] * Math.max(regions.skin.data[i], worn.top.data[i]));
+    // (a slim arm against a pale backdrop is only half in the person mask: where it is arm and
+    // skin or sleeve by half, it is kept whole, or the new bottom shows through it)
+    const armSeen = Math.min(regions.arms.data[i], Math.max(regions.skin.data[i], worn.top.data[i]));
+    const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * smoothstep(0.15, 0.45, armSeen));
     const keep = Math.max(worn.top.data[i], arm, maps.split.armsBeside.data[i], handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
   }

@@ -14,6 +14,7 @@ import { drawCapsule, polygonMask } from '../shapes';
 import type { ClothesSplit } from '../portrait/clothes-split';
 import { splitClothes, topAndBottom, wornClothes } from '../portrait/clothes-split';
 import { estimatePlate } from '../background-plate';
+import { bottomRoom } from './bottom-room';
 import { clothesShading } from '../portrait/shading';
 import { smoothstep } from '../smoothstep';
 
@@ -29,6 +30,8 @@ export interface LowerMaps {
   armsInFront: GrayImage;
   /** The waist line used to split top from bottom when the portrait has none (a one-piece). */
   defaultWaistY: number;
+  /** Where a bottom may be drawn: on the body above the hips, beside it only below them (see bottomRoom). */
+  bottomRoom: GrayImage;
   /** What a dress clears: everything worn but shoes (wornClothes), and that blurred by CLEAR_REACH. */
   dressClear: { worn: GrayImage; reach: GrayImage };
 }
@@ -104,7 +107,7 @@ function computeLowerMaps(portrait: PortraitAnalysis): LowerMaps {
   }
   const worn = wornClothes(portrait.personMask, regions, split, body);
   const dressClear = { worn, reach: boxBlur(worn, CLEAR_REACH) };
-  return { split, skinZone, skin, lowerShading, armsInFront, defaultWaistY, dressClear };
+  return { split, skinZone, skin, lowerShading, armsInFront, defaultWaistY, dressClear, bottomRoom: bottomRoom(portrait.personMask, body) };
 }
 
 /**
