@@ -6,8 +6,8 @@
  */
 import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
-import type { RgbaImage } from './image';
-import { createRgba } from './image';
+import type { GrayImage, RgbaImage } from './image';
+import { createGray, createRgba } from './image';
 import { MODEL_PART } from './garment/on-model';
 import { bodyTransfer, scaleTransferBody } from './fit/body-transfer';
 import { composeUpper } from './render/compose';
@@ -15,12 +15,16 @@ import { composeDress, composeLower } from './render/compose-lower';
 import { drawTorso } from './render/garment-layers';
 import { scaledSource } from './render/garment-source';
 import { drawLimb } from './render/limb-warp';
+import { closeSeamGaps } from './render/seam-gaps';
 import type { SeamLine } from './render/leg-seam';
 import { blendLegSeam } from './render/leg-seam';
 import type { BodyGeometry } from './portrait/body-geometry';
 import { lowerMaps } from './render/lower-maps';
 import { topAndBottom } from './portrait/clothes-split';
 import { stopwatch } from './stopwatch';
+
+/** How far a gap between a garment's body and a sleeve may reach from both, in shoulder spans. */
+const SEAM_REACH = 0.12;
 
 /**
  * @example const { image } = tryOnModelGarment(portrait, garmentOnModel);
@@ -49,10 +53,11 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
     drawLimb(legs, src, transfer.rightLeg, MODEL_PART.rightLeg);
     blendLegSeam(main, legs, seamLine(body));
   } else {
-    main = drawTorso(src, fit, W, H);
+    main = drawTorso(src, fit, W, H, category === 'lower' ? undefined : behindArms(portrait));
     if (category !== 'lower') {
       drawLimb(sleeves, src, transfer.leftArm, MODEL_PART.leftArm);
       drawLimb(sleeves, src, transfer.rightArm, MODEL_PART.rightArm);
+      closeSeamGaps(main, sleeves, portrait.render.clearTop, body.shoulderSpan * SEAM_REACH);
     }
   }
   lap('warp');
@@ -65,6 +70,17 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   }
   lap('compose');
   return { image, timingsMs };
+}
+
+/**
+ * Where a garment's body goes on behind the model's arms: the shopper's old top over the
+ * torso (not over the shopper's own arms, which their sleeves or skin cover).
+ */
+function behindArms(portrait: PortraitAnalysis): GrayImage {
+  const { clearTop } = portrait.render, { arms } = portrait.regions;
+  const out = createGray(clearTop.width, clearTop.height);
+  for (let i = 0; i < out.data.length; i++) out.data[i] = clearTop.data[i] * (1 - arms.data[i]);
+  return out;
 }
 
 /** The shopper's crotch (a fifth of the thigh below the hips' centre) and the body's downward axis. */
