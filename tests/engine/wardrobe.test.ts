@@ -251,6 +251,20 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(changed.face).toBeLessThan(0.002);
       expect(changed.backdrop).toBeLessThan(0.002);
     });
+
+    it('clears a cream dress a shopper whose face the photo crops off wears, below its own hem too', async () => {
+      // with no face to learn skin from, a broad prior took the cream dress for pale skin: it was never cleared
+      const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/053514_0.jpg'))); // cream halter dress to mid-calf, head cropped
+      const shift = await engine.analyseGarment(await readImageFile(samplePath('garments/053790_1.jpg'))); // black knee-length shift
+      const { image } = await engine.tryOn(shopper, shift);
+      for (const side of ['left', 'right'] as const) {
+        // the old skirt's hem, below the shift's: the shopper's legs now, not cream
+        const at = lerp(kp(shopper, `${side}_knee`), kp(shopper, `${side}_ankle`), 0.15);
+        const before = meanColor(shopper.image, at, 2), after = meanColor(image, at, 2);
+        expect(dist(after, before), `${side} below the hem`).toBeGreaterThan(40);
+        expect(dist(after, shopper.skin.rgb), `${side} below the hem`).toBeLessThan(dist(before, shopper.skin.rgb));
+      }
+    });
   });
 
   describe('garments photographed on a model', () => {

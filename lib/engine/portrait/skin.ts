@@ -6,7 +6,7 @@
 import type { GrayImage, RgbaImage } from '../image';
 import { createGray } from '../image';
 import type { Point } from '../shapes';
-import { polygonMask } from '../shapes';
+import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
 
 export interface SkinModel {
@@ -39,15 +39,23 @@ export function skinToned(r: number, g: number, b: number): boolean {
 /** A broad prior covering most skin tones, for when no face is visible. */
 const GENERIC: SkinModel = { mean: [150, 112, 150], rgb: [200, 150, 125], invCov: [1 / 64, 0, 1 / 64], sdY: 50, samples: 0 };
 
+/** Fewest forearm pixels the skin colour is learned from when the photo shows no face. */
+const MIN_FOREARM_SAMPLES = 100;
+/** How likely skin a forearm pixel must be under the broad prior to be learned from. */
+const FOREARM_PRIOR = 0.6;
+
 /**
- * Learns the skin colour from the face region of a photo.
+ * Learns the skin colour from the face region of a photo; when the photo
+ * crops the face off (stores and shoppers often do), from the middle of the
+ * bare forearms; else a broad prior. (The broad prior takes cream and pale
+ * grey cloth for pale skin: a white dress would be left uncleared as skin.)
  * @example const skin = learnSkin(photo, keypoints, personMask);
  */
 export function learnSkin(image: RgbaImage, kp: Keypoints, person: GrayImage): SkinModel {
   const eyeL = kp.left_eye, eyeR = kp.right_eye, mouthL = kp.mouth_left, mouthR = kp.mouth_right;
   const { width: w, height: h } = image;
   const inFrame = [eyeL, eyeR, mouthL, mouthR].every((p) => p.x >= 0 && p.y >= 0 && p.x < w && p.y < h);
-  if (!inFrame) return GENERIC;
+  if (!inFrame) return learnFromForearms(image, kp, person);
   // cheeks and nose: from a little below the eyes down to the mouth corners
   const down = (p: { x: number; y: number }, q: { x: number; y: number }, t: number): Point => [p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t];
   const poly: Point[] = [down(eyeL, mouthL, 0.3), down(eyeR, mouthR, 0.3), down(eyeR, mouthR, 0.85), down(eyeL, mouthL, 0.85)];
@@ -57,12 +65,40 @@ export function learnSkin(image: RgbaImage, kp: Keypoints, person: GrayImage): S
     if (region.data[i] < 0.99 || person.data[i] < 0.9) continue;
     samples.push(toYCbCr(image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]));
   }
-  if (samples.length < 30) return GENERIC;
-  // Robust: fit, drop the farthest quarter (nostrils, shadows, make-up), fit again.
-  let model = fit(samples, image, region, person);
+  if (samples.length < 30) return learnFromForearms(image, kp, person);
+  return robustFit(samples, image, region, person);
+}
+
+/**
+ * The skin colour of the forearms' middle (elbow to wrist, a band along the bone),
+ * where the broad prior finds skin; the broad prior itself when too little shows
+ * (long sleeves, arms out of the frame).
+ */
+function learnFromForearms(image: RgbaImage, kp: Keypoints, person: GrayImage): SkinModel {
+  const { width: w, height: h } = image;
+  const region = createGray(w, h);
+  for (const [e, wr] of [[kp.left_elbow, kp.left_wrist], [kp.right_elbow, kp.right_wrist]]) {
+    if (e.score < 0.5 || wr.score < 0.5) continue;
+    const length = Math.hypot(wr.x - e.x, wr.y - e.y);
+    const a: Point = [e.x + (wr.x - e.x) * 0.2, e.y + (wr.y - e.y) * 0.2], b: Point = [e.x + (wr.x - e.x) * 0.85, e.y + (wr.y - e.y) * 0.85];
+    drawCapsule(region, [a, b], [length * 0.08, length * 0.08]);
+  }
+  const samples: [number, number, number][] = [];
+  for (let i = 0; i < region.data.length; i++) {
+    if (region.data[i] < 0.99 || person.data[i] < 0.9) continue;
+    const s = toYCbCr(image.data[i * 4], image.data[i * 4 + 1], image.data[i * 4 + 2]);
+    if (Math.exp(-0.5 * distance2(GENERIC, s[0], s[1], s[2]) / 4) >= FOREARM_PRIOR) samples.push(s);
+    else region.data[i] = 0; // (nor painted with: a sleeve's cuff, a bracelet)
+  }
+  if (samples.length < MIN_FOREARM_SAMPLES) return GENERIC;
+  return robustFit(samples, image, region, person);
+}
+
+/** Fit, drop the farthest quarter (nostrils, shadows, make-up, a bracelet), fit again. */
+function robustFit(samples: [number, number, number][], image: RgbaImage, region: GrayImage, person: GrayImage): SkinModel {
+  const model = fit(samples, image, region, person);
   const scored = samples.map((s) => ({ s, d: distance2(model, s[0], s[1], s[2]) })).sort((a, b) => a.d - b.d);
-  model = fit(scored.slice(0, Math.ceil(scored.length * 0.75)).map((x) => x.s), image, region, person);
-  return model;
+  return fit(scored.slice(0, Math.ceil(scored.length * 0.75)).map((x) => x.s), image, region, person);
 }
 
 function fit(samples: [number, number, number][], image: RgbaImage, region: GrayImage, person: GrayImage): SkinModel {
