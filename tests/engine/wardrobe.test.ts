@@ -13,7 +13,7 @@ import { skinToned } from '../../lib/engine/portrait/skin';
 import { segmentDistance } from '../../lib/engine/shapes';
 import { boxBlur } from '../../lib/engine/image';
 import { MODEL_PART } from '../../lib/engine/garment/on-model';
-import { rowExtent } from '../../lib/engine/garment/row-runs';
+import { rowExtent, rowRuns } from '../../lib/engine/garment/row-runs';
 import { testEngine } from '../helpers/engine';
 import { haveSamples, sampleManifest, samplePath } from '../helpers/samples';
 
@@ -510,6 +510,22 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       }
       // (was 9.2%: wedges at the armpits that neither the body's warp nor the sleeves' reached)
       expect(skin / torso, `${skin} skin-toned px where the old top was`).toBeLessThan(0.04);
+    });
+
+    it('keeps a dress\'s skirt and cuffs beside the model\'s hanging hands: no bites out of its sides', async () => {
+      for (const [file, least] of [['persons/053228_0.jpg', 0.93], ['persons/052767_0.jpg', 0.72]] as const) { // hands beside a fitted dress; beside a printed one, in long sleeves
+        const dress = await engine.analyseGarment(await readImageFile(samplePath(file)));
+        const body = dress.model!.body, w = dress.mask.width, cx = Math.round(body.hipCenter[0]);
+        // the skirt's width (its run through the body's middle) where the hands hang, against just below them
+        const width = (y: number) => { const run = rowRuns(dress.mask.data, w, y, 0, w - 1, 1).find(([l, r]) => l <= cx && r >= cx); return run ? run[1] - run[0] + 1 : 0; };
+        const hands = [body.leftHand, body.rightHand];
+        const below = width(Math.round(Math.max(...hands.map((k) => k.points[1][1] + k.radii[1] * 2.2)) + 2));
+        let narrowest = Infinity;
+        for (let y = Math.round(Math.max(...hands.map((k) => k.points[0][1]))); y <= Math.min(...hands.map((k) => k.points[1][1])); y++) narrowest = Math.min(narrowest, width(y));
+        // (was 0.82 and 0.61: everything within twice a hand's thickness of it was cut, the print's light
+        // colours near the hands taken for a held bag)
+        expect(narrowest / below, file).toBeGreaterThan(least);
+      }
     });
 
     it('reads a tank\'s wide shoulders as no sleeve (and carries none over), a tee\'s as short sleeves', async () => {

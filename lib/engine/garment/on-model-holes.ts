@@ -17,6 +17,7 @@ import type { PortraitRegions } from '../portrait/regions';
 import { drawCapsule } from '../shapes';
 import { centerLineX } from '../fit/torso-width';
 import { rowExtent } from './row-runs';
+import { colourHistogram, rareIn } from '../colour-bins';
 
 /** How far along its row a hole looks for the garment on each side, in shoulder spans. */
 const ENCLOSED_WITHIN = 0.35;
@@ -26,6 +27,13 @@ const OUTLINE_REACH = 1.2;
 const SIDE_FIT = 0.15;
 /** How far past a garment's sure edge the person mask fades to the backdrop, in pixels. */
 const SOFT_EDGE = 8;
+
+/** A hand's own fringe (its skin against the garment; keypoints a little off), in hand half thicknesses. */
+const HAND_FRINGE = 1.2;
+/** How far from the hand a held thing starts, in hand half thicknesses. */
+const HELD_FROM = 2.2;
+/** A colour this rare in the garment away from the model's hands is a held thing's, not the garment's. */
+const RARE_IN_GARMENT = 0.003;
 
 /** A bottom's column is continued up under the model's top only if the bottom starts within this much (shoulder spans) below the band. */
 const BAND_MEETS = 0.1;
@@ -45,10 +53,16 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   const { width: w, height: h } = image;
   const r = Math.max(2, Math.round(body.shoulderSpan * 0.06));
   // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
-  const held = createGray(w, h);
-  for (const hand of [body.leftHand, body.rightHand]) drawCapsule(held, hand.points, hand.radii.map((x) => x * 2.2));
+  // (Around a top's or dress's hands only what is foreign to the garment: a sleeve's cuff or a skirt's
+  // side beside a hanging hand is the garment, seen. A bottom's side under a hand is continued anyway.)
+  const fringe = band?.garmentIs === 'below' ? HELD_FROM : HAND_FRINGE;
+  const held = createGray(w, h), handsReach = createGray(w, h);
+  for (const hand of [body.leftHand, body.rightHand]) {
+    drawCapsule(held, hand.points, hand.radii.map((x) => x * fringe));
+    drawCapsule(handsReach, hand.points, hand.radii.map((x) => x * HELD_FROM));
+  }
   const hands = new Float32Array(held.data);
-  heldObjects(image, worn, held, body);
+  heldObjects(image, worn, held, handsReach, body);
   // closing: grow by r, shrink by r (a box's mean above 1/(2r+1) reaches from a garment pixel)
   const grown = boxBlur(worn, r);
   for (let i = 0; i < w * h; i++) grown.data[i] = grown.data[i] > 0.02 ? 1 : 0;
@@ -251,10 +265,10 @@ function reflectAcrossEdge(known: GrayImage, x: number, y: number, dx: number, d
 
 /**
  * Adds to `held` what hangs from the hands in the garment's place (a bag, a phone): pixels
- * reached from the hands through colours far from the garment's usual one, near the hands.
- * A print's own far colours near a hand may go too; the hole filling puts them back.
+ * of colours far from the garment's usual one and rare in it elsewhere, reached through such
+ * colours from where the hands hold things (`from`), near the hands.
  */
-function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: BodyGeometry): void {
+function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, from: GrayImage, body: BodyGeometry): void {
   const { width: w, height: h } = image;
   const d = image.data;
   const counts = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
@@ -266,15 +280,18 @@ function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, body: B
   }
   if (n === 0) return;
   const median = counts.map((hist) => { let acc = 0; for (let v = 0; v < 256; v++) { acc += hist[v]; if (acc >= n / 2) return v; } return 255; });
-  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100;
   const reach = body.shoulderSpan * 0.6, reach2 = reach * reach;
   const [l, rt] = [body.leftHand.points[0], body.rightHand.points[0]];
   const near = (i: number) => {
     const x = i % w, y = (i - x) / w;
     return (x - l[0]) ** 2 + (y - l[1]) ** 2 < reach2 || (x - rt[0]) ** 2 + (y - rt[1]) ** 2 < reach2;
   };
+  // far from the garment's usual colour, and rare in it away from the hands: a print's own
+  // light and dark (a silver pattern on black) is all over the garment, a bag's colour is not
+  const garment = colourHistogram(image, (i) => worn.data[i] > 0.9 && !near(i));
+  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100 && rareIn(garment, d, i, RARE_IN_GARMENT);
   const seeds: number[] = [];
-  for (let i = 0; i < w * h; i++) if (held.data[i] > 0.5 && worn.data[i] > 0.5) seeds.push(i);
-  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && (held.data[i] > 0.5 || (near(i) && far(i))));
+  for (let i = 0; i < w * h; i++) if (from.data[i] > 0.5 && worn.data[i] > 0.5 && far(i)) seeds.push(i);
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && near(i) && far(i));
   for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
 }

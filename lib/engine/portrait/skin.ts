@@ -36,7 +36,7 @@ export function skinToned(r: number, g: number, b: number): boolean {
   return cb >= 77 && cb <= 127 && cr >= 137 && cr <= 173;
 }
 
-/** A broad prior covering most skin tones, for when no face is visible. */
+/** A broad prior covering most skin tones, for when neither a face nor bare forearms show. */
 const GENERIC: SkinModel = { mean: [150, 112, 150], rgb: [200, 150, 125], invCov: [1 / 64, 0, 1 / 64], sdY: 50, samples: 0 };
 
 /** Fewest forearm pixels the skin colour is learned from when the photo shows no face. */
