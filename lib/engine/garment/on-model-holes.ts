@@ -289,9 +289,9 @@ function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, from: G
   // far from the garment's usual colour, and rare in it away from the hands: a print's own
   // light and dark (a silver pattern on black) is all over the garment, a bag's colour is not
   const garment = colourHistogram(image, (i) => worn.data[i] > 0.9 && !near(i));
-  const far = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100 && rareIn(garment, d, i, RARE_IN_GARMENT);
+  const foreign = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100 && rareIn(garment, d, i, RARE_IN_GARMENT);
   const seeds: number[] = [];
-  for (let i = 0; i < w * h; i++) if (from.data[i] > 0.5 && worn.data[i] > 0.5 && far(i)) seeds.push(i);
-  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && near(i) && far(i));
+  for (let i = 0; i < w * h; i++) if (from.data[i] > 0.5 && worn.data[i] > 0.5 && foreign(i)) seeds.push(i);
+  const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && near(i) && foreign(i));
   for (let i = 0; i < w * h; i++) if (reached[i]) held.data[i] = 1;
 }

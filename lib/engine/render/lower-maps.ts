@@ -30,7 +30,7 @@ export interface LowerMaps {
   armsInFront: GrayImage;
   /** The waist line used to split top from bottom when the portrait has none (a one-piece). */
   defaultWaistY: number;
-  /** Where a bottom may be drawn: on the body above the hips, beside it only below them (see bottomRoom). */
+  /** Where a bottom moved from a model may be drawn: on the body at the waist, beside it more and more below (see bottomRoom). */
   bottomRoom: GrayImage;
   /** What a dress clears: everything worn but shoes (wornClothes), and that blurred by CLEAR_REACH. */
   dressClear: { worn: GrayImage; reach: GrayImage };
