@@ -77,11 +77,15 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
  * torso (not over the shopper's own arms, which their sleeves or skin cover).
  */
 function behindArms(portrait: PortraitAnalysis): GrayImage {
+  let out = behindArmsCache.get(portrait);
+  if (out) return out;
   const { clearTop } = portrait.render, { arms } = portrait.regions;
-  const out = createGray(clearTop.width, clearTop.height);
+  out = createGray(clearTop.width, clearTop.height);
   for (let i = 0; i < out.data.length; i++) out.data[i] = clearTop.data[i] * (1 - arms.data[i]);
+  behindArmsCache.set(portrait, out);
   return out;
 }
+const behindArmsCache = new WeakMap<PortraitAnalysis, GrayImage>();
 
 /** The shopper's crotch (a fifth of the thigh below the hips' centre) and the body's downward axis. */
 function seamLine(body: BodyGeometry): SeamLine {
