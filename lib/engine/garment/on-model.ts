@@ -34,6 +34,11 @@ import { fillHoles } from './on-model-holes';
 import { rowExtent } from './row-runs';
 import { dropBareArms, dropHairBesideNeck, dropThinStrokes } from './on-model-cleanup';
 import { closeNotches } from './edge-notches';
+import { decontaminateEdges } from './decontaminate';
+import { smoothstep } from '../smoothstep';
+
+/** A garment's soft edge is made steeper: opacity 0 below EDGE_FROM, 1 above EDGE_TO of the mask. */
+const EDGE_FROM = 0.1, EDGE_TO = 0.6;
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
 export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
@@ -155,7 +160,14 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
     closeNotches(worn, body);
     dropThinStrokes(worn, body);
   }
-  const { image: filled, mask } = fillHoles(image, worn, person, regions, body, hidden);
+  const holesFilled = fillHoles(image, worn, person, regions, body, hidden);
+  // The person mask fades over several pixels where a garment meets a backdrop of like
+  // darkness: moved onto a shopper that edge is half see-through (a strip of the shopper's
+  // arm beside a sleeve, a soft white dress). The edge takes the colour just inside it and
+  // its opacity is made steeper.
+  const filled = decontaminateEdges(holesFilled.image, holesFilled.mask);
+  const mask = holesFilled.mask;
+  for (let i = 0; i < w * h; i++) mask.data[i] = smoothstep(EDGE_FROM, EDGE_TO, mask.data[i]);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
   for (let i = 0; i < w * h; i++) {
