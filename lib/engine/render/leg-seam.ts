@@ -24,7 +24,8 @@ export interface SeamLine {
 /**
  * Merges `legs` (the limb warps) into `hips` (the spline warp of the whole bottom):
  * above the band the spline's pixels, below it the legs', in between a mix;
- * where only one layer has the garment, that layer's.
+ * where only one layer has the garment, that layer's, the spline's outer sides
+ * drawn in to the legs' across the band.
  * @example blendLegSeam(hipsLayer, legsLayer, { crotch: [384, 560], down: [0, 1], thigh: 200 });
  */
 export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): void {
@@ -34,7 +35,15 @@ export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): 
   const { width: w, height: h } = hips;
   const a = hips.data, b = legs.data;
   const [c0, c1] = SEAM_BAND.map((k) => k * seam.thigh);
+  const across = (data: Uint8ClampedArray, y: number): [number, number] | null => {
+    let l = -1, r = -1;
+    for (let x = 0, i = y * w * 4 + 3; x < w; x++, i += 4) if (data[i] > 127) { if (l < 0) l = x; r = x; }
+    return l < 0 ? null : [l, r];
+  };
   for (let y = 0; y < h; y++) {
+    // where the spline's trousers are wider than the legs', their outer sides narrow to the
+    // legs' across the band (a hard cut at its end would leave a step)
+    const hipsRow = across(a, y), legsRow = across(b, y);
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 4;
       const along = (x - seam.crotch[0]) * seam.down[0] + (y - seam.crotch[1]) * seam.down[1];
@@ -42,8 +51,10 @@ export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): 
       const s = t * t * (3 - 2 * t);
       const ah = a[i + 3] / 255, al = b[i + 3] / 255;
       if (al <= 0) {
-        // no leg here: the spline's pixel stays, except below the band, where the legs alone decide
+        // no leg here: the spline's pixel stays, except below the band, where the legs alone
+        // decide, and beyond the outline narrowing to the legs' within it
         if (s >= 1) a[i + 3] = 0;
+        else if (s > 0 && hipsRow && legsRow && (x < legsRow[0] - (1 - s) * (legsRow[0] - hipsRow[0]) || x > legsRow[1] + (1 - s) * (hipsRow[1] - legsRow[1]))) a[i + 3] = 0;
         continue;
       }
       if (s <= 0) continue;
