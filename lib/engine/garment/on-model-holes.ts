@@ -55,7 +55,8 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   // What a model holds (a bag, a phone) hangs from the hand: out of the garment, and filled like a hand.
   // (Around a top's or dress's hands only what is foreign to the garment: a sleeve's cuff or a skirt's
   // side beside a hanging hand is the garment, seen. A bottom's side under a hand is continued anyway.)
-  const fringe = band?.garmentIs === 'below' ? HELD_FROM : HAND_FRINGE;
+  const bottom = band?.garmentIs === 'below';
+  const fringe = bottom ? HELD_FROM : HAND_FRINGE;
   const held = createGray(w, h), handsReach = createGray(w, h);
   for (const hand of [body.leftHand, body.rightHand]) {
     drawCapsule(held, hand.points, hand.radii.map((x) => x * fringe));
@@ -79,7 +80,7 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   const coverAt = (i: number) => Math.max(held.data[i], regions.hair.data[i], regions.skin.data[i] * regions.arms.data[i]);
   // (a bottom's sides only: the arms hang beside a top's or dress's sides, seldom over them,
   // and a side continued under an arm would take the arm for garment)
-  const outline = band?.garmentIs === 'below' ? continuedOutline(known, person, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH), Math.round(body.shoulderSpan * SIDE_FIT)).data : null;
+  const outline = bottom ? continuedOutline(known, person, coverAt, Math.round(body.shoulderSpan * OUTLINE_REACH), Math.round(body.shoulderSpan * SIDE_FIT)).data : null;
   mask.data.set(worn.data);
   for (let i = chinY * w; i < w * h; i++) {
     // a hole is covered by a held thing, hand or hair, inside the person, below the chin; where
@@ -91,7 +92,9 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     // (within the outline continued under a hand, the garment is there whatever covers it:
     // a pale bag on a pale backdrop is half missing from the person mask)
     let hole = continued ? 1 : Math.min(coverAt(i), person.data[i]);
-    const object = held.data[i] > 0.5 && hands[i] <= 0.5;
+    // (a thing held at a bottom's side is over it; beside a top or dress, a pale fingertip taken
+    // for a held thing is not, and is filled only inside the garment, as a hand is)
+    const object = bottom && held.data[i] > 0.5 && hands[i] <= 0.5;
     if (hole > 0 && !object && worn.data[i] < 0.9 && !continued && !insideGarment(known, i, across, body)) hole = 0;
     // decisive: a half-covered pixel (a hand's soft edge) left half transparent lets the
     // shopper's cleared body show through the garment as a pale patch
