@@ -350,6 +350,27 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       expect(Math.sqrt(s2 / n - (s / n) ** 2), 'the denim\'s texture').toBeGreaterThan(4);
     });
 
+    it('continues the hidden waistband beside the hips in the jeans\' own colour, not paler', async () => {
+      const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' }); // hands over the sides, a sweater over the top
+      const w = jeans.mask.width, body = jeans.model!.body;
+      let top = -1;
+      for (let y = 0; y < jeans.mask.height && top < 0; y++) if (rowExtent(jeans.mask.data, w, y, 0.5)) top = y;
+      // the rows the sweater hid: the outer tenth on each side against the middle
+      const sides = [0, 0, 0], middle = [0, 0, 0];
+      let ns = 0, nm = 0;
+      for (let y = top; y < body.hipCenter[1] - body.shoulderSpan * 0.3; y++) {
+        const [l, r] = rowExtent(jeans.mask.data, w, y, 0.5)!;
+        for (let x = l; x <= r; x++) {
+          const t = (x - l) / (r - l), acc = t < 0.1 || t > 0.9 ? sides : t > 0.3 && t < 0.7 ? middle : null;
+          if (!acc) continue;
+          for (let c = 0; c < 3; c++) acc[c] += jeans.image.data[(y * w + x) * 4 + c];
+          if (acc === sides) ns++; else nm++;
+        }
+      }
+      // (was 47.7: those columns reached down past the hands to the paler thighs)
+      expect(dist(sides.map((v) => v / ns), middle.map((v) => v / nm))).toBeLessThan(42);
+    });
+
     it('meets a short top with jeans from under a model\'s long one: no band of painted skin at the hem (thigh-up shopper)', async () => {
       const jeans = await engine.analyseGarment(await readImageFile(samplePath('persons/051962_0.jpg')), { category: 'lower' }); // under a sweater
       const shopper = await engine.analysePortrait(await readImageFile(samplePath('persons/07966_00.jpg'))); // a short tee over black trousers

@@ -128,25 +128,35 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   const plate = estimatePlate(halveRgba(image), halveGray(known), Math.max(1, r >> 1));
   const pw = plate.width, ph = plate.height;
   const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
-  for (let i = 0; i < w * h; i++) {
+  const inBand = (i: number) => band !== null && band.mask.data[i] > 0;
+  const fill = (i: number, seen: GrayImage) => {
     const f = mask.data[i] - worn.data[i];
-    if (f <= 0.01) continue;
+    if (f <= 0.01) return;
     // Garments are mostly symmetric: a hand on one hip hides what the other hip shows, print
     // and all. The smooth colour around the hole is the fallback.
     const x = i % w, y = (i - x) / w;
     const mx = Math.round(2 * centerLineX(body, y) - x);
     const m = y * w + mx;
-    const mirrored = mx >= 0 && mx < w && known.data[m] > 0;
+    const mirrored = mx >= 0 && mx < w && seen.data[m] > 0;
     // A waistband hidden under the top continues the fabric seen just below it, reflected upwards
     // (a tucked top's, what it shows above, reflected downwards).
-    const fromBand = !mirrored && band && band.mask.data[i] > 0 ? reflectAcrossEdge(known, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h, 1) : -1;
+    const fromBand = !mirrored && band && inBand(i) ? reflectAcrossEdge(seen, x, y, 0, band.garmentIs === 'below' ? 1 : -1, h, 1) : -1;
     // An edge under a hand continues the fabric seen just inside it, reflected outwards.
     // (not from a thin seen strip: beside a hand or a held thing it is mostly the thing's rim or
     // shadow, and bounced to and fro it smears into streaks; the smooth colour is better)
-    const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(known, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach, r) : -1;
+    const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(seen, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach, r) : -1;
     const from = mirrored ? m : fromBand >= 0 ? fromBand : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? image.data[from * 4 + c] : plate.color[q + c]) * f;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? out.data[from * 4 + c] : plate.color[q + c]) * f;
+  };
+  // the holes and the sides under the hands first; then the hidden band, which continues the
+  // garment seen next to it, the sides continued under the hands included (from the seen fabric
+  // alone, a band's column beside the hips reached down past them to the thighs, paler)
+  for (let i = 0; i < w * h; i++) if (!inBand(i)) fill(i, known);
+  if (band) {
+    const seen = createGray(w, h);
+    for (let i = 0; i < w * h; i++) seen.data[i] = known.data[i] > 0 || (outline !== null && outline[i] > 0 && !inBand(i)) ? 1 : 0;
+    for (let i = 0; i < w * h; i++) if (inBand(i)) fill(i, seen);
   }
   return { image: out, mask };
 }
