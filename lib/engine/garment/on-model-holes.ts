@@ -129,7 +129,7 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
   const pw = plate.width, ph = plate.height;
   const out: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(image.data) };
   const inBand = (i: number) => band !== null && band.mask.data[i] > 0;
-  const fill = (i: number, seen: GrayImage) => {
+  const fill = (i: number, seen: GrayImage, source: RgbaImage) => {
     const f = mask.data[i] - worn.data[i];
     if (f <= 0.01) return;
     // Garments are mostly symmetric: a hand on one hip hides what the other hip shows, print
@@ -147,16 +147,16 @@ export function fillHoles(image: RgbaImage, worn: GrayImage, person: GrayImage, 
     const inside = !mirrored && fromBand < 0 && outline !== null && outline[i] > 0 ? reflectAcrossEdge(seen, x, y, x < centerLineX(body, y) ? 1 : -1, 0, reach, r) : -1;
     const from = mirrored ? m : fromBand >= 0 ? fromBand : inside;
     const q = (Math.min(ph - 1, y >> 1) * pw + Math.min(pw - 1, x >> 1)) * 3;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? out.data[from * 4 + c] : plate.color[q + c]) * f;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c] * (1 - f) + (from >= 0 ? source.data[from * 4 + c] : plate.color[q + c]) * f;
   };
   // the holes and the sides under the hands first; then the hidden band, which continues the
   // garment seen next to it, the sides continued under the hands included (from the seen fabric
   // alone, a band's column beside the hips reached down past them to the thighs, paler)
-  for (let i = 0; i < w * h; i++) if (!inBand(i)) fill(i, known);
+  for (let i = 0; i < w * h; i++) if (!inBand(i)) fill(i, known, image);
   if (band) {
     const seen = createGray(w, h);
     for (let i = 0; i < w * h; i++) seen.data[i] = known.data[i] > 0 || (outline !== null && outline[i] > 0 && !inBand(i)) ? 1 : 0;
-    for (let i = 0; i < w * h; i++) if (inBand(i)) fill(i, seen);
+    for (let i = 0; i < w * h; i++) if (inBand(i)) fill(i, seen, out);
   }
   return { image: out, mask };
 }
