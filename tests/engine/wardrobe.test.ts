@@ -12,6 +12,7 @@ import { decodeImage, readImageFile } from '../../lib/node/image-file';
 import { skinToned } from '../../lib/engine/portrait/skin';
 import { segmentDistance } from '../../lib/engine/shapes';
 import { boxBlur } from '../../lib/engine/image';
+import { labelComponents } from '../../lib/engine/connectivity';
 import { MODEL_PART } from '../../lib/engine/garment/on-model';
 import { rowExtent, rowRuns } from '../../lib/engine/garment/row-runs';
 import { testEngine } from '../helpers/engine';
@@ -564,6 +565,14 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       // (was 10%: the sleeve's soft edge, faded over several pixels against the model's dark
       // backdrop, let the arm show along its side)
       expect(shows / arm, `${shows} of ${arm} bare arm px unchanged`).toBeLessThan(0.085);
+    });
+
+    it('cuts a garment out of a model photo in one piece, without slivers beside it', async () => {
+      const dress = await engine.analyseGarment(await readImageFile(samplePath('persons/model_9.png'))); // white on a white backdrop, pale arms
+      const { sizes } = labelComponents(dress.mask.width, dress.mask.height, (i) => dress.mask.data[i] > 0.02);
+      const largest = Math.max(...sizes.slice(1));
+      // (was 26 slivers of the arms' and the backdrop's fringe, drawn as stray lines beside the dress)
+      expect(sizes.slice(1).filter((n) => n < largest * 0.02)).toEqual([]);
     });
 
     it('reads a tank\'s wide shoulders as no sleeve (and carries none over), a tee\'s as short sleeves', async () => {

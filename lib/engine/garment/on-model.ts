@@ -36,9 +36,12 @@ import { dropBareArms, dropHairBesideNeck, dropThinStrokes } from './on-model-cl
 import { closeNotches } from './edge-notches';
 import { decontaminateEdges } from './decontaminate';
 import { smoothstep } from '../smoothstep';
+import { labelComponents } from '../connectivity';
 
 /** A garment's soft edge is made steeper: opacity 0 below EDGE_FROM, 1 above EDGE_TO of the mask. */
 const EDGE_FROM = 0.1, EDGE_TO = 0.6;
+/** A piece of the cut-out smaller than this share of the largest is a sliver, not the garment. */
+const SPECK_SHARE = 0.02;
 
 /** Part labels of an on-model garment: which body part carries each pixel. */
 export const MODEL_PART = { torso: 1, leftArm: 2, rightArm: 3, leftLeg: 4, rightLeg: 5 } as const;
@@ -168,6 +171,7 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
   const filled = decontaminateEdges(holesFilled.image, holesFilled.mask);
   const mask = holesFilled.mask;
   for (let i = 0; i < w * h; i++) mask.data[i] = smoothstep(EDGE_FROM, EDGE_TO, mask.data[i]);
+  dropSpecks(mask);
   const parts = labelParts(mask, body, category, lowerKind === 'trousers', split.sleeveEnds);
   let r = 0, g = 0, b = 0, n = 0;
   for (let i = 0; i < w * h; i++) {
@@ -184,6 +188,17 @@ export function analyseOnModel(image: RgbaImage, model: FoundModel, hint: Garmen
     version, category, sleeve, image: filled, mask, landmarks, sleeves: null, parts,
     meanColor: n ? [r / n, g / n, b / n] : [0, 0, 0], timingsMs, lowerKind, model: modelBody,
   };
+}
+
+/**
+ * A garment is one piece: slivers apart from it (a bare arm's edge read as the dress
+ * beside it, a white dress's fringe on a white backdrop) are left out, all but the
+ * pieces at least SPECK_SHARE of the largest one (a skirt's part a hand cuts off stays).
+ */
+function dropSpecks(mask: GrayImage): void {
+  const { labels, sizes } = labelComponents(mask.width, mask.height, (i) => mask.data[i] > 0.02);
+  const largest = Math.max(0, ...sizes.slice(1));
+  for (let i = 0; i < mask.data.length; i++) if (labels[i] > 0 && sizes[labels[i]] < largest * SPECK_SHARE) mask.data[i] = 0;
 }
 
 /** Without a hint: a one-piece is a dress; otherwise the garment the photo shows more of. */
