@@ -33,7 +33,7 @@ const HAND_FRINGE = 1.2;
 /** How far from the hand a held thing starts, in hand half thicknesses. */
 const HELD_FROM = 2.2;
 /** A colour this rare in the garment away from the model's hands is a held thing's, not the garment's. */
-const RARE_IN_GARMENT = 0.003;
+const RARE_AWAY_FROM_HANDS = 0.003;
 
 /** A bottom's column is continued up under the model's top only if the bottom starts within this much (shoulder spans) below the band. */
 const BAND_MEETS = 0.1;
@@ -302,7 +302,7 @@ function heldObjects(image: RgbaImage, worn: GrayImage, held: GrayImage, from: G
   // far from the garment's usual colour, and rare in it away from the hands: a print's own
   // light and dark (a silver pattern on black) is all over the garment, a bag's colour is not
   const garment = colourHistogram(image, (i) => worn.data[i] > 0.9 && !near(i));
-  const foreign = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100 && rareIn(garment, d, i, RARE_IN_GARMENT);
+  const foreign = (i: number) => (d[i * 4] - median[0]) ** 2 + (d[i * 4 + 1] - median[1]) ** 2 + (d[i * 4 + 2] - median[2]) ** 2 > 8100 && rareIn(garment, d, i, RARE_AWAY_FROM_HANDS);
   const seeds: number[] = [];
   for (let i = 0; i < w * h; i++) if (from.data[i] > 0.5 && worn.data[i] > 0.5 && foreign(i)) seeds.push(i);
   const reached = floodFill(w, h, seeds, (i) => worn.data[i] > 0.5 && near(i) && foreign(i));

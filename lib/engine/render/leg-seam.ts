@@ -43,7 +43,8 @@ export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): 
   for (let y = 0; y < h; y++) {
     // where the spline's trousers are wider than the legs', their outer sides narrow to the
     // legs' across the band (a hard cut at its end would leave a step)
-    const hipsRow = across(a, y), legsRow = across(b, y);
+    // (read once a row needs them: most rows lie wholly above or below the band)
+    let hipsRow: [number, number] | null | undefined, legsRow: [number, number] | null | undefined;
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 4;
       const along = (x - seam.crotch[0]) * seam.down[0] + (y - seam.crotch[1]) * seam.down[1];
@@ -54,7 +55,10 @@ export function blendLegSeam(hips: RgbaImage, legs: RgbaImage, seam: SeamLine): 
         // no leg here: the spline's pixel stays, except below the band, where the legs alone
         // decide, and beyond the outline narrowing to the legs' within it
         if (s >= 1) a[i + 3] = 0;
-        else if (s > 0 && hipsRow && legsRow && (x < legsRow[0] - (1 - s) * (legsRow[0] - hipsRow[0]) || x > legsRow[1] + (1 - s) * (hipsRow[1] - legsRow[1]))) a[i + 3] = 0;
+        else if (s > 0) {
+          if (hipsRow === undefined) { hipsRow = across(a, y); legsRow = across(b, y); }
+          if (hipsRow && legsRow && (x < legsRow[0] - (1 - s) * (legsRow[0] - hipsRow[0]) || x > legsRow[1] + (1 - s) * (hipsRow[1] - legsRow[1]))) a[i + 3] = 0;
+        }
         continue;
       }
       if (s <= 0) continue;
