@@ -103,14 +103,29 @@ export interface ModelBody {
 }
 
 /** How the garment should fit; the size feature sets these from the chosen size. */
-export interface TryOnOptions {
+export interface GarmentFit {
   /** Extra width over the body, as a fraction of body width (0.08 = 8 % ease). */
   ease?: number;
   /** Scales the garment's length against the torso (1 = the garment's own proportions). */
   lengthScale?: number;
 }
 
+export interface TryOnOptions extends GarmentFit {
+  /** Also return the result's layers (coverage, cleared), for review tools and tests. */
+  layers?: boolean;
+}
+
+/** What a try-on drew where, at the portrait's size: for review tools and tests. */
+export interface TryOnLayers {
+  /** How much of each pixel shows the new garment (0..1), after what of the shopper stays in front. */
+  coverage: GrayImage;
+  /** How much of each pixel was cleared of the old garment and filled (skin or backdrop), 0..1. */
+  cleared: GrayImage;
+}
+
 export interface TryOnResult {
   image: RgbaImage;
   timingsMs: Record<string, number>;
+  /** Only when TryOnOptions.layers is set. */
+  layers?: TryOnLayers;
 }

@@ -3,7 +3,7 @@
  * (fitted like a top down to the waist, then down the legs to the hem),
  * sleeves along the arms, everything the shopper wore cleared first.
  */
-import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
+import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
 import { createRgba } from './image';
 import type { SleeveShape } from './garment/garment-shape';
@@ -20,7 +20,7 @@ import { stopwatch } from './stopwatch';
 /**
  * @example const { image } = tryOnDress(portrait, dress, { ease: 0.06, lengthScale: 1 });
  */
-export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }): TryOnResult {
+export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }, report?: TryOnLayers): TryOnResult {
   if (!garment.sleeves) throw new FitroomError('bad-argument', 'Expected a dress analysis with its sleeves measured but it has none.');
   const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
@@ -42,7 +42,7 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');
-  const image = composeDress(portrait, maps, { body: dressBody, sleeves: sleeveLayer });
+  const image = composeDress(portrait, maps, { body: dressBody, sleeves: sleeveLayer }, report);
   lap('compose');
   return { image, timingsMs };
 }

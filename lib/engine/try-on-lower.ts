@@ -4,7 +4,7 @@
  * the top the shopper wears, with the old bottom cleared where the new one
  * does not reach.
  */
-import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
+import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnResult } from './analysis';
 import { createRgba } from './image';
 import type { LowerLandmarks } from './garment/lower-shape';
 import { PART_LEFT_LEG, PART_RIGHT_LEG } from './garment/lower-shape';
@@ -19,7 +19,7 @@ import { stopwatch } from './stopwatch';
 /**
  * @example const { image } = tryOnLower(portrait, jeans, { ease: 0.06, lengthScale: 1 });
  */
-export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }): TryOnResult {
+export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis, opts: { ease: number; lengthScale: number }, report?: TryOnLayers): TryOnResult {
   const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
   const landmarks = garment.landmarks as unknown as LowerLandmarks;
@@ -38,7 +38,7 @@ export function tryOnLower(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('maps');
   // A one-piece worn is cut at the new waistband: above it stays as a top.
   const worn = topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? fit.waistY, body);
-  const image = composeLower(portrait, maps, worn, layer, null);
+  const image = composeLower(portrait, maps, worn, layer, null, report);
   lap('compose');
   return { image, timingsMs };
 }

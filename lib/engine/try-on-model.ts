@@ -4,7 +4,7 @@
  * the shopper's body points to the model's, each sleeve and trouser leg joint
  * to joint along its limb; then composited as a top, a bottom or a dress.
  */
-import type { GarmentAnalysis, PortraitAnalysis, TryOnResult } from './analysis';
+import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
 import type { GrayImage, RgbaImage } from './image';
 import { createGray, createRgba } from './image';
@@ -29,7 +29,7 @@ const SEAM_REACH = 0.12;
 /**
  * @example const { image } = tryOnModelGarment(portrait, garmentOnModel);
  */
-export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAnalysis): TryOnResult {
+export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAnalysis, report?: TryOnLayers): TryOnResult {
   if (!garment.model || !garment.parts) throw new FitroomError('bad-argument', `Expected a garment photographed on a model (with the model's body) but the ${garment.category} has none.`);
   const { timingsMs, lap } = stopwatch();
   const { body, keypoints, personMask, regions } = portrait;
@@ -62,11 +62,11 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   }
   lap('warp');
   let image;
-  if (category === 'upper') image = composeUpper(portrait, { torso: main, sleeves });
+  if (category === 'upper') image = composeUpper(portrait, { torso: main, sleeves }, report);
   else {
     const maps = lowerMaps(portrait);
-    if (category === 'dress') image = composeDress(portrait, maps, { body: main, sleeves });
-    else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main, maps.bottomRoom);
+    if (category === 'dress') image = composeDress(portrait, maps, { body: main, sleeves }, report);
+    else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main, maps.bottomRoom, report);
   }
   lap('compose');
   return { image, timingsMs };

@@ -2,9 +2,9 @@
  * A try-on: the analysed portrait wearing the analysed garment.
  * Costs garment scaling, warping and compositing only; both analyses are reused as they are.
  */
-import type { GarmentAnalysis, PortraitAnalysis, TryOnOptions, TryOnResult } from './analysis';
+import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnOptions, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
-import { createRgba, resizeGray, resizeRgba } from './image';
+import { createGray, createRgba, resizeGray, resizeRgba } from './image';
 import type { SleeveShape, UpperLandmarks } from './garment/garment-shape';
 import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
 import { FLAT_TO_FRONT, fitUpper, frontScale } from './fit/upper-fit';
@@ -29,14 +29,24 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const lengthScale = options.lengthScale ?? 1;
   if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
   if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
-  if (garment.model) return tryOnModelGarment(portrait, garment);
-  if (garment.category === 'lower') return tryOnLower(portrait, garment, { ease, lengthScale });
-  if (garment.category === 'dress') return tryOnDress(portrait, garment, { ease, lengthScale });
+  const report = options.layers ? createLayers(portrait.image.width, portrait.image.height) : undefined;
+  if (garment.model) return withLayers(tryOnModelGarment(portrait, garment, report), report);
+  if (garment.category === 'lower') return withLayers(tryOnLower(portrait, garment, { ease, lengthScale }, report), report);
+  if (garment.category === 'dress') return withLayers(tryOnDress(portrait, garment, { ease, lengthScale }, report), report);
   const { timingsMs, lap } = stopwatch();
   const layers = upperLayers(portrait, garment, { ease, lengthScale }, lap);
-  const image = composeUpper(portrait, layers);
+  const image = composeUpper(portrait, layers, report);
   lap('compose');
-  return { image, timingsMs };
+  return withLayers({ image, timingsMs }, report);
+}
+
+/** Empty result layers at the portrait's size, for the composers to fill. */
+function createLayers(width: number, height: number): TryOnLayers {
+  return { coverage: createGray(width, height), cleared: createGray(width, height) };
+}
+
+function withLayers(result: TryOnResult, layers: TryOnLayers | undefined): TryOnResult {
+  return layers ? { ...result, layers } : result;
 }
 
 /**

@@ -4,7 +4,7 @@
  * reason a person can check, and each size's try-on fit. Built where the profile
  * and the portrait are (the offscreen document), shown by the overlay.
  */
-import type { TryOnOptions } from '../engine/analysis';
+import type { GarmentFit } from '../engine/analysis';
 import type { SizeChart } from '../page/size-chart-types';
 import type { PortraitMeasures } from './portrait-measures';
 import { toBodyMeasures } from './portrait-measures';
@@ -14,7 +14,7 @@ import { fitForSize, type BodyGirths } from './size-fit';
 
 export interface SizeOption {
   label: string;
-  fit: Required<TryOnOptions>;
+  fit: Required<GarmentFit>;
 }
 
 export type SizeAdvice =

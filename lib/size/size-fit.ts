@@ -1,6 +1,6 @@
 /**
  * How a chosen size should look in the try-on: its width over the body (ease)
- * and its length, as the engine's TryOnOptions.
+ * and its length, as the engine's GarmentFit.
  *
  * Width. The engine draws the garment `ease` wider than the body's outline (0.06 =
  * 6 %). From a garment chart (the garment's own girth G) and the shopper's girth B:
@@ -18,7 +18,7 @@
  *
  * Both are clamped to the engine's accepted ranges (ease −0.1..1, length 0.5..2).
  */
-import type { TryOnOptions } from '../engine/analysis';
+import type { GarmentFit } from '../engine/analysis';
 import { FitroomError } from '../engine/errors';
 import type { MeasureName, MeasureValue, SizeChart } from '../page/size-chart-types';
 import { easeBand } from './ease';
@@ -52,7 +52,7 @@ function referenceIndex(chart: SizeChart, m: MeasureName): number {
  * @example
  * fitForSize(chart, 'L', { chest: 94 }) // garment chart with L chest 112 → { ease: 0.191, lengthScale: 1.03 }
  */
-export function fitForSize(chart: SizeChart, label: string, body: BodyGirths = {}): Required<TryOnOptions> {
+export function fitForSize(chart: SizeChart, label: string, body: BodyGirths = {}): Required<GarmentFit> {
   const size = chart?.sizes?.find((s) => s.label === label);
   if (!size) throw new FitroomError('bad-argument', `Expected a size of the chart (${chart?.sizes?.map((s) => s.label).join(', ') ?? 'no chart'}) for label but received ${JSON.stringify(label)}`);
   const category = chart.sizes.some((s) => s.measures.chest !== undefined) ? 'top' : 'bottom';
@@ -85,6 +85,6 @@ export function fitForSize(chart: SizeChart, label: string, body: BodyGirths = {
  * @example
  * fitsForChart(chart, { chest: 94 }) // → [{ label: 'S', fit: { ease: 0.043, lengthScale: 0.97 } }, …]
  */
-export function fitsForChart(chart: SizeChart, body: BodyGirths = {}): { label: string; fit: Required<TryOnOptions> }[] {
+export function fitsForChart(chart: SizeChart, body: BodyGirths = {}): { label: string; fit: Required<GarmentFit> }[] {
   return chart.sizes.map((s) => ({ label: s.label, fit: fitForSize(chart, s.label, body) }));
 }

@@ -12,7 +12,7 @@
  *   → the dress's body → arms in front of it → its sleeves
  *   → hands, neck, hair and face, with their original pixels.
  */
-import type { PortraitAnalysis } from '../analysis';
+import type { PortraitAnalysis, TryOnLayers } from '../analysis';
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, cloneRgba } from '../image';
 import type { LowerMaps } from './lower-maps';
@@ -25,7 +25,7 @@ import { smoothstep } from '../smoothstep';
  * cut to the shopper's waist by its fit; one moved from a model brings the model's hips.
  * @example const result = composeLower(portrait, maps, { top, bottom }, garmentLayer, null);
  */
-export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: { top: GrayImage; bottom: GrayImage }, garment: RgbaImage, room: GrayImage | null): RgbaImage {
+export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: { top: GrayImage; bottom: GrayImage }, garment: RgbaImage, room: GrayImage | null, report?: TryOnLayers): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
@@ -54,6 +54,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
     const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * smoothstep(0.15, 0.45, armSeen));
     const keep = Math.max(worn.top.data[i], arm, maps.split.armsBeside.data[i], handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+    if (report) { report.cleared.data[i] = b; report.coverage.data[i] = a * (1 - keep); }
   }
   return out;
 }
@@ -62,7 +63,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
  * Clears what maps.dressClear holds (every garment but shoes, a little past its outline).
  * @example const result = composeDress(portrait, lowerMaps(portrait), { body, sleeves });
  */
-export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers: { body: RgbaImage; sleeves: RgbaImage }): RgbaImage {
+export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers: { body: RgbaImage; sleeves: RgbaImage }, report?: TryOnLayers): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
@@ -76,6 +77,7 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
     const p = i * 4;
     const u = Math.max(smoothstep(0.05, 0.5, clear.data[i]), smoothstep(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
     if (u <= 0 && ta <= 0 && sa <= 0) continue;
+    let vis = 0;
     // 1. every old garment cleared: skin on the body and legs, backdrop elsewhere
     const z = maps.skinZone.data[i];
     for (let c = 0; c < 3; c++) {
@@ -90,10 +92,12 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
       const arm = armsInFront.data[i] * regions.arms.data[i];
       if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
+      vis = ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;
     }
     // 5. what is always in front (also where only the clearing reached): hands, neck skin, hair, face
     const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+    if (report) { report.cleared.data[i] = u; report.coverage.data[i] = vis * (1 - keep); }
   }
   return out;
 }

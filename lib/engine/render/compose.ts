@@ -8,7 +8,7 @@
  * A one-piece worn (no waist line found: a dress, a jumpsuit) is cleared only
  * down to the new top's hem: below it, it stays, as a skirt or trousers would.
  */
-import type { PortraitAnalysis } from '../analysis';
+import type { PortraitAnalysis, TryOnLayers } from '../analysis';
 import type { RgbaImage } from '../image';
 import { cloneRgba } from '../image';
 
@@ -20,7 +20,7 @@ export interface UpperLayers {
 /**
  * @example const result = composeUpper(portrait, { torso, sleeves });
  */
-export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): RgbaImage {
+export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, report?: TryOnLayers): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
@@ -41,6 +41,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
       cleared[c] = o[p + c] * (1 - u) + fill * u;
       d[p + c] = cleared[c];
     }
+    if (report) report.cleared.data[i] = u;
     if (cover <= 0) continue;
     const shade = shading.data[i];
     // 2. the garment's body
@@ -53,6 +54,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers): R
     // 5. what is always in front: hands, neck skin, hair, face
     const keep = Math.max(regions.hands.data[i], regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
+    if (report) report.coverage.data[i] = (ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa) * (1 - keep);
   }
   return out;
 }
