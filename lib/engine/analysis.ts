@@ -117,6 +117,8 @@ export interface TryOnOptions extends GarmentFit {
 
 /** What a try-on drew where, at the portrait's size: for review tools and tests. */
 export interface TryOnLayers {
+  /** The new garment as drawn (0..1), before what of the shopper stays in front of it (hands, arms, hair). */
+  drawn: GrayImage;
   /** How much of each pixel shows the new garment (0..1), after what of the shopper stays in front. */
   coverage: GrayImage;
   /** How much of each pixel was cleared of the old garment and filled (skin or backdrop), 0..1. */

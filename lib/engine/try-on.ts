@@ -42,7 +42,7 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
 
 /** Empty result layers at the portrait's size, for the composers to fill. */
 function createLayers(width: number, height: number): TryOnLayers {
-  return { coverage: createGray(width, height), cleared: createGray(width, height) };
+  return { drawn: createGray(width, height), coverage: createGray(width, height), cleared: createGray(width, height) };
 }
 
 function withLayers(result: TryOnResult, layers: TryOnLayers | undefined): TryOnResult {

@@ -54,7 +54,7 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
     const arm = Math.max(maps.armsInFront.data[i], portrait.render.armsInFront.data[i] * smoothstep(0.15, 0.45, armSeen));
     const keep = Math.max(worn.top.data[i], arm, maps.split.armsBeside.data[i], handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
-    if (report) { report.cleared.data[i] = b; report.coverage.data[i] = a * (1 - keep); }
+    if (report) { report.cleared.data[i] = b; report.drawn.data[i] = a; report.coverage.data[i] = a * (1 - keep); }
   }
   return out;
 }
@@ -97,7 +97,7 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
     // 5. what is always in front (also where only the clearing reached): hands, neck skin, hair, face
     const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
-    if (report) { report.cleared.data[i] = u; report.coverage.data[i] = vis * (1 - keep); }
+    if (report) { report.cleared.data[i] = u; report.drawn.data[i] = Math.max(ta, sa); report.coverage.data[i] = vis * (1 - keep); }
   }
   return out;
 }

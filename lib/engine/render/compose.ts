@@ -54,7 +54,10 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     // 5. what is always in front: hands, neck skin, hair, face
     const keep = Math.max(regions.hands.data[i], regions.hair.data[i], regions.face.data[i], regions.neck.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
-    if (report) report.coverage.data[i] = (ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa) * (1 - keep);
+    if (report) {
+      report.drawn.data[i] = cover;
+      report.coverage.data[i] = (ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa) * (1 - keep);
+    }
   }
   return out;
 }
