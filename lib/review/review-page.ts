@@ -27,7 +27,7 @@ function summaryTable(s: ReviewSummary): string {
     ['refused', show(s.refused)],
     ['garment in one piece / several / none', `${s.onePiece} / ${s.severalPieces} / ${s.noPieces}`],
     ['extra pieces (sum of pieces over 1)', show(s.extraPieces)],
-    ['backdrop in body: sum / median / cannot tell', `${s.backdropInBody} / ${show(s.backdropInBodyMedian)} / ${s.backdropInBodyNull}`],
+    ['backdrop in body: sum / median / cannot tell', `${show(s.backdropInBody)} / ${show(s.backdropInBodyMedian)} / ${s.backdropInBodyNull}`],
     ['old garment left (sum)', show(s.oldGarmentLeft)],
     ['cleared and filled, not covered (sum)', show(s.clearedFilled)],
     ['try-on ms (median)', show(s.medianMs)],

@@ -31,18 +31,20 @@ export interface ReviewSummary {
   noPieces: number;
   /** Pieces beyond the first, summed over the cells. */
   extraPieces: number;
-  backdropInBody: number;
+  /** Sums are null when no cell could be measured (oldGarmentLeft for bottoms), so a 0 always means none found. */
+  backdropInBody: number | null;
   backdropInBodyMedian: number | null;
   /** Cells whose garment is backdrop-coloured, so backdropInBody could not be told. */
   backdropInBodyNull: number;
-  oldGarmentLeft: number;
-  clearedFilled: number;
+  oldGarmentLeft: number | null;
+  clearedFilled: number | null;
   medianMs: number | null;
   pairs: { person: string; garment: string; ssim: number | null; refused: string | null }[];
   medianSsim: number | null;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const sumOrNull = (values: number[]) => (values.length ? sum(values) : null);
 const present = (values: (number | null | undefined)[]) => values.filter((v): v is number => typeof v === 'number');
 
 /**
@@ -61,11 +63,11 @@ export function summarise(cells: readonly ReviewCell[], pairs: readonly ReviewCe
     severalPieces: piecesOf.filter((p) => p > 1).length,
     noPieces: piecesOf.filter((p) => p === 0).length,
     extraPieces: sum(piecesOf.map((p) => Math.max(0, p - 1))),
-    backdropInBody: sum(backdrop),
+    backdropInBody: sumOrNull(backdrop),
     backdropInBodyMedian: median(backdrop),
     backdropInBodyNull: done.length - backdrop.length,
-    oldGarmentLeft: sum(present(done.map((c) => c.oldGarmentLeft))),
-    clearedFilled: sum(present(done.map((c) => c.clearedFilled))),
+    oldGarmentLeft: sumOrNull(present(done.map((c) => c.oldGarmentLeft))),
+    clearedFilled: sumOrNull(present(done.map((c) => c.clearedFilled))),
     medianMs: median(present(done.map((c) => c.ms))),
     pairs: pairs.map((p) => ({ person: p.portrait, garment: p.garment, ssim: p.ssim ?? null, refused: p.refused })),
     medianSsim: median(ssims),

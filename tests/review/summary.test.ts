@@ -51,4 +51,10 @@ describe('summarise', () => {
     const s = summarise([]);
     expect([s.cells, s.backdropInBodyMedian, s.medianMs, s.medianSsim]).toEqual([0, null, null, null]);
   });
+
+  it('sums to null, not 0, what no cell could measure (the old top under bottoms)', () => {
+    const s = summarise([cell({ category: 'lower', oldGarmentLeft: null }), cell({ category: 'lower', oldGarmentLeft: null, backdropInBody: 4 })]);
+    expect(s.oldGarmentLeft).toBeNull();
+    expect(s.backdropInBody).toBe(4);
+  });
 });
