@@ -7,6 +7,9 @@
 import type { GrayImage, RgbaImage } from './image';
 import { boxBlur, createGray, resizeGray, resizeRgba } from './image';
 
+/** Short side of the reduced grid the plate is learned on, at least (a quarter of the 384 px half-size copy of a 768 px product photo). */
+const MIN_REDUCED_SIDE = 96;
+
 export interface BackgroundPlate {
   width: number;
   height: number;
@@ -19,18 +22,22 @@ export interface BackgroundPlate {
 /**
  * Estimates the plate from `isBackground` (1 = known background) over the whole image.
  * Works at a quarter of the resolution: the plate is smooth by assumption.
+ * `radius` is in quarter-resolution pixels (4 photo pixels each).
  * @example const plate = estimatePlate(photo, sureBackground);
  */
 export function estimatePlate(image: RgbaImage, isBackground: GrayImage, radius = 24): BackgroundPlate {
   const { width: w, height: h } = image;
-  const qw = Math.max(1, Math.round(w / 4)), qh = Math.max(1, Math.round(h / 4));
+  // Works at a quarter of the resolution, less on small photos: a thin band of known pixels
+  // (a small photo's border) must still fill whole cells of the reduced grid.
+  const f = Math.max(1, Math.min(4, Math.floor(Math.min(w, h) / MIN_REDUCED_SIDE)));
+  const qw = Math.max(1, Math.round(w / f)), qh = Math.max(1, Math.round(h / f));
   const small = resizeRgba(image, qw, qh);
   const weight = resizeGray(isBackground, qw, qh);
   for (let i = 0; i < weight.data.length; i++) weight.data[i] = weight.data[i] > 0.99 ? 1 : 0;
   // Normalised convolution at growing radii: near pixels first, far ones where no near one exists.
   const chans: GrayImage[] = [];
   const wsums: GrayImage[] = [];
-  const radii = [radius / 4, radius, radius * 4].map((r) => Math.max(1, Math.round(r)));
+  const radii = [radius / 4, radius, radius * 4].map((r) => Math.max(1, Math.round((r * 4) / f)));
   for (const r of radii) {
     wsums.push(boxBlur(weight, r));
     for (let k = 0; k < 3; k++) {

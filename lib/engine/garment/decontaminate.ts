@@ -9,6 +9,8 @@ import { cloneRgba } from '../image';
 
 /** Window radii tried in turn: the near colour where there is one, a wider average for thin parts. */
 const RADII = [2, 6];
+/** Where no window holds sure garment (a strap), the radius the strap's most opaque core pixel is looked for in. */
+const CORE_RADIUS = 2;
 /** Share of a window that must be surely garment for its mean colour to count. */
 const MIN_INSIDE = 0.02;
 
@@ -25,6 +27,7 @@ export function decontaminateEdges(image: RgbaImage, mask: GrayImage): RgbaImage
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (m[i] <= 0.01 || m[i] > 0.98) continue;
+      let done = false;
       for (const r of RADII) {
         let n = 0, cr = 0, cg = 0, cb = 0;
         // the window clamped at the photo's border, as a box filter with replicated edges
@@ -41,7 +44,18 @@ export function decontaminateEdges(image: RgbaImage, mask: GrayImage): RgbaImage
         out.data[i * 4] = cr / n;
         out.data[i * 4 + 1] = cg / n;
         out.data[i * 4 + 2] = cb / n;
+        done = true;
         break;
+      }
+      // a thin part (a strap) has no sure pixels near: the most opaque pixel beside it is its core
+      if (!done) {
+        let best = i;
+        for (let dy = -CORE_RADIUS; dy <= CORE_RADIUS; dy++) for (let dx = -CORE_RADIUS; dx <= CORE_RADIUS; dx++) {
+          const xx = x + dx, yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          if (m[yy * w + xx] > m[best]) best = yy * w + xx;
+        }
+        for (let c = 0; c < 3; c++) out.data[i * 4 + c] = d[best * 4 + c];
       }
     }
   }

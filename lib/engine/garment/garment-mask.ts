@@ -17,6 +17,16 @@ import { refineMask } from '../matting';
 const EDGE = 0.025;
 /** Mean distance (RGB) of the border to its smooth plate above which it is no studio backdrop. */
 const PLAIN_NOISE = 12;
+/** Half-size pixels an opening takes off: parts no wider than twice this are thin (a strap with its halo of backdrop). */
+const THIN_RADIUS = 4;
+/** The halo round a thin part at full resolution, in pixels: the half-size mask's blur and edge stops reach this far. */
+const HALO = 6;
+/** How far round a strap pixel (full resolution) the strap's own colour is looked for. */
+const STRAP_REACH = 2;
+/** Distance (RGB) between strap and backdrop from which colour alone tells a strap's opacity. */
+const STRAP_CONTRAST = 60;
+/** Share of the border that must be backdrop (the rest is garment reaching the frame) for a product photo. */
+const MIN_BACKDROP_BORDER = 0.6;
 /**
  * Gaps in the outline up to twice this wide (half-resolution pixels) are closed before
  * the backdrop is told from pockets inside the garment: white fabric on a white
@@ -59,8 +69,8 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
   }
   // Two rounds: the plate learned from the border, then from all the backdrop the
   // first round reached (it follows vignettes and soft shadows much better).
-  let plate = estimatePlate(half, border, 12);
-  const firstNoise = plate.noise;
+  const { plate: borderPlate, plain } = borderBackdrop(half, border);
+  let plate = borderPlate;
   let outside = fillBackdrop(half, plate, stops);
   const reached = createGray(w, h);
   for (let i = 0; i < n; i++) reached.data[i] = outside.reached[i];
@@ -101,14 +111,95 @@ export function garmentMask(image: RgbaImage): GarmentMaskResult {
     if (id && (parts.sizes[id] < largest * 0.02 || (atFrame[id] && parts.sizes[id] < largest * FRAMED_PIECE))) binary.data[i] = 0;
   }
 
+  clearThinHalo(binary, dist, tol);
+
   // The outline is sharpened at half resolution too: the garment is shrunk onto the body
   // by about that much anyway.
   const soft = resizeGray(refineMask(half, gaussianBlur(binary, 0.7), { band: 2, colorRadius: 3 }), fw, fh);
+  strapsFromColour(image, soft, plate, fw / w, thinZone(binary, fw, fh));
   let covered = 0;
   for (let i = 0; i < soft.data.length; i++) covered += soft.data[i];
   let r = 0, g = 0, b = 0, m = 0;
   for (let i = 0; i < n; i++) if (outside.reached[i]) { r += half.data[i * 4]; g += half.data[i * 4 + 1]; b += half.data[i * 4 + 2]; m++; }
-  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / soft.data.length, plainBackdrop: firstNoise < PLAIN_NOISE };
+  return { mask: soft, backdrop: m ? [r / m, g / m, b / m] : [255, 255, 255], coverage: covered / soft.data.length, plainBackdrop: plain };
+}
+
+/**
+ * Where the garment's thin parts lie at full resolution, with a margin of HALO pixels: what
+ * an opening of the half-size mask by THIN_RADIUS takes away (straps, strings).
+ */
+function thinZone(binary: GrayImage, fw: number, fh: number): GrayImage {
+  const opened = dilate(erode(binary, THIN_RADIUS), THIN_RADIUS);
+  const thin = createGray(binary.width, binary.height);
+  for (let i = 0; i < thin.data.length; i++) thin.data[i] = binary.data[i] >= 0.5 && opened.data[i] < 0.5 ? 1 : 0;
+  const full = resizeGray(dilate(thin, Math.ceil(HALO / 2)), fw, fh);
+  for (let i = 0; i < full.data.length; i++) full.data[i] = full.data[i] > 0.01 ? 1 : 0;
+  return full;
+}
+
+/**
+ * A thin part's opacity at full resolution, from colour: the half-size mask blurs a strap a
+ * pixel or two wide into a band of backdrop. Within `zone`, where the strap's colour stands far
+ * from the backdrop's, a pixel is as opaque as it is far from the backdrop against the most
+ * distant colour beside it (α = |I − B| / |F − B|), so the strap comes out as thin as it is.
+ */
+function strapsFromColour(image: RgbaImage, mask: GrayImage, plate: BackgroundPlate, scale: number, zone: GrayImage): void {
+  const { width: w, height: h } = image;
+  const pw = plate.width, ph = plate.height;
+  const d = image.data, m = mask.data;
+  const dist = (i: number, x: number, y: number) => {
+    const p = (Math.min(ph - 1, Math.floor(y / scale)) * pw + Math.min(pw - 1, Math.floor(x / scale))) * 3;
+    return Math.hypot(d[i * 4] - plate.color[p], d[i * 4 + 1] - plate.color[p + 1], d[i * 4 + 2] - plate.color[p + 2]);
+  };
+  const out = new Float32Array(m);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (m[i] <= 0.01 || zone.data[i] < 0.5) continue;
+    let far = 0;
+    for (let dy = -STRAP_REACH; dy <= STRAP_REACH; dy++) for (let dx = -STRAP_REACH; dx <= STRAP_REACH; dx++) {
+      const xx = x + dx, yy = y + dy;
+      if (xx < 0 || yy < 0 || xx >= w || yy >= h || m[yy * w + xx] <= 0.01) continue;
+      far = Math.max(far, dist(yy * w + xx, xx, yy));
+    }
+    if (far >= STRAP_CONTRAST) out[i] = Math.min(1, dist(i, x, y) / far);
+  }
+  m.set(out);
+}
+
+/**
+ * Clears the backdrop round the garment's thin parts (straps, strings): the edges that stop
+ * the backdrop's fill are thickened, and gaps are closed, so a strap a pixel or two wide comes
+ * with a band of backdrop each side. Within thin parts (what an opening by THIN_RADIUS takes
+ * away) pixels that match the backdrop are backdrop; a broad part keeps its pale pixels (a
+ * white stripe at a red sleeve's edge is as pale as a white backdrop).
+ */
+function clearThinHalo(binary: GrayImage, dist: Float32Array, tol: number): void {
+  const opened = dilate(erode(binary, THIN_RADIUS), THIN_RADIUS);
+  for (let i = 0; i < binary.data.length; i++) {
+    if (binary.data[i] >= 0.5 && opened.data[i] < 0.5 && dist[i] < tol) binary.data[i] = 0;
+  }
+}
+
+/**
+ * The backdrop learned from the photo's border, and whether it is a plain one. A garment
+ * that reaches the frame (a strap at the top, a hem at the bottom: most small or square
+ * crops) is part of the border: border pixels far from a first plate are left out and the
+ * plate learned again from the rest, which must be most of the border.
+ */
+function borderBackdrop(image: RgbaImage, border: GrayImage): { plate: BackgroundPlate; plain: boolean } {
+  const first = estimatePlate(image, border, 12);
+  const dists: number[] = [];
+  for (let i = 0; i < border.data.length; i++) if (border.data[i] > 0) dists.push(colorDistance(image, first.color, i));
+  dists.sort((a, b) => a - b);
+  const cut = Math.max(PLAIN_NOISE, 3 * dists[dists.length >> 1]);
+  const clean = createGray(border.width, border.height);
+  let kept = 0;
+  for (let i = 0; i < border.data.length; i++) {
+    if (border.data[i] > 0 && colorDistance(image, first.color, i) < cut) { clean.data[i] = 1; kept++; }
+  }
+  if (kept < dists.length * MIN_BACKDROP_BORDER) return { plate: first, plain: false };
+  const plate = estimatePlate(image, clean, 12);
+  return { plate, plain: plate.noise < PLAIN_NOISE };
 }
 
 /** Full-resolution stops carried to half resolution: a half pixel is stopped if any of its four is. */
