@@ -117,6 +117,43 @@ describe.skipIf(!haveSamples)('garment analysis on sample photos', () => {
     expect(D.left_waist[1]).toBeLessThan(D.left_hem[1]);
   });
 
+  it('reads long sleeves that hang against the body as long sleeves, apart from the body down to the cuffs', async () => {
+    // the outline runs straight from shoulder to cuff: only the line where sleeve meets body tells them apart
+    for (const f of ['garments/049805_1.jpg', 'garments-more/anydoor_43.jpg', 'garments/049947_1.jpg']) {
+      const g = analyseGarmentImage(await readImageFile(samplePath(f)));
+      expect(g.sleeve, f).toBe('long');
+      const L = g.landmarks, w = g.image.width;
+      // at the hem's height, beside the body's sides: sleeve; between them: body
+      const y = Math.round((L.left_hem[1] + L.right_hem[1]) / 2 - (L.left_hem[1] - L.left_armpit[1]) * 0.1);
+      const middle = g.parts![y * w + Math.round((L.left_hem[0] + L.right_hem[0]) / 2)];
+      expect(middle, f).toBe(1);
+      let beside = 0;
+      for (let x = 0; x < Math.round(L.right_hem[0]) - 4; x++) if (g.parts![y * w + x] === 3) beside++;
+      expect(beside, `${f}: right sleeve pixels beside the body at y ${y}`).toBeGreaterThan(w * 0.03);
+    }
+    // a camisole, whose body flares below its straps, has no sleeves to find
+    expect(uppers.get('garments/02015_00.jpg')!.sleeve).toBe('none');
+  });
+
+  it('reads a product photo whatever its size or padding: small, square, letterboxed', async () => {
+    const file = samplePath('garments/00055_00.jpg');
+    const original = analyseGarmentImage(await readImageFile(file));
+    const small = analyseGarmentImage(await decodeImage(await sharp(file).resize(192, 256).png().toBuffer()));
+    // a store's square tile: the photo padded with its own backdrop to 1024 x 1024, then shown at 640 x 640
+    const square = analyseGarmentImage(await decodeImage(await sharp(file).extend({ left: 128, right: 128, background: '#f4f4f4' }).resize(640, 640).png().toBuffer()));
+    // length against width is the garment's own: the same whatever the photo's size or padding
+    const ratio = (g: GarmentAnalysis) => {
+      const L = g.landmarks;
+      return ((L.left_hem[1] + L.right_hem[1]) / 2 - L.neck_back[1]) / Math.abs(L.left_armpit[0] - L.right_armpit[0]);
+    };
+    for (const g of [small, square]) {
+      expect(g.category).toBe('upper');
+      expect(g.sleeve).toBe(original.sleeve);
+      // within 10 %: the small photo's 192 px hold its outline to a few pixels
+      expect(Math.abs(ratio(g) / ratio(original) - 1)).toBeLessThan(0.1);
+    }
+  });
+
   it('finds no garment in a photo of a scene or an empty backdrop', async () => {
     const noise = await decodeImage(await sharp({ create: { width: 600, height: 800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 60 } } }).png().toBuffer());
     expect(() => analyseGarmentImage(noise)).toThrow(expect.objectContaining({ code: 'no-garment' }));

@@ -70,7 +70,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
   if (!plainBackdrop || coverage < 0.03 || coverage > 0.92) {
     throw new FitroomError('no-garment', 'No garment was found in this picture. Fitroom needs a product photo of the garment on a plain background.');
   }
-  const shape = garmentShape(mask);
+  const shape = garmentShape(mask, { image });
   lap('shape');
   if (!shape) throw new FitroomError('no-garment', 'No garment was found in this picture.');
   let category = options.category ?? shape.category;

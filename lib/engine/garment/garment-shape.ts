@@ -6,7 +6,8 @@
  * Naming follows the wearer, as for body points: the garment's `left_shoulder`
  * is on the image's right in a front view.
  */
-import type { GrayImage } from '../image';
+import type { GrayImage, RgbaImage } from '../image';
+import { halfWidthAt, hangingSleeveLine } from './hanging-sleeves';
 import type { GarmentCategory, SleeveLength } from '../types';
 
 export type Pt = [number, number];
@@ -104,6 +105,8 @@ function runAt(p: Profiles, y: number, x: number): [number, number] | null {
 /** How to read a mask: `bodice` when it is a dress cut at its waist (its armpits sit low in it). */
 export interface ShapeOptions {
   bodice?: boolean;
+  /** The photo itself: where the outline cannot tell sleeve from body, its edges can. */
+  image?: RgbaImage;
 }
 
 /**
@@ -117,7 +120,7 @@ export function garmentShape(mask: GrayImage, options: ShapeOptions = {}): Garme
   const box = { x: x0, y: y0, width: bw, height: bh };
   const category = guessCategory(p);
   if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
-  const found = upperLandmarks(p, category, options.bodice ? BODICE_ARMPIT_DEPTH : TOP_ARMPIT_DEPTH);
+  const found = upperLandmarks(p, category, options.bodice ? BODICE_ARMPIT_DEPTH : TOP_ARMPIT_DEPTH, mask, options.image);
   if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
   return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves, parts: found.parts };
 }
@@ -167,12 +170,16 @@ function guessCategory(p: Profiles): GarmentCategory {
  * mostly above them.
  */
 const TOP_ARMPIT_DEPTH = 0.6, BODICE_ARMPIT_DEPTH = 0.9;
+/** How near (share of the height) a hanging line's top must be to armpits the profiles found, to mark their sleeves' inner edges. */
+const HANGING_ARMPIT_AGREEMENT = 0.12;
+/** A hanging sleeve's armpit, at the lowest, as a share of the garment's height (a top's armpits lie in its upper third). */
+const HANGING_MAX_ARMPIT = 0.35;
 /** A long sleeve is at least this long for the chest's width (samples: long 0.83-1.46, short up to 0.55). */
 const LONG_SLEEVE_OF_CHEST = 0.7;
 /** A sleeve ends where this share of its pixels lie nearer its root: the farthest few may be strays. */
 const SLEEVE_REACH = 0.995;
 
-function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
+function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number, mask: GrayImage, image?: RgbaImage): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
   const { x0, y0, x1, y1 } = p.box;
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const cx = p.cx;
@@ -308,6 +315,43 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
     imgLeft = { armpit: [Math.round(cx - half), ay], sleeveFound: merged };
     imgRight = { armpit: [Math.round(cx + half), ay], sleeveFound: merged };
   }
+  // Long sleeves hanging beside the body, touching it: no armpit shows in the outline; the
+  // body's sides are the lines where sleeve meets body (hanging-sleeves.ts).
+  const primaryFound = imgLeft.sleeveFound && imgRight.sleeveFound && armpitOk(imgLeft.armpit, -1) && armpitOk(imgRight.armpit, 1);
+  const line = image ? hangingSleeveLine(mask, image, cx, p.box) : null;
+  // Where the profiles found the armpits, a hanging line only says where the sleeves below them
+  // end and the body begins (sleeves that touch the body there), if it starts near them.
+  const agrees = line && Math.abs(line.top - (imgLeft.armpit[1] + imgRight.armpit[1]) / 2) <= bh * HANGING_ARMPIT_AGREEMENT;
+  const hanging = line && (!primaryFound || agrees) ? line : null;
+  if (hanging) {
+    // the body's hem, not the sleeves' ends: the lowest row the body (between its sides) half fills
+    for (let y = y1; y > y0 + bh * 0.5; y--) {
+      const hb = halfWidthAt(hanging, y);
+      let on = 0, all = 0;
+      for (let x = Math.round(cx - hb); x <= cx + hb; x++, all++) if (p.on(x, y)) on++;
+      if (on >= all / 2) { hemY = y; break; }
+    }
+  }
+  if (hanging && primaryFound) {
+    const hb = halfWidthAt(hanging, hemY);
+    hemRun = [Math.round(cx - hb), Math.round(cx + hb)];
+  } else if (hanging) {
+    // the armpit: where the line starts, but no higher than the sleeve's width below the shoulder
+    // (a seam runs about as far down from the shoulder as the sleeve it holds is wide)
+    const sleeveTop = (dir: -1 | 1) => {
+      const x = Math.round(cx + dir * halfWidthAt(hanging, hanging.top));
+      const shoulderY = p.top[Math.min(p.w - 1, Math.max(0, x))];
+      const row = Math.round(shoulderY + bh * 0.1);
+      const r = runAt(p, row, x) ?? [x, x];
+      return shoulderY + Math.abs((dir < 0 ? r[0] : r[1]) - x);
+    };
+    const ay = Math.round(Math.min(y0 + bh * HANGING_MAX_ARMPIT, Math.max(hanging.top, sleeveTop(-1), sleeveTop(1))));
+    const half = halfWidthAt(hanging, ay);
+    imgLeft = { armpit: [Math.round(cx - half), ay], sleeveFound: true };
+    imgRight = { armpit: [Math.round(cx + half), ay], sleeveFound: true };
+    const hb = halfWidthAt(hanging, hemY);
+    hemRun = [Math.round(cx - hb), Math.round(cx + hb)];
+  }
   // A hem narrower than half the chest is a hem curve's tip, not its corners.
   const chestHalf = (imgRight.armpit[0] - imgLeft.armpit[0]) / 2;
   if (hemRun[1] - hemRun[0] < chestHalf) hemRun = [Math.round(cx - chestHalf), Math.round(cx + chestHalf)];
@@ -327,7 +371,9 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
         const cross = (armpit[0] - shoulder[0]) * (y - shoulder[1]) - (armpit[1] - shoulder[1]) * (x - shoulder[0]);
         return cross * dir < 0;
       }
-      // below the armpit only pieces beside a body that runs through the middle
+      // below the armpit: beyond the body's side where sleeves hang against it, else only
+      // pieces beside a body that runs through the middle
+      if (hanging) return (x - cx) * dir > halfWidthAt(hanging, y);
       if (y > hemY - bh * 0.02 || !p.on(Math.round(cx), y)) return false;
       const r = bodyRun(y);
       return !!r && (x < r[0] || x > r[1]);
