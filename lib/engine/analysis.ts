@@ -57,13 +57,11 @@ export interface PortraitRenderMaps {
   shading: GrayImage;
   /** The backdrop behind the person, extrapolated where the person hides it. */
   backdrop: RgbaImage;
-  /** Where the body is under the clothes (skin when clothes are removed). */
+  /** Where the body is under the clothes: torso, neck, arms and legs (skin when clothes are removed). */
   bodyZone: GrayImage;
   /** Forearms and lower upper arms: in front of a garment's body. */
   armsInFront: GrayImage;
-  /** Colour of the person's visible arm skin, or null when no arm skin shows. */
-  armSkin: [number, number, number] | null;
-  /** Skin to paint where an old garment is removed: nearby skin colour, shaded like a limb. */
+  /** Skin to paint where an old garment is removed: the nearby skin's tone (membrane interpolation), shaded as a rounded body. */
   skinFill: RgbaImage;
   /** Where the old top is cleared: its region grown a little past the outline. */
   clearTop: GrayImage;

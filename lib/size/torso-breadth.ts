@@ -12,6 +12,7 @@
  */
 import type { PortraitAnalysis } from '../engine/analysis';
 import type { Limb } from '../engine/portrait/body-geometry';
+import { segmentDistance } from '../engine/shapes';
 
 export interface TorsoRow {
   y: number;
@@ -50,13 +51,25 @@ export function torsoRowAt(analysis: PortraitAnalysis, y: number): TorsoRow | nu
   if (row < 0 || row >= h) return null;
   const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
   const cx = Math.round(Math.abs(hy - sy) < 1 ? sx : sx + ((hx - sx) * (row - sy)) / (hy - sy));
-  const on = (x: number) => x >= 0 && x < w && data[row * w + x] >= MASK_ON && regions.hands.data[row * w + x] < MASK_ON;
+  // hands as the pose outlines them (a palm's width round its line, where skin): a hand
+  // beside the hips ends the torso's run, fingers over the hips' outline do not
+  const hand = (x: number) => [body.leftHand, body.rightHand].some((hd) => {
+    const { d, t } = segmentDistance(x, row, hd.points[0], hd.points[1]);
+    return d <= hd.radii[0] + (hd.radii[1] - hd.radii[0]) * t && regions.skin.data[row * w + x] >= MASK_ON;
+  });
+  const on = (x: number) => x >= 0 && x < w && data[row * w + x] >= MASK_ON && !hand(x);
   if (!on(cx)) return null;
   const limit = body.shoulderSpan * 1.5;
 
   // Where each arm's inner edge is on this row, as a bound for the torso's run.
   const bounds = { lo: -Infinity, hi: Infinity };
-  for (const arm of [body.leftArm, body.rightArm]) {
+  // (the pose's own arm axes: the body geometry's are moved onto the arms' outer outline for drawing)
+  const kp = analysis.keypoints;
+  const poseArm = (limb: Limb, side: 'left' | 'right'): Limb => ({
+    points: [[kp[`${side}_shoulder`].x, kp[`${side}_shoulder`].y], [kp[`${side}_elbow`].x, kp[`${side}_elbow`].y], [kp[`${side}_wrist`].x, kp[`${side}_wrist`].y]],
+    radii: limb.radii,
+  });
+  for (const arm of [poseArm(body.leftArm, 'left'), poseArm(body.rightArm, 'right')]) {
     const at = limbAt(arm, row);
     if (!at) continue;
     const ax = at.x;

@@ -17,7 +17,7 @@ import { learnSkin } from './skin';
 import { stopwatch } from '../stopwatch';
 
 /** Bump when PortraitAnalysis changes shape, so stored analyses are redone. */
-export const PORTRAIT_VERSION = 1;
+export const PORTRAIT_VERSION = 2;
 /** Portraits are analysed and rendered at most this big on the long side. */
 export const MAX_PORTRAIT_SIDE = 2048;
 
@@ -41,7 +41,7 @@ export async function analysePortraitImage(models: PoseModels, input: RgbaImage)
   const skin = learnSkin(image, pose.keypoints, mask);
   const regions = portraitRegions(image, mask, body, skin);
   lap('regions');
-  const render = renderMaps(image, mask, pose.keypoints, body, regions);
+  const render = renderMaps(image, mask, pose.keypoints, body, regions, skin);
   lap('renderMaps');
   return {
     version: PORTRAIT_VERSION,

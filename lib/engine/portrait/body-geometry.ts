@@ -7,6 +7,14 @@ import { sampleGray } from '../image';
 import type { Point } from '../shapes';
 import type { Box, Keypoint, Keypoints } from '../types';
 
+/** Where a shoulder's top is read, from its joint (0) to its outer edge (1): over the deltoid, clear of the neck. */
+export const SHOULDER_TOP_AT = 0.6;
+/** How far above the joint a shoulder's top can be, in shoulder spans (farther: hair over it, or a raised arm). */
+const SHOULDER_TOP_REACH = 0.3;
+/** A shoulder's top over its joint where the outline cannot tell, in shoulder spans (the joint lies about a deltoid's radius down). */
+const TYPICAL_SHOULDER_TOP = 0.12;
+/** The notch between the collarbones, below the line joining the shoulders' tops, in shoulder spans. */
+const NOTCH_BELOW_TOPS = 0.04;
 /** A limb's half thickness at a joint outside the photo, as a share of its cap (measured joints mostly come near it). */
 const UNSEEN_JOINT = 0.85;
 
@@ -29,6 +37,8 @@ export interface BodyGeometry {
   shoulderSpan: number;
   /** Outer edges of the shoulders at the shoulder joints' height (image left first). */
   shoulderEdges: [Point, Point];
+  /** The tops of the person's left and right shoulder, on the outline above the shoulder's outer part. */
+  shoulderTops: [Point, Point];
   /** Base of the neck (between the collarbones) and the chin. */
   neckBase: Point;
   chin: Point;
@@ -83,8 +93,13 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
     return { points: joints, radii };
   };
   const armCaps = [0.16 * span, 0.11 * span, 0.085 * span];
-  const leftArm = limb([ls, pt(kp.left_elbow), pt(kp.left_wrist)], armCaps);
-  const rightArm = limb([rs, pt(kp.right_elbow), pt(kp.right_wrist)], armCaps);
+  const outward = (p: Point) => {
+    // unit normal of the torso's axis through p, pointing away from it
+    const ax = (p[0] - shoulderCenter[0]) * up[1] - (p[1] - shoulderCenter[1]) * up[0];
+    return (ax >= 0 ? [up[1], -up[0]] : [-up[1], up[0]]) as Point;
+  };
+  const leftArm = centreUpperArm(limb([ls, pt(kp.left_elbow), pt(kp.left_wrist)], armCaps), person, outward);
+  const rightArm = centreUpperArm(limb([rs, pt(kp.right_elbow), pt(kp.right_wrist)], armCaps), person, outward);
   const hand = (wrist: Keypoint, index: Keypoint, pinky: Keypoint, thumb: Keypoint): Limb => {
     const tip = mid(pt(index), pt(pinky));
     const w = pt(wrist);
@@ -116,11 +131,50 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
   const eyes = mid(pt(kp.left_eye), pt(kp.right_eye));
   const eyeMouth = Math.max(dist(eyes, mouth), span * 0.08);
   const chin: Point = [mouth[0] + (mouth[0] - eyes[0]) * 0.6, mouth[1] + (eyeMouth) * 0.6];
-  // The notch between the collarbones sits a little above the shoulder joints' line.
-  const neckBase: Point = [shoulderCenter[0] + up[0] * span * 0.08, shoulderCenter[1] + up[1] * span * 0.08];
+  // The shoulders' tops: up from each shoulder's outer part to the outline. The notch between
+  // the collarbones sits a little below the line joining them (where the outline says nothing,
+  // a hair's fall over the shoulders, a typical height over the joints).
+  const topOf = (joint: Point, edge: Point): Point => {
+    const p = [joint[0] + (edge[0] - joint[0]) * SHOULDER_TOP_AT, joint[1] + (edge[1] - joint[1]) * SHOULDER_TOP_AT] as Point;
+    let t = 0;
+    const max = span * SHOULDER_TOP_REACH;
+    while (t < max && sampleGray(person, p[0] + up[0] * t, p[1] + up[1] * t) >= 0.5) t += 1;
+    const d = t >= max ? span * TYPICAL_SHOULDER_TOP : t;
+    return [p[0] + up[0] * d, p[1] + up[1] * d];
+  };
+  const shoulderTops: [Point, Point] = [topOf(ls, le), topOf(rs, re)];
+  const topLift = ((shoulderTops[0][0] - ls[0]) * up[0] + (shoulderTops[0][1] - ls[1]) * up[1] + (shoulderTops[1][0] - rs[0]) * up[0] + (shoulderTops[1][1] - rs[1]) * up[1]) / 2;
+  const notch = topLift - span * NOTCH_BELOW_TOPS;
+  const neckBase: Point = [shoulderCenter[0] + up[0] * notch, shoulderCenter[1] + up[1] * notch];
   const neckRadius = Math.min(halfWidthAcross(person, mid(neckBase, chin), [chin[0] - neckBase[0], chin[1] - neckBase[1]], span * 0.3), span * 0.2);
 
-  return { leftArm, rightArm, leftHand, rightHand, leftLeg, rightLeg, shoulderSpan: span, shoulderEdges, neckBase, chin, neckRadius: Math.max(neckRadius, span * 0.1), up, hipCenter, shoulderCenter, faceBox: face };
+  return { leftArm, rightArm, leftHand, rightHand, leftLeg, rightLeg, shoulderSpan: span, shoulderEdges, shoulderTops, neckBase, chin, neckRadius: Math.max(neckRadius, span * 0.1), up, hipCenter, shoulderCenter, faceBox: face };
+}
+
+/**
+ * The most the upper arm's line is moved onto the arm's silhouette, in its half thicknesses:
+ * a joint keypoint lies inside the limb, so never farther than that from the limb's middle.
+ */
+const MAX_ARM_SHIFT = 1;
+
+/**
+ * The pose puts the shoulder joint at the humeral head, well inside the shoulder's outline,
+ * and an upper arm hanging against the torso has only its outer edge to show where it is: the
+ * upper arm's line is moved outwards (shoulder and elbow alike) until, halfway down, it lies its
+ * half thickness in from that edge. Sleeves and painted skin follow the arm as the photo shows it.
+ */
+function centreUpperArm(arm: Limb, person: GrayImage, outward: (p: Point) => Point): Limb {
+  const [s, e, w] = arm.points;
+  const m = mid(s, e);
+  const n = outward(m);
+  const r = (arm.radii[0] + arm.radii[1]) / 2;
+  let t = 0;
+  const max = r * 3;
+  while (t < max && sampleGray(person, m[0] + n[0] * t, m[1] + n[1] * t) >= 0.5) t += 1;
+  if (t >= max) return arm; // the arm lies over the body (crossed): its edge says nothing
+  const shift = Math.max(0, Math.min(r * MAX_ARM_SHIFT, t - r));
+  const move = (p: Point): Point => [p[0] + n[0] * shift, p[1] + n[1] * shift];
+  return { points: [move(s), move(e), w], radii: arm.radii };
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, gaussianBlur, luminance } from '../image';
 import { drawCapsule } from '../shapes';
+import { floodFill } from '../connectivity';
 import type { BodyGeometry } from './body-geometry';
 import type { SkinModel } from './skin';
 import { skinLikelihood, widenSkin } from './skin';
@@ -27,6 +28,8 @@ export interface PortraitRegions {
   clothes: GrayImage;
   /** The clothes above the waist line: the top that a new top replaces. */
   upperClothes: GrayImage;
+  /** Where a top can be: below the chin and above the waist line, and the sleeves' room along the arms. */
+  upperZone: GrayImage;
   /** Where the top ends and the bottom begins, along the body's axis (photo y at the body's centre line); null for a one-piece. */
   waistY: number | null;
 }
@@ -75,12 +78,9 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   const sleeveZone = createGray(w, h);
   drawCapsule(sleeveZone, body.leftArm.points, body.leftArm.radii.map((r) => r * 1.7));
   drawCapsule(sleeveZone, body.rightArm.points, body.rightArm.radii.map((r) => r * 1.7));
-  const hands = createGray(w, h);
-  drawCapsule(hands, body.leftHand.points, body.leftHand.radii);
-  drawCapsule(hands, body.rightHand.points, body.rightHand.radii);
+  const hands = handRegions(body, person, skin);
   for (let i = 0; i < n; i++) {
     arms.data[i] *= person.data[i];
-    hands.data[i] *= person.data[i] * Math.max(skin.data[i], 0.3);
   }
 
   const neck = createGray(w, h);
@@ -96,7 +96,7 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
   }
 
   const waistY = findWaist(image, clothes, body);
-  const upperClothes = createGray(w, h);
+  const upperClothes = createGray(w, h), upperZone = createGray(w, h);
   // Below the waist line (measured along the body axis), clothes belong to the bottom.
   const limitY = waistY ?? body.hipCenter[1] + (body.hipCenter[1] - body.shoulderCenter[1]) * 0.25;
   const feather = span * 0.03;
@@ -108,10 +108,52 @@ export function portraitRegions(image: RgbaImage, person: GrayImage, body: BodyG
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       // sleeves belong to the top wherever the arms reach
-      upperClothes.data[i] = clothes.data[i] * Math.max(above, sleeveZone.data[i]);
+      upperZone.data[i] = Math.max(above, sleeveZone.data[i]);
+      upperClothes.data[i] = clothes.data[i] * upperZone.data[i];
     }
   }
-  return { face, hair, skin, arms, hands, neck, clothes, upperClothes, waistY };
+  return { face, hair, skin, arms, hands, neck, clothes, upperClothes, upperZone, waistY };
+}
+
+/** How far around the pose's hand a hand's skin is followed, in the hand's radii: fingers spread past it, and the pose places an occluded hand a little off. */
+const HAND_REACH = 2;
+/** Skin this likely is still a hand's (a hand in its own shadow reads as less sure skin). */
+const HAND_SKIN = 0.5;
+
+/**
+ * The hands as the photo shows them: the skin that connects to each hand's middle (its
+ * fingers, however spread), within reach of where the pose puts it; where no skin is
+ * found there (a gloved or blurred hand), the pose's own outline of it.
+ */
+function handRegions(body: BodyGeometry, person: GrayImage, skin: GrayImage): GrayImage {
+  const { width: w, height: h } = person;
+  const out = createGray(w, h);
+  for (const hand of [body.leftHand, body.rightHand]) {
+    const near = createGray(w, h), core = createGray(w, h);
+    drawCapsule(near, hand.points, hand.radii.map((r) => r * HAND_REACH));
+    drawCapsule(core, hand.points, hand.radii);
+    const seeds: number[] = [];
+    let x0 = w, y0 = h, x1 = -1, y1 = -1;
+    for (let i = 0; i < w * h; i++) {
+      if (near.data[i] <= 0) continue;
+      const x = i % w, y = (i - x) / w;
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      if (core.data[i] > 0.5 && skin.data[i] > 0.5 && person.data[i] > 0.5) seeds.push(i);
+    }
+    if (!seeds.length) {
+      for (let i = 0; i < w * h; i++) out.data[i] = Math.max(out.data[i], core.data[i] * person.data[i] * 0.3);
+      continue;
+    }
+    const reached = floodFill(w, h, seeds, (i) => near.data[i] > 0.5 && skin.data[i] > HAND_SKIN && person.data[i] > 0.5);
+    for (let y = Math.max(0, y0); y <= y1; y++) for (let x = Math.max(0, x0); x <= x1; x++) {
+      const i = y * w + x;
+      if (reached[i]) out.data[i] = Math.max(out.data[i], person.data[i]);
+    }
+  }
+  // the outline's mixed pixels
+  const soft = boxBlur(out, 1);
+  for (let i = 0; i < w * h; i++) soft.data[i] = Math.min(Math.max(soft.data[i], out.data[i]), person.data[i]);
+  return soft;
 }
 
 /** Standard deviation of luminance in a small neighbourhood (σ ≈ 2 px), 0..1 scale. */

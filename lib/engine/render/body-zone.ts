@@ -1,66 +1,76 @@
 /**
- * Where the body itself is under the clothes (no parser gives us this): a torso
- * outline from the shoulders to the hips, the arms and the neck, inside the person mask.
- * Where an old garment is cleared away, pixels in this zone become skin, the rest background.
+ * Where the body itself is under the clothes (no parser gives us this): a
+ * torso with rounded shoulders from the neck to the hips, the neck, the arms
+ * and the legs, inside the person mask. Where an old garment is taken away,
+ * pixels in this zone become skin, the rest backdrop.
  */
 import type { GrayImage } from '../image';
-import { createGray } from '../image';
+import { boxBlur, createGray } from '../image';
+import { doubleGray, halveGray } from '../half-size';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
 
+/** The zone's soft edge, in shoulder spans: a hard edge between painted skin and backdrop reads as a cut-out. */
+const FEATHER = 0.012;
 /**
- * How far the torso reaches below the hip joints, in torso lengths: down to the
- * crotch, so an old top or dress cleared below the hips shows body there, not backdrop.
+ * A bare upper arm's half thickness at the shoulder joint against the arm's at the elbow: the
+ * deltoid's breadth over the elbow's (ANSUR II means: the relaxed biceps' circumference about 1.2 times the
+ * forearm's at the elbow, the deltoid broader still).
  */
-const HIPS_BELOW_JOINTS = 0.4;
-
-/** The body's parts under the clothes, each inside the person mask: they make up the body zone. */
-export interface BodyParts {
-  torso: GrayImage;
-  /** Arms and neck. */
-  limbs: GrayImage;
-}
+const UPPER_ARM_OF_ELBOW = 1.4;
+/**
+ * Bare legs under clothes that measure as wide as the clothes: at most these shares of the
+ * shoulder span at the hip, knee, calf and ankle (a thigh tapers to the knee, the calf swells).
+ */
+const LEG_CAPS = { hip: 0.22, knee: 0.115, calf: 0.125, ankle: 0.075 };
 
 /**
- * The torso (shoulders to hips) apart from the arms and neck: a painted torso is
- * shaded by its own outline, not the arms' merged with it.
- * @example const { torso, limbs } = bodyParts(portrait.body, portrait.keypoints, portrait.personMask);
+ * The body zone at the person mask's size, softly edged. Drawn at half the
+ * resolution and enlarged: it is a smooth guess, and a quarter of the work.
+ * @example const zone = bodyZone(portrait.body, portrait.keypoints, portrait.personMask);
  */
-export function bodyParts(body: BodyGeometry, kp: Keypoints, person: GrayImage): BodyParts {
-  const { width: w, height: h } = person;
-  const span = body.shoulderSpan;
-  const up = body.up;
+export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): GrayImage {
+  const half = halveGray(person);
+  const k = half.width / person.width;
+  const { width: w, height: h } = half;
+  // body points in the (k times smaller) map's pixels
+  const q = (p: Point): Point => [(p[0] + 0.5) * k - 0.5, (p[1] + 0.5) * k - 0.5];
+  const span = body.shoulderSpan * k, up = body.up;
   const across: Point = [-up[1], up[0]];
   const at = (p: Point, a: number, u: number): Point => [p[0] + across[0] * a + up[0] * u, p[1] + across[1] * a + up[1] * u];
-  const ls: Point = [kp.left_shoulder.x, kp.left_shoulder.y], rs: Point = [kp.right_shoulder.x, kp.right_shoulder.y];
-  const lh: Point = [kp.left_hip.x, kp.left_hip.y], rh: Point = [kp.right_hip.x, kp.right_hip.y];
-  const [imgLeftS, imgRightS] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
-  const [imgLeftH, imgRightH] = lh[0] < rh[0] ? [lh, rh] : [rh, lh];
+  const ls = q([kp.left_shoulder.x, kp.left_shoulder.y]), rs = q([kp.right_shoulder.x, kp.right_shoulder.y]);
+  const [sl, sr] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
+  const lh = q([kp.left_hip.x, kp.left_hip.y]), rh = q([kp.right_hip.x, kp.right_hip.y]);
+  const [hl, hr] = lh[0] < rh[0] ? [lh, rh] : [rh, lh];
   const hipSpan = Math.hypot(lh[0] - rh[0], lh[1] - rh[1]);
-  const torsoLength = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
-  // Proportions of a typical torso: chest about as wide as the shoulder joints, waist a
-  // little narrower, hips about 1.6 hip-joint distances.
-  const poly: Point[] = [
-    at(imgLeftS, -span * 0.08, span * 0.06),
-    at(imgRightS, span * 0.08, span * 0.06),
-    at(imgRightS, span * 0.02, -torsoLength * 0.35),
-    at(body.hipCenter, hipSpan * 0.68, torsoLength * 0.45),
-    at(imgRightH, hipSpan * 0.3, -torsoLength * HIPS_BELOW_JOINTS),
-    at(imgLeftH, -hipSpan * 0.3, -torsoLength * HIPS_BELOW_JOINTS),
-    at(body.hipCenter, -hipSpan * 0.68, torsoLength * 0.45),
-    at(imgLeftS, -span * 0.02, -torsoLength * 0.35),
-  ];
-  const torso = polygonMask(w, h, poly);
-  const limbs = createGray(w, h);
-  for (const arm of [body.leftArm, body.rightArm]) drawCapsule(limbs, arm.points, arm.radii);
-  drawCapsule(limbs, [body.chin, body.neckBase], [body.neckRadius, body.neckRadius * 1.1]);
-  for (let i = 0; i < torso.data.length; i++) {
-    torso.data[i] *= person.data[i];
-    limbs.data[i] *= person.data[i];
+  const torso = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]) * k;
+  const neckBase = q(body.neckBase);
+  // A typical torso: the chest about as wide as the shoulder joints, the hips about 1.8 hip-joint spans.
+  const zone = polygonMask(w, h, [
+    at(neckBase, 0, span * 0.02), at(sr, -span * 0.02, -span * 0.06),
+    at(sr, -span * 0.02, -torso * 0.35), at(hr, hipSpan * 0.45, torso * 0.2), at(hr, hipSpan * 0.4, -torso * 0.1),
+    at(hl, -hipSpan * 0.4, -torso * 0.1), at(hl, -hipSpan * 0.45, torso * 0.2), at(sl, span * 0.02, -torso * 0.35),
+    at(sl, span * 0.02, -span * 0.06),
+  ]);
+  // the shoulders slope from the neck to their round tops; then the neck and the limbs
+  for (const s of [sl, sr]) drawCapsule(zone, [neckBase, s], [span * 0.09, span * 0.11], 1);
+  drawCapsule(zone, [q(body.chin), neckBase], [body.neckRadius * k, body.neckRadius * 1.1 * k], 1);
+  for (const limb of [body.leftArm, body.rightArm]) {
+    // an upper arm measures as wide as its sleeve: bare, it is at most so much wider than at the elbow
+    const [r0, r1, r2] = limb.radii;
+    drawCapsule(zone, limb.points.map(q), [Math.min(r0, r1 * UPPER_ARM_OF_ELBOW), r1, r2].map((x) => x * k), 1);
   }
-  return { torso, limbs };
+  for (const leg of [body.leftLeg, body.rightLeg]) {
+    const [hip, knee, ankle] = leg.points.map(q);
+    const calf: Point = [knee[0] + (ankle[0] - knee[0]) * 0.3, knee[1] + (ankle[1] - knee[1]) * 0.3];
+    const r = (i: number, cap: number) => Math.min(leg.radii[i] * k, span * cap);
+    drawCapsule(zone, [hip, knee, calf, ankle], [r(0, LEG_CAPS.hip), r(1, LEG_CAPS.knee), Math.min(leg.radii[1] * k, span * LEG_CAPS.calf), r(2, LEG_CAPS.ankle)], 1);
+  }
+  const soft = boxBlur(zone, Math.max(1, Math.round(span * FEATHER)));
+  for (let i = 0; i < w * h; i++) soft.data[i] *= half.data[i];
+  return doubleGray(soft, person.width, person.height);
 }
 
 /**

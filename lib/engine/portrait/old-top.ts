@@ -1,0 +1,94 @@
+/**
+ * The top the shopper wears, as a region: what a new top or dress replaces.
+ *
+ * The clothes found by the skin model alone (regions.upperClothes) lose a white
+ * tee's shoulders to pale skin and take a shadowed forearm for cloth. Here each
+ * pixel near the body is given to whichever of two colour models it fits
+ * better, the top's own (learned from the torso's middle) or the skin's
+ * (learned from the skin the skin model is surest of: face, neck, bare arms
+ * and hands), and the top is what of that connects to the torso's middle. A
+ * print's odd colours enclosed by the top are top too, but never a hand that
+ * lies on it.
+ */
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray } from '../image';
+import type { ColourHistogram } from '../colour-bins';
+import { colourBin, colourHistogram } from '../colour-bins';
+import { floodFill } from '../connectivity';
+import type { BodyGeometry } from './body-geometry';
+import type { PortraitRegions } from './regions';
+import { torsoMiddleColours } from './clothes-split';
+
+/** How far down the torso (shoulders 0, hips 1) the top's colours are learned: its middle, above any bottom. */
+const LEARN_TO = 0.55;
+/** Fewest top pixels in the torso's middle for a colour model: fewer means a bare torso, nothing to learn. */
+const MIN_TOP_SAMPLES = 200;
+/** A bin this rare in both models (a share of each) says nothing; the skin model's call stands there. */
+const UNSEEN = 0.0005;
+/** Skin is believed over the top colour only when this many times likelier: pale skin and a white tee share bins' edges. */
+const SKIN_ODDS = 2;
+
+/**
+ * @param zone where the top may be (below the chin, above the waist, and the sleeves' room along the arms): regions.upperClothes's reach.
+ * @example const top = oldTop(photo, personMask, regions, body, zone);
+ */
+export function oldTop(image: RgbaImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, zone: GrayImage): GrayImage {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  const top = torsoMiddleColours(image, regions.upperClothes.data, body, LEARN_TO);
+  if (top.total < MIN_TOP_SAMPLES) return regions.upperClothes;
+  const skin = colourHistogram(image, (i) => regions.skin.data[i] > 0.9 && person.data[i] > 0.9 && regions.hair.data[i] < 0.1);
+  const d = image.data;
+  const isTop = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (zone.data[i] < 0.5 || person.data[i] < 0.5 || regions.face.data[i] > 0.5 || regions.hair.data[i] > 0.5) continue;
+    isTop[i] = topRatherThanSkin(top, skin, d, i, regions.upperClothes.data[i] > 0.5) ? 1 : 0;
+  }
+  // what connects to the torso's middle
+  const seeds: number[] = [];
+  const middle = middleBox(body, w, h);
+  for (let y = middle.y0; y <= middle.y1; y++) for (let x = middle.x0; x <= middle.x1; x++) if (isTop[y * w + x]) seeds.push(y * w + x);
+  const reached = floodFill(w, h, seeds, (i) => isTop[i] === 1);
+  // holes the top encloses (a print's colours, a logo) are top; not a hand on it, and not
+  // what the zone leaves out (the face, hair, the bottom)
+  const outside = floodFill(w, h, borderSeeds(w, h), (i) => !reached[i]);
+  const out = createGray(w, h);
+  for (let i = 0; i < n; i++) {
+    const hole = !outside[i] && zone.data[i] >= 0.5 && person.data[i] >= 0.5 && regions.hands.data[i] < 0.3 && regions.face.data[i] <= 0.5 && regions.hair.data[i] <= 0.5;
+    out.data[i] = reached[i] || hole ? 1 : 0;
+  }
+  // the outline's mixed pixels: as soft as the person mask there
+  const soft = boxBlur(out, 1);
+  for (let i = 0; i < n; i++) soft.data[i] = Math.min(soft.data[i], person.data[i]) * (zone.data[i] >= 0.5 ? 1 : 0);
+  return soft;
+}
+
+/**
+ * Top or skin by the two colour models; where neither has seen the colour, what the skin
+ * model alone said (`clothes`).
+ */
+function topRatherThanSkin(top: ColourHistogram, skin: ColourHistogram, d: Uint8ClampedArray, i: number, clothes: boolean): boolean {
+  const b = colourBin(d, i);
+  const pt = top.counts[b] / Math.max(1, top.total), ps = skin.total > 0 ? skin.counts[b] / skin.total : 0;
+  if (pt < UNSEEN && ps < UNSEEN) return clothes;
+  return pt * SKIN_ODDS >= ps;
+}
+
+/** The torso's middle, where the top's colours were learned: the flood's seeds. */
+function middleBox(body: BodyGeometry, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } {
+  const half = body.shoulderSpan * 0.25;
+  const [sx, sy] = body.shoulderCenter, [hx, hy] = body.hipCenter;
+  const length = Math.max(1, hy - sy);
+  const cx = (sx + (hx - sx) * 0.35);
+  return {
+    x0: Math.max(0, Math.round(cx - half)), x1: Math.min(w - 1, Math.round(cx + half)),
+    y0: Math.max(0, Math.round(sy + length * 0.15)), y1: Math.min(h - 1, Math.round(sy + length * LEARN_TO)),
+  };
+}
+
+function borderSeeds(w: number, h: number): number[] {
+  const out: number[] = [];
+  for (let x = 0; x < w; x++) out.push(x, (h - 1) * w + x);
+  for (let y = 1; y < h - 1; y++) out.push(y * w, y * w + w - 1);
+  return out;
+}

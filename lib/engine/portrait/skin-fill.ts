@@ -1,0 +1,94 @@
+/**
+ * Skin to paint where an old garment is taken away: the shopper's own tone,
+ * spread from the visible skin around each place by membrane interpolation
+ * (a shoulder takes the neck's and the upper arm's tone, a midriff the chest's
+ * and the hands'), then shaded as a rounded body lit from the front, darker
+ * towards the edges of the body zone. An upper arm whose forearm shows bare is
+ * painted from that forearm instead (arm-texture.ts).
+ */
+import type { GrayImage, RgbaImage } from '../image';
+import { boxBlur, createGray, createRgba } from '../image';
+import { doubleRgba, halveGray, halveRgba } from '../half-size';
+import { membraneFill } from '../membrane';
+import { smoothstep } from '../smoothstep';
+import { drawCapsule } from '../shapes';
+import type { BodyGeometry } from './body-geometry';
+import type { PortraitRegions } from './regions';
+import type { SkinModel } from './skin';
+import { paintUpperArms } from './arm-texture';
+
+/** How sure of skin a pixel must be to lend its colour (mixed pixels at skin's edge are not). */
+const SURE_SKIN = 0.8;
+/** How far in from the zone's edge painted skin takes to reach full light, in shoulder spans. */
+const ROUNDING = 0.05;
+/** Light at the zone's very edge, relative to its middle (a rounded body seen from the front). */
+const EDGE_LIGHT = 0.7;
+/** Pixel-to-pixel variation of painted skin (a hash, so results repeat): flat paint reads as plastic. */
+const GRAIN = 0.012;
+
+/**
+ * @param zone where the body is (render/body-zone.ts), at the photo's size.
+ * @param oldTop where the old top is cleared: its pixels lend no colour.
+ * @example const fill = skinFill(photo, personMask, regions, skin, body, zone, clearTop);
+ */
+export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitRegions, skin: SkinModel, body: BodyGeometry, zone: GrayImage, oldTop: GrayImage): RgbaImage {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  const known = createGray(w, h);
+  const lends = skinSources(body, regions, w, h);
+  for (let i = 0; i < n; i++) {
+    // (not the old top: a sheer sleeve over an arm reads as dark skin, and it is what is cleared)
+    const sure = regions.skin.data[i] > SURE_SKIN && person.data[i] > 0.9 && regions.face.data[i] < 0.1 && regions.hair.data[i] < 0.1 && oldTop.data[i] < 0.1 && lends.data[i] > 0.5;
+    known.data[i] = sure ? 1 : 0;
+  }
+  // Smooth fields are solved at half the resolution; a pixel lends its colour only when its
+  // whole 2x2 block is sure skin (not half backdrop or cloth).
+  const half = halveRgba(image), knownHalf = halveGray(known);
+  const hw = half.width, hh = half.height;
+  const values = new Float32Array(hw * hh * 3);
+  let any = false;
+  for (let i = 0; i < hw * hh; i++) {
+    knownHalf.data[i] = knownHalf.data[i] > 0.99 ? 1 : 0;
+    any ||= knownHalf.data[i] > 0;
+    for (let c = 0; c < 3; c++) values[i * 3 + c] = half.data[i * 4 + c];
+  }
+  const tone = any ? membraneFill(values, 3, knownHalf) : null;
+  // depth inside the body zone: 0 at its edge, 1 a rounding's width in
+  const r = Math.max(1, Math.round(body.shoulderSpan * ROUNDING * 0.5));
+  const zoneHalf = halveGray(zone);
+  const inner = boxBlur(boxBlur(zoneHalf, r), r);
+  const out = createRgba(hw, hh);
+  for (let i = 0; i < hw * hh; i++) {
+    const shade = EDGE_LIGHT + (1 - EDGE_LIGHT) * smoothstep(0.3, 0.95, inner.data[i]);
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = (tone ? tone[i * 3 + c] : skin.rgb[c]) * shade;
+    out.data[i * 4 + 3] = 255;
+  }
+  const full = doubleRgba(out, w, h);
+  for (let i = 0; i < n; i++) {
+    const g = 1 + grain(i) * GRAIN;
+    for (let c = 0; c < 3; c++) full.data[i * 4 + c] *= g;
+  }
+  paintUpperArms(full, image, regions, body);
+  return full;
+}
+
+/**
+ * Where skin may lend its colour: where the pose says bare skin is likely (hands, arms, the
+ * neck and chest above the waist, the legs from the knees down), not over the hips and
+ * thighs, where a skin-coloured cloth (a tan skirt, a leopard print) is likelier than skin.
+ */
+function skinSources(body: BodyGeometry, regions: PortraitRegions, w: number, h: number): GrayImage {
+  const out = createGray(w, h);
+  for (let i = 0; i < w * h; i++) out.data[i] = Math.max(regions.arms.data[i], regions.hands.data[i], regions.neck.data[i], regions.upperZone.data[i]);
+  for (const leg of [body.leftLeg, body.rightLeg]) drawCapsule(out, leg.points.slice(1), leg.radii.slice(1).map((r) => r * 1.5));
+  return out;
+}
+
+/** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */
+function grain(i: number): number {
+  let x = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return ((x & 0xffff) / 0x8000) - 1;
+}
