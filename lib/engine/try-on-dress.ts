@@ -5,14 +5,13 @@
  */
 import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
-import { createRgba } from './image';
 import type { SleeveShape } from './garment/garment-shape';
-import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
 import type { DressLandmarks } from './garment/dress-shape';
 import { FLAT_TO_FRONT, frontScale } from './fit/upper-fit';
 import { fitDress } from './fit/dress-fit';
 import { composeDress } from './render/compose-lower';
-import { drawSleeve, drawTorso } from './render/garment-layers';
+import { drawSheet } from './render/garment-sheet';
+import { partScales, sheetHandles, sheetSeams } from './fit/sheet-handles';
 import { scaledSource } from './render/garment-source';
 import { lowerMaps } from './render/lower-maps';
 import { stopwatch } from './stopwatch';
@@ -33,16 +32,13 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const sleeves = { left: scaleSleeve(garment.sleeves.left), right: scaleSleeve(garment.sleeves.right) };
   lap('scale');
   const fit = fitDress(body, keypoints, personMask, regions.arms, scaled, sleeves, opts);
+  const front = frontScale(body, personMask, regions.arms, scaled, opts.ease);
   lap('fit');
-  const { width: W, height: H } = portrait.image;
-  const dressBody = drawTorso(src, fit, W, H);
-  const sleeveLayer = createRgba(W, H);
-  if (fit.leftSleeve) drawSleeve(sleeveLayer, src, fit.leftSleeve, PART_LEFT_SLEEVE);
-  if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
+  const layers = drawSheet(src, sheetSeams(scaled, fit), sheetHandles(fit, body), partScales(fit, front), portrait.image.width, portrait.image.height);
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');
-  const image = composeDress(portrait, maps, { body: dressBody, sleeves: sleeveLayer }, report);
+  const image = composeDress(portrait, maps, { back: layers.back, body: layers.body, sleeves: layers.sleeves }, report);
   lap('compose');
   return { image, timingsMs };
 }

@@ -4,15 +4,14 @@
  */
 import type { GarmentAnalysis, PortraitAnalysis, TryOnLayers, TryOnOptions, TryOnResult } from './analysis';
 import { FitroomError } from './errors';
-import { createGray, createRgba, resizeGray, resizeRgba } from './image';
+import { createGray } from './image';
 import type { SleeveShape, UpperLandmarks } from './garment/garment-shape';
-import { PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from './garment/garment-shape';
 import { FLAT_TO_FRONT, fitUpper, frontScale } from './fit/upper-fit';
+import { partScales, sheetHandles, sheetSeams } from './fit/sheet-handles';
 import type { UpperLayers } from './render/compose';
 import { composeUpper } from './render/compose';
-import type { GarmentSource } from './render/garment-layers';
-import { drawSleeve, drawTorso } from './render/garment-layers';
-import { resizeLabels } from './render/garment-source';
+import { drawSheet } from './render/garment-sheet';
+import { scaledSource } from './render/garment-source';
 import { tryOnLower } from './try-on-lower';
 import { tryOnDress } from './try-on-dress';
 import { tryOnModelGarment } from './try-on-model';
@@ -50,7 +49,8 @@ function withLayers(result: TryOnResult, layers: TryOnLayers | undefined): TryOn
 }
 
 /**
- * The garment warped onto the portrait's grid, before compositing: its body and its sleeves.
+ * The garment drawn onto the portrait's grid as one sheet, before compositing:
+ * the collar's back, its body and its sleeves as layers.
  * `size` is already checked by tryOnImage; `lap` times the stages.
  */
 function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, size: { ease: number; lengthScale: number }, lap: (stage: string) => void): UpperLayers {
@@ -58,29 +58,20 @@ function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, size:
   if (garment.category !== 'upper' || !garment.sleeves || !garment.parts) {
     throw new FitroomError('unsupported-category', `Expected an upper-body garment but received a ${garment.category}.`);
   }
+  const { body, keypoints, personMask, regions } = portrait;
   const landmarks = garment.landmarks as unknown as UpperLandmarks;
   // Bring the garment near the body's scale first, with area averaging, so fine prints do not alias
   // (between the front scale across the chest and the true scale of hanging sleeves).
-  const s = frontScale(portrait.body, portrait.personMask, portrait.regions.arms, landmarks, ease) * Math.sqrt(FLAT_TO_FRONT);
-  const gw = Math.max(8, Math.round(garment.image.width * s)), gh = Math.max(8, Math.round(garment.image.height * s));
-  const sx = gw / garment.image.width, sy = gh / garment.image.height;
-  const scalePt = (p: [number, number]): [number, number] => [(p[0] + 0.5) * sx - 0.5, (p[1] + 0.5) * sy - 0.5];
-  const scaledLandmarks = Object.fromEntries(Object.entries(landmarks).map(([k, v]) => [k, scalePt(v)])) as unknown as UpperLandmarks;
-  const scaleSleeve = (sl: SleeveShape): SleeveShape => ({ rootHalfWidth: sl.rootHalfWidth * sx, endHalfWidth: sl.endHalfWidth * sx, length: sl.length * sx });
+  const s = frontScale(body, personMask, regions.arms, landmarks, ease) * Math.sqrt(FLAT_TO_FRONT);
+  const { src, scale, factor } = scaledSource(garment, s);
+  const scaled = Object.fromEntries(Object.entries(landmarks).map(([k, v]) => [k, scale(v)])) as unknown as UpperLandmarks;
+  const scaleSleeve = (sl: SleeveShape): SleeveShape => ({ rootHalfWidth: sl.rootHalfWidth * factor, endHalfWidth: sl.endHalfWidth * factor, length: sl.length * factor });
   const sleeves = { left: scaleSleeve(garment.sleeves.left), right: scaleSleeve(garment.sleeves.right) };
-  const src: GarmentSource = {
-    image: resizeRgba(garment.image, gw, gh),
-    mask: resizeGray(garment.mask, gw, gh).data,
-    parts: resizeLabels(garment.parts, garment.image.width, garment.image.height, gw, gh),
-  };
   lap('scale');
-  const { width: W, height: H } = portrait.image;
-  const fit = fitUpper(portrait.body, portrait.keypoints, portrait.personMask, portrait.regions.arms, scaledLandmarks, sleeves, { ease, lengthScale });
+  const fit = fitUpper(body, keypoints, personMask, regions.arms, scaled, sleeves, { ease, lengthScale });
+  const front = frontScale(body, personMask, regions.arms, scaled, ease);
   lap('fit');
-  const torso = drawTorso(src, fit, W, H);
-  const sleeveLayer = createRgba(W, H);
-  if (fit.leftSleeve) drawSleeve(sleeveLayer, src, fit.leftSleeve, PART_LEFT_SLEEVE);
-  if (fit.rightSleeve) drawSleeve(sleeveLayer, src, fit.rightSleeve, PART_RIGHT_SLEEVE);
+  const layers = drawSheet(src, sheetSeams(scaled, fit), sheetHandles(fit, body), partScales(fit, front), portrait.image.width, portrait.image.height);
   lap('warp');
-  return { torso, sleeves: sleeveLayer };
+  return { back: layers.back, torso: layers.body, sleeves: layers.sleeves };
 }

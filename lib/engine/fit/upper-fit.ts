@@ -19,6 +19,7 @@ import type { Pair } from '../tps';
 import type { Keypoints } from '../types';
 import type { SleeveShape, UpperLandmarks } from '../garment/garment-shape';
 import { torsoSpanAt } from './torso-width';
+import { SHOULDER_TOP_AT } from '../portrait/body-geometry';
 import { add, sub, len, lerp, mid } from '../vec';
 
 export interface SleeveFit {
@@ -58,6 +59,19 @@ export interface FitOptions {
  * torso of that circumference looks about this much narrower.
  */
 export const FLAT_TO_FRONT = 1.3;
+/**
+ * Where a sleeve's seam meets the shoulder, from the shoulder joint (0) to the shoulder's outer
+ * edge (1): on its top, where it starts to round down over the deltoid (the sleeve's own
+ * edge handles carry it round to the arm's outer side).
+ */
+const SLEEVE_SEAM_OUT = 0.5;
+/**
+ * A sleeve's opening seen from the front against its flat width: a flat tube is half its
+ * circumference wide, a round one seen from the front is 2/π of that.
+ */
+const TUBE_FRONT = 2 / Math.PI;
+/** A sleeve is at least this much wider than the arm it hangs on (a close fit's ease). */
+const SLEEVE_OVER_ARM = 1.1;
 /** Length-to-chest-width ratio of a flat top that ends at the hip joints (fitted by eye on our sample tops). */
 const HIP_LENGTH_RATIO = 1.8;
 
@@ -104,9 +118,11 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
       const gs = side === 'left' ? g.left_shoulder : g.right_shoulder;
       return [neckBack[0] + (gs[0] - gCenterX) * h * (facing ? 1 : -1), neckBack[1] + (gs[1] - g.neck_back[1]) * h];
     }
+    // on the shoulder's top, out towards its edge
     const joint = side === 'left' ? jointL : jointR;
     const edge = imgSide(side) > 0 ? edgeImgRight : edgeImgLeft;
-    return add(lerp(joint, edge, 0.45), up, span * 0.07);
+    const top = side === 'left' ? body.shoulderTops[0] : body.shoulderTops[1];
+    return add(top, sub(edge, joint), SLEEVE_SEAM_OUT - SHOULDER_TOP_AT);
   };
   const sL = shoulderAt('left'), sR = shoulderAt('right');
 
@@ -193,7 +209,7 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
       garmentRoot: [side === 'left' ? g.left_shoulder : g.right_shoulder, side === 'left' ? g.left_armpit : g.right_armpit],
       garmentEnd: side === 'left' ? g.left_sleeve_end : g.right_sleeve_end,
       halfWidthRoot: Math.min(Math.max(len(sub(bShoulder, bArmpit)) / 2, armRadius[0] * 1.1), armRadius[0] * 1.5),
-      halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * 0.8, armAtEnd * 1.15),
+      halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * TUBE_FRONT, armAtEnd * SLEEVE_OVER_ARM),
       garmentHalfWidthEnd: shape.endHalfWidth,
     };
   };

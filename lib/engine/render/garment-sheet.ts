@@ -1,0 +1,213 @@
+/**
+ * A top or a dress drawn as one sheet: the garment cut out of its photo
+ * (body, sleeves, collar together) is covered by a triangle mesh, deformed as
+ * rigidly as possible by the fit's handles, and rasterised triangle by
+ * triangle into layers (the collar's back, the body, the sleeves).
+ *
+ * The mesh follows the garment, not the plane: where a sleeve lies beside the
+ * body in the flat photo the two are apart, joined only along the sleeve's
+ * seam at the shoulder, so a sleeve goes where its arm goes and cannot come off.
+ */
+import type { GrayImage, RgbaImage } from '../image';
+import { createGray, createRgba, sampleRgba } from '../image';
+import { dilate, erode } from '../garment/garment-mask';
+import type { Point } from '../shapes';
+import type { Mesh } from '../mesh/mesh';
+import { meshFromLabels, pointLocation } from '../mesh/triangulate';
+import type { Handle } from '../mesh/arap';
+import { deformArap } from '../mesh/arap';
+import { rasterizeMesh } from '../mesh/rasterize';
+import { PART_BODY, PART_INSIDE, PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from '../garment/garment-shape';
+import type { PartScales, SheetHandle } from '../fit/sheet-handles';
+import type { GarmentSource } from './garment-layers';
+
+/** Mesh spacing as a share of the garment's width in the source: fine enough for a sleeve's bend, few enough vertices to solve in milliseconds. */
+const SPACING_OF_WIDTH = 1 / 45;
+/** Fewest source pixels between mesh vertices (a strap a few pixels wide still gets its own triangles). */
+const MIN_SPACING = 3;
+/** How far from a sleeve's seam the sleeve and the body share vertices, in spacings: the seam's own row of triangles. */
+const JOIN_REACH = 1.5;
+/** Handle weight against the sheet's stiffness (dimensionless, see mesh/arap.ts): 100 pins a point to about 1 % of its pull. */
+const HANDLE_WEIGHT = 100;
+/** A faint pixel of a thin part still counts as strap from this opacity up. */
+const STRAP_MIN = 0.2;
+/** Opacity a strap's pixels gain: a strap is solid cloth, not a soft edge. */
+const STRAP_OPACITY = 0.4;
+/** Local/global rounds of the deformation: a sleeve turned by its arm settles in a handful. */
+const ITERATIONS = 10;
+
+export interface SheetLayers {
+  /** The inside of the collar's back, seen around the neck. */
+  back: RgbaImage;
+  body: RgbaImage;
+  sleeves: RgbaImage;
+}
+
+export interface SheetSeams {
+  /** Each sleeve's seam in the source: its shoulder end and its armpit end. */
+  left: [Point, Point] | null;
+  right: [Point, Point] | null;
+  /** The collar's corners, where the back of the collar meets the body. */
+  neck: [Point, Point];
+}
+
+/**
+ * @param width, height the portrait's size.
+ * @example const layers = drawSheet(source, seams, handles, scales, 768, 1024);
+ */
+export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: SheetHandle[], scales: PartScales, width: number, height: number): SheetLayers {
+  const src = withStrapsWidened(source);
+  const { width: gw, height: gh } = src.image;
+  const labels = garmentLabels(src);
+  const spacing = Math.max(MIN_SPACING, Math.round(garmentWidth(labels, gw, gh) * SPACING_OF_WIDTH));
+  const reach = spacing * JOIN_REACH;
+  const joins = [
+    ...(seams.left ? [{ parts: [PART_BODY, PART_LEFT_SLEEVE] as [number, number], seam: seams.left, reach }] : []),
+    ...(seams.right ? [{ parts: [PART_BODY, PART_RIGHT_SLEEVE] as [number, number], seam: seams.right, reach }] : []),
+    // the collar's back is one piece with the body all round the neck
+    { parts: [PART_BODY, PART_INSIDE] as [number, number], seam: seams.neck, reach: Math.max(gw, gh) },
+  ];
+  const mesh = meshFromLabels(labels, gw, gh, { spacing, joins, coverage: src.mask, overlap: true });
+  const arapHandles: Handle[] = [];
+  for (const h of handles) {
+    const loc = pointLocation(mesh, h.at, h.part);
+    if (loc) arapHandles.push({ triangle: loc.triangle, bary: loc.bary, target: h.to, weight: HANDLE_WEIGHT });
+  }
+  const restTransforms = new Float64Array(mesh.parts.length * 4);
+  for (let t = 0; t < mesh.parts.length; t++) {
+    const p = mesh.parts[t];
+    const m = (p === PART_LEFT_SLEEVE ? scales.leftSleeve : p === PART_RIGHT_SLEEVE ? scales.rightSleeve : null) ?? scales.body;
+    restTransforms.set(m, t * 4);
+  }
+  const deformed = deformArap(mesh, arapHandles, { iterations: ITERATIONS, restTransforms });
+  return rasterizeLayers(src, mesh, deformed, seams, reach, width, height);
+}
+
+/**
+ * A strap a pixel or two wide in the product photo comes out of its scaling fainter than
+ * half opaque and breaks up; worn, a strap is about half a centimetre wide (a few portrait
+ * pixels). Thin parts (what an opening of the mask by a pixel takes away) are widened by a
+ * pixel each side, in their own colour, and made as opaque as their core.
+ */
+function withStrapsWidened(src: GarmentSource): GarmentSource {
+  const { width: w, height: h } = src.image;
+  const solid = createGray(w, h);
+  for (let i = 0; i < w * h; i++) solid.data[i] = src.mask[i] >= 0.5 ? 1 : 0;
+  const opened = dilate(erode(solid, 1), 1);
+  const mask = Float32Array.from(src.mask), image = { width: w, height: h, data: new Uint8ClampedArray(src.image.data) };
+  const parts = Uint8Array.from(src.parts);
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const i = y * w + x;
+    if (src.mask[i] < STRAP_MIN || opened.data[i] >= 0.5) continue;
+    // a thin part's pixel: at least STRAP_OPACITY, and lend itself to fainter neighbours
+    mask[i] = Math.max(mask[i], Math.min(1, src.mask[i] + STRAP_OPACITY));
+    for (const j of [i - 1, i + 1, i - w, i + w]) {
+      if (src.mask[j] >= src.mask[i] || opened.data[j] >= 0.5) continue;
+      mask[j] = Math.max(mask[j], src.mask[i]);
+      for (let c = 0; c < 3; c++) image.data[j * 4 + c] = src.image.data[i * 4 + c];
+      if (!parts[j]) parts[j] = src.parts[i] || PART_BODY;
+    }
+  }
+  return { image, mask, parts };
+}
+
+/**
+ * The source's part labels where the garment is, its soft outline included: the outline's
+ * faint pixels (unlabelled: the shape reader labels the mask's solid part) take the label of
+ * the labelled pixel next to them, so a sleeve's fringe belongs to the sleeve.
+ */
+function garmentLabels(src: GarmentSource): Uint8Array {
+  const { width: w, height: h } = src.image;
+  const out = new Uint8Array(src.parts.length);
+  let pending: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    if (src.mask[i] <= 0.02) continue;
+    if (src.parts[i]) out[i] = src.parts[i];
+    else pending.push(i);
+  }
+  while (pending.length) {
+    const next: number[] = [];
+    const found: [number, number][] = [];
+    for (const i of pending) {
+      const x = i % w;
+      const from = (x > 0 && out[i - 1]) || (x + 1 < w && out[i + 1]) || (i >= w && out[i - w]) || (i + w < w * h && out[i + w]) || 0;
+      if (from) found.push([i, from]);
+      else next.push(i);
+    }
+    if (!found.length) {
+      for (const i of next) out[i] = PART_BODY; // a faint speck apart from the garment
+      break;
+    }
+    for (const [i, from] of found) out[i] = from;
+    pending = next;
+  }
+  return out;
+}
+
+function garmentWidth(labels: Uint8Array, w: number, h: number): number {
+  let x0 = w, x1 = -1;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (labels[y * w + x]) { if (x < x0) x0 = x; if (x > x1) x1 = x; }
+  return Math.max(1, x1 - x0 + 1);
+}
+
+/**
+ * Each triangle into its part's layer. A pixel takes the garment's coverage at its source
+ * point, counting only source pixels of the triangle's own part (or any part near a seam,
+ * so the seam does not open): a body triangle beside a sleeve in the flat photo must not
+ * carry the sleeve's pixels along.
+ */
+function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, seams: SheetSeams, reach: number, width: number, height: number): SheetLayers {
+  const layers: SheetLayers = { back: createRgba(width, height), body: createRgba(width, height), sleeves: createRgba(width, height) };
+  const nearSeam = seamZone(src, seams, reach);
+  rasterizeMesh(mesh, deformed, width, height, (pixel, u, v, triangle) => {
+    const part = mesh.parts[triangle];
+    const layer = part === PART_INSIDE ? layers.back : part === PART_BODY ? layers.body : layers.sleeves;
+    const a = partCoverageAt(src, nearSeam, part, u, v);
+    if (a <= 0.002 || a * 255 <= layer.data[pixel * 4 + 3]) return;
+    layer.data[pixel * 4] = sampleRgba(src.image, u, v, 0);
+    layer.data[pixel * 4 + 1] = sampleRgba(src.image, u, v, 1);
+    layer.data[pixel * 4 + 2] = sampleRgba(src.image, u, v, 2);
+    layer.data[pixel * 4 + 3] = a * 255;
+  });
+  return layers;
+}
+
+/** Source pixels within `reach` of a sleeve's seam: there the body and the sleeve draw each other's pixels. */
+function seamZone(src: GarmentSource, seams: SheetSeams, reach: number): Uint8Array {
+  const { width: w, height: h } = src.image;
+  const out = new Uint8Array(w * h);
+  for (const seam of [seams.left, seams.right]) {
+    if (!seam) continue;
+    const [a, b] = seam;
+    const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(a[0], b[0]) + reach));
+    const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(a[1], b[1]) + reach));
+    const vx = b[0] - a[0], vy = b[1] - a[1], l2 = Math.max(1e-9, vx * vx + vy * vy);
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const t = Math.max(0, Math.min(1, ((x - a[0]) * vx + (y - a[1]) * vy) / l2));
+      if (Math.hypot(x - a[0] - vx * t, y - a[1] - vy * t) <= reach) out[y * w + x] = 1;
+    }
+  }
+  return out;
+}
+
+/** Bilinear coverage at (u, v) of the source pixels a triangle of `part` may draw. */
+function partCoverageAt(src: GarmentSource, nearSeam: Uint8Array, part: number, u: number, v: number): number {
+  const { width: w, height: h } = src.image;
+  if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return 0;
+  const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
+  const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
+  const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
+  const at = (x: number, y: number) => {
+    const i = y * w + x, p = src.parts[i] || PART_BODY;
+    return p === part || nearSeam[i] ? src.mask[i] : 0;
+  };
+  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+}
+
+/** The drawn garment's coverage (max over its layers), e.g. for counting its pieces. */
+export function sheetCoverage(layers: SheetLayers): GrayImage {
+  const { width, height } = layers.body;
+  const data = new Float32Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(layers.back.data[i * 4 + 3], layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]) / 255;
+  return { width, height, data };
+}
