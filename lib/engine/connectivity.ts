@@ -48,10 +48,10 @@ export interface Components {
 }
 
 /**
- * Labels the 4-connected components of the pixels where `inside(i)` is true.
+ * Labels the 4-connected components (8-connected with `diagonal`) of the pixels where `inside(i)` is true.
  * @example const { labels, sizes } = labelComponents(w, h, (i) => mask[i] > 0.5);
  */
-export function labelComponents(width: number, height: number, inside: (i: number) => boolean): Components {
+export function labelComponents(width: number, height: number, inside: (i: number) => boolean, diagonal = false): Components {
   const labels = new Int32Array(width * height);
   const sizes = [0];
   const stack = new Int32Array(width * height);
@@ -66,6 +66,7 @@ export function labelComponents(width: number, height: number, inside: (i: numbe
       count++;
       const x = i % width;
       const n = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width];
+      if (diagonal) n.push(x > 0 ? i - width - 1 : -1, x < width - 1 ? i - width + 1 : -1, x > 0 ? i + width - 1 : -1, x < width - 1 ? i + width + 1 : -1);
       for (const j of n) {
         if (j < 0 || j >= width * height || labels[j] || !inside(j)) continue;
         labels[j] = id;

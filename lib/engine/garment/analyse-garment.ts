@@ -4,10 +4,12 @@
 import type { GarmentAnalysis } from '../analysis';
 import { FitroomError } from '../errors';
 import type { GrayImage, RgbaImage } from '../image';
-import { resizeRgba } from '../image';
+import { cloneRgba, resizeRgba } from '../image';
 import type { GarmentCategory } from '../types';
 import { garmentMask } from './garment-mask';
 import { garmentShape } from './garment-shape';
+import { clearSleeveGaps } from './hanging-sleeves';
+import { bridgePieces } from './bridge-pieces';
 import { decontaminateEdges } from './decontaminate';
 import { lowerShape } from './lower-shape';
 import { dressShape } from './dress-shape';
@@ -23,8 +25,12 @@ export const GARMENT_VERSION = 1;
 export const MAX_GARMENT_SIDE = 1024;
 
 const SUPPORTED: GarmentCategory[] = ['upper', 'lower', 'dress'];
-/** Neck-to-hem length over chest width above which a garment guessed a dress is one. */
-const MIN_DRESS_LENGTH = 2;
+/**
+ * Neck-to-hem length over chest width (read as a dress) above which a garment guessed a dress
+ * is one: midway between the longest top among the samples (2.27, a polo) and the shortest
+ * dress (2.64).
+ */
+const MIN_DRESS_LENGTH = 2.45;
 
 /**
  * A product photo, flat or worn by a model: a model is looked for first (one
@@ -65,13 +71,17 @@ function fitGarmentSide(input: RgbaImage): RgbaImage {
 export function analyseGarmentImage(input: RgbaImage, options: { category?: GarmentCategory } = {}): GarmentAnalysis {
   const { timingsMs, lap } = stopwatch();
   const image = fitGarmentSide(input);
-  const { mask, coverage, plainBackdrop } = garmentMask(image);
+  const { mask, coverage, plainBackdrop, backdrop } = garmentMask(image);
   lap('mask');
   if (!plainBackdrop || coverage < 0.03 || coverage > 0.92) {
     throw new FitroomError('no-garment', 'No garment was found in this picture. Fitroom needs a product photo of the garment on a plain background.');
   }
   const shape = garmentShape(mask, { image });
+  if (shape?.hanging) clearSleeveGaps(mask, image, shape.hanging.line, shape.hanging.centre, backdrop);
   lap('shape');
+  // one piece of cloth: pieces the mask breaks off (a strap at its join, a hem's edge) sewn back on
+  const cloth = cloneRgba(image);
+  if (shape && shape.category !== 'lower') bridgePieces(cloth, mask);
   if (!shape) throw new FitroomError('no-garment', 'No garment was found in this picture.');
   let category = options.category ?? shape.category;
   // A long narrow top (a halter, a camisole) has a dress's outline: a guessed dress must be long
@@ -86,7 +96,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     lap('lower');
     if (!lower) throw new FitroomError('no-garment', 'The bottom\'s shape could not be read (waistband, legs and hem). Try a flat front photo of it.');
     return {
-      version: GARMENT_VERSION, category, sleeve: 'none', image: decontaminateEdges(image, mask), mask,
+      version: GARMENT_VERSION, category, sleeve: 'none', image: decontaminateEdges(cloth, mask), mask,
       landmarks: lower.landmarks as unknown as Record<string, [number, number]>,
       sleeves: null, parts: lower.parts, meanColor: meanColor(image, mask), timingsMs, lowerKind: lower.kind,
     };
@@ -95,7 +105,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     lap('dress');
     if (!dress) throw new FitroomError('no-garment', 'The dress\'s shape could not be read (neckline, shoulders, waist and hem). Try a flat front photo of it.');
     return {
-      version: GARMENT_VERSION, category, sleeve: dress.sleeve, image: decontaminateEdges(image, mask), mask,
+      version: GARMENT_VERSION, category, sleeve: dress.sleeve, image: decontaminateEdges(cloth, mask), mask,
       landmarks: dress.landmarks as unknown as Record<string, [number, number]>,
       sleeves: dress.sleeves, parts: dress.parts, meanColor: meanColor(image, mask), timingsMs,
     };
@@ -107,7 +117,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
     version: GARMENT_VERSION,
     category,
     sleeve: shape.sleeve,
-    image: decontaminateEdges(image, mask),
+    image: decontaminateEdges(cloth, mask),
     mask,
     landmarks: shape.landmarks as unknown as Record<string, [number, number]>,
     sleeves: shape.sleeves,
@@ -117,7 +127,7 @@ export function analyseGarmentImage(input: RgbaImage, options: { category?: Garm
   };
 }
 
-/** Neck to hem over the chest: 2.2 to 4.9 for our sample dresses, about 1.6 for long tops. */
+/** Neck to hem over the chest: 2.6 to 4.9 for the sample dresses, up to 2.3 for tops read as dresses. */
 function isDressLength(dress: ReturnType<typeof dressShape>): boolean {
   if (!dress) return false;
   const L = dress.landmarks;

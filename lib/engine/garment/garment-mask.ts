@@ -25,8 +25,12 @@ const HALO = 6;
 const STRAP_REACH = 2;
 /** Distance (RGB) between strap and backdrop from which colour alone tells a strap's opacity. */
 const STRAP_CONTRAST = 60;
-/** Share of the border that must be backdrop (the rest is garment reaching the frame) for a product photo. */
-const MIN_BACKDROP_BORDER = 0.6;
+/**
+ * Share of the border that must be backdrop (the rest is garment reaching the frame: a model's
+ * legs and head cut by a tall crop can take half of it) for a product photo; a scene's border
+ * is not told by this share but by its noise against the plate.
+ */
+const MIN_BACKDROP_BORDER = 0.3;
 /**
  * Gaps in the outline up to twice this wide (half-resolution pixels) are closed before
  * the backdrop is told from pockets inside the garment: white fabric on a white
@@ -199,7 +203,9 @@ function borderBackdrop(image: RgbaImage, border: GrayImage): { plate: Backgroun
   }
   if (kept < dists.length * MIN_BACKDROP_BORDER) return { plate: first, plain: false };
   const plate = estimatePlate(image, clean, 12);
-  return { plate, plain: plate.noise < PLAIN_NOISE };
+  // plain: the backdrop's part of the border (its best MIN_BACKDROP_BORDER share) close to a smooth plate
+  const quiet = dists[Math.floor(dists.length * MIN_BACKDROP_BORDER)];
+  return { plate, plain: plate.noise < PLAIN_NOISE || quiet < PLAIN_NOISE / 4 };
 }
 
 /** Full-resolution stops carried to half resolution: a half pixel is stopped if any of its four is. */

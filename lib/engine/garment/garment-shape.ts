@@ -7,6 +7,7 @@
  * is on the image's right in a front view.
  */
 import type { GrayImage, RgbaImage } from '../image';
+import type { SideLine } from './hanging-sleeves';
 import { halfWidthAt, hangingSleeveLine } from './hanging-sleeves';
 import type { GarmentCategory, SleeveLength } from '../types';
 
@@ -48,6 +49,8 @@ export interface GarmentShape {
   sleeves: { left: SleeveShape; right: SleeveShape } | null;
   /** Per garment pixel: 0 none, 1 body, 2 the wearer's left sleeve, 3 the right sleeve, 4 the inside seen through the neck (upper garments only). */
   parts: Uint8Array | null;
+  /** Where long sleeves hang against the body: the body's sides, mirror images about `centre`. */
+  hanging?: { line: SideLine; centre: number } | null;
 }
 
 export const PART_BODY = 1, PART_LEFT_SLEEVE = 2, PART_RIGHT_SLEEVE = 3;
@@ -122,7 +125,7 @@ export function garmentShape(mask: GrayImage, options: ShapeOptions = {}): Garme
   if (category !== 'upper' && category !== 'dress') return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
   const found = upperLandmarks(p, category, options.bodice ? BODICE_ARMPIT_DEPTH : TOP_ARMPIT_DEPTH, mask, options.image);
   if (!found) return { category, sleeve: 'none', box, landmarks: null, sleeves: null, parts: null };
-  return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves, parts: found.parts };
+  return { category, sleeve: found.sleeve, box, landmarks: found.landmarks, sleeves: found.sleeves, parts: found.parts, hanging: found.hanging };
 }
 
 /**
@@ -170,16 +173,20 @@ function guessCategory(p: Profiles): GarmentCategory {
  * mostly above them.
  */
 const TOP_ARMPIT_DEPTH = 0.6, BODICE_ARMPIT_DEPTH = 0.9;
+/** A hanging sleeve's shoulder corner: the outermost column whose top lies within this share of the shoulder-to-armpit drop below the shoulder. */
+const HANGING_CORNER_DROP = 0.25;
 /** How near (share of the height) a hanging line's top must be to armpits the profiles found, to mark their sleeves' inner edges. */
 const HANGING_ARMPIT_AGREEMENT = 0.12;
 /** A hanging sleeve's armpit, at the lowest, as a share of the garment's height (a top's armpits lie in its upper third). */
 const HANGING_MAX_ARMPIT = 0.35;
 /** A long sleeve is at least this long for the chest's width (samples: long 0.83-1.46, short up to 0.55). */
 const LONG_SLEEVE_OF_CHEST = 0.7;
+/** How far from a sleeve's axis its underside below the armpit's row may reach, in the sleeve's half widths. */
+const SLEEVE_CORRIDOR = 1.1;
 /** A sleeve ends where this share of its pixels lie nearer its root: the farthest few may be strays. */
 const SLEEVE_REACH = 0.995;
 
-function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number, mask: GrayImage, image?: RgbaImage): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array } | null {
+function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: number, mask: GrayImage, image?: RgbaImage): { landmarks: UpperLandmarks; sleeve: SleeveLength; sleeves: { left: SleeveShape; right: SleeveShape }; parts: Uint8Array; hanging: { line: SideLine; centre: number } | null } | null {
   const { x0, y0, x1, y1 } = p.box;
   const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
   const cx = p.cx;
@@ -361,9 +368,17 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
   const sleeveOf = (armpit: Pt, dir: -1 | 1, found: boolean) => {
     const sx = armpit[0];
     const topAt = p.top[Math.min(p.w - 1, Math.max(0, sx))];
-    const shoulder: Pt = [sx, topAt >= 0 ? topAt : y0];
+    let shoulder: Pt = [sx, topAt >= 0 ? topAt : y0];
     const none = { shoulder, end: shoulder, shape: { rootHalfWidth: 0, endHalfWidth: 0, length: 0 }, isSleeve: (_x: number, _y: number) => false };
     if (!found) return none;
+    // A hanging sleeve is sewn on from the shoulder's outer corner (where the shoulder line turns
+    // down the sleeve's outer edge) to the armpit, across the sleeve's top: not straight above the armpit.
+    if (hanging) {
+      const drop = (armpit[1] - shoulder[1]) * HANGING_CORNER_DROP;
+      let x = sx;
+      while (x + dir >= 0 && x + dir < p.w && p.top[x + dir] >= 0 && p.top[x + dir] <= shoulder[1] + drop) x += dir;
+      shoulder = [x, p.top[x]];
+    }
     const isSleeve = (x: number, y: number): boolean => {
       if (!p.on(x, y)) return false;
       if (y <= armpit[1]) {
@@ -404,7 +419,18 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
     const rootHalf = Math.hypot(shoulder[0] - armpit[0], shoulder[1] - armpit[1]) / 2;
     // (a cuff is seldom much wider than the sleeve's root, even a bell sleeve's: wider is the body's edge taken with it)
     const endHalf = Math.min(rootHalf * 1.5, Math.max(2, (across1 - across0) / 2));
-    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: endHalf, length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve };
+    // A sleeve's underside can dip below the armpit's row, joined to the body there: what lies
+    // beyond the seam's line (shoulder to armpit, carried on) and within the sleeve's own
+    // breadth of its axis is sleeve too, not the body's.
+    const breadth = Math.max(rootHalf, endHalf) * SLEEVE_CORRIDOR;
+    const beyondSeam = (x: number, y: number) => ((armpit[0] - shoulder[0]) * (y - shoulder[1]) - (armpit[1] - shoulder[1]) * (x - shoulder[0])) * dir < 0;
+    const nearAxis = (x: number, y: number) => {
+      const vx = end[0] - root[0], vy = end[1] - root[1], l2 = Math.max(1e-9, vx * vx + vy * vy);
+      const t = ((x - root[0]) * vx + (y - root[1]) * vy) / l2;
+      return t >= 0 && t <= 1 && Math.abs((x - root[0]) * vy - (y - root[1]) * vx) / Math.sqrt(l2) <= breadth;
+    };
+    const isSleeveOrUnderside = (x: number, y: number) => isSleeve(x, y) || (p.on(x, y) && y > armpit[1] && y < hemY - bh * 0.02 && beyondSeam(x, y) && nearAxis(x, y));
+    return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: endHalf, length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve: isSleeveOrUnderside };
   };
   const sl = sleeveOf(imgLeft.armpit, -1, imgLeft.sleeveFound);
   const sr = sleeveOf(imgRight.armpit, 1, imgRight.sleeveFound);
@@ -471,6 +497,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
     sleeve,
     // a stub too short to call a sleeve (a wide shoulder's armhole) is not drawn as one
     sleeves: sleeve === 'none' ? { left: noSleeve(sr.shape), right: noSleeve(sl.shape) } : { left: sr.shape, right: sl.shape },
+    hanging: hanging ? { line: hanging, centre: cx } : null,
   };
 }
 

@@ -47,6 +47,8 @@ const MIN_MEAN_EVIDENCE = 4;
 const MAX_ARMPIT = 0.35;
 /** A gap between sleeve and body is at most this wide, as a share of the garment's width. */
 const MAX_GAP = 0.04;
+/** A pixel this near the backdrop's colour (RGB) in a gap between sleeve and body is backdrop. */
+const GAP_BACKDROP = 20;
 /** A gap of backdrop between sleeve and body counts as this strong an edge, in typical edge strengths. */
 const GAP_EVIDENCE = 6;
 
@@ -142,4 +144,30 @@ function verticalEdges(image: RgbaImage): Float32Array {
   const out = new Float32Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 1; x < w - 1; x++) out[y * w + x] = Math.abs(data[y * w + x + 1] - data[y * w + x - 1]) / 2;
   return out;
+}
+
+/**
+ * Clears the thin gap of backdrop between hanging sleeves and the body from the mask (the
+ * mask closes such gaps, and they would be drawn as white lines along the sleeves): within
+ * MAX_GAP of each side line, pixels of the backdrop's colour are backdrop.
+ * @param backdrop the backdrop's mean colour (RGB).
+ * @example clearSleeveGaps(mask, photo, line, 384, [246, 246, 246]);
+ */
+export function clearSleeveGaps(mask: GrayImage, image: RgbaImage, line: SideLine, cx: number, backdrop: [number, number, number]): void {
+  const { width: w } = mask;
+  let x0 = w, x1 = -1;
+  for (let i = 0; i < mask.data.length; i++) if (mask.data[i] >= 0.5) { const x = i % w; if (x < x0) x0 = x; if (x > x1) x1 = x; }
+  const reach = Math.max(2, Math.round((x1 - x0 + 1) * MAX_GAP));
+  const d = image.data;
+  for (let y = Math.round(line.top); y <= line.bottom; y++) {
+    const hw = halfWidthAt(line, y);
+    for (const side of [-1, 1]) {
+      const xc = Math.round(cx + side * hw);
+      for (let x = xc - reach; x <= xc + reach; x++) {
+        if (x < 0 || x >= w) continue;
+        const i = y * w + x;
+        if (Math.hypot(d[i * 4] - backdrop[0], d[i * 4 + 1] - backdrop[1], d[i * 4 + 2] - backdrop[2]) < GAP_BACKDROP) mask.data[i] = 0;
+      }
+    }
+  }
 }
