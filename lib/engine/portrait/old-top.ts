@@ -13,8 +13,8 @@
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray } from '../image';
 import type { ColourHistogram } from '../colour-bins';
-import { colourBin, colourHistogram } from '../colour-bins';
-import { floodFill } from '../connectivity';
+import { BINS, colourBin, colourHistogram } from '../colour-bins';
+import { floodFill, labelComponents } from '../connectivity';
 import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import { torsoMiddleColours } from './clothes-split';
@@ -23,6 +23,8 @@ import { torsoMiddleColours } from './clothes-split';
 const LEARN_TO = 0.55;
 /** Fewest top pixels in the torso's middle for a colour model: fewer means a bare torso, nothing to learn. */
 const MIN_TOP_SAMPLES = 200;
+/** A piece of the top's colours apart from its middle counts as the top from this share of it up. */
+const CUT_OFF_PIECE = 0.01;
 /** A bin this rare in both models (a share of each) says nothing; the skin model's call stands there. */
 const UNSEEN = 0.0005;
 /** Skin is believed over the top colour only when this many times likelier: pale skin and a white tee share bins' edges. */
@@ -35,9 +37,11 @@ const SKIN_ODDS = 2;
 export function oldTop(image: RgbaImage, person: GrayImage, regions: PortraitRegions, body: BodyGeometry, zone: GrayImage): GrayImage {
   const { width: w, height: h } = image;
   const n = w * h;
-  const top = torsoMiddleColours(image, regions.upperClothes.data, body, LEARN_TO);
-  if (top.total < MIN_TOP_SAMPLES) return regions.upperClothes;
-  const skin = colourHistogram(image, (i) => regions.skin.data[i] > 0.9 && person.data[i] > 0.9 && regions.hair.data[i] < 0.1);
+  const learned = torsoMiddleColours(image, regions.upperClothes.data, body, LEARN_TO);
+  if (learned.total < MIN_TOP_SAMPLES) return regions.upperClothes;
+  // a colour is seen in shadow and in light: each model lends its bins to their neighbours
+  const top = spread(learned);
+  const skin = spread(colourHistogram(image, (i) => regions.skin.data[i] > 0.9 && person.data[i] > 0.9 && regions.hair.data[i] < 0.1));
   const d = image.data;
   const isTop = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -49,6 +53,15 @@ export function oldTop(image: RgbaImage, person: GrayImage, regions: PortraitReg
   const middle = middleBox(body, w, h);
   for (let y = middle.y0; y <= middle.y1; y++) for (let x = middle.x0; x <= middle.x1; x++) if (isTop[y * w + x]) seeds.push(y * w + x);
   const reached = floodFill(w, h, seeds, (i) => isTop[i] === 1);
+  // a piece of the top that an arm across it cuts off from the middle (a hem's corner behind a
+  // forearm) is the top too, when it is no speck
+  let main = 0;
+  for (let i = 0; i < n; i++) main += reached[i];
+  const pieces = labelComponents(w, h, (i) => isTop[i] === 1 && !reached[i]);
+  for (let i = 0; i < n; i++) {
+    const id = pieces.labels[i];
+    if (id && pieces.sizes[id] >= main * CUT_OFF_PIECE) reached[i] = 1;
+  }
   // holes the top encloses (a print's colours, a logo) are top; not a hand on it, and not
   // what the zone leaves out (the face, hair, the bottom)
   const outside = floodFill(w, h, borderSeeds(w, h), (i) => !reached[i]);
@@ -61,6 +74,25 @@ export function oldTop(image: RgbaImage, person: GrayImage, regions: PortraitReg
   const soft = boxBlur(out, 1);
   for (let i = 0; i < n; i++) soft.data[i] = Math.min(soft.data[i], person.data[i]) * (zone.data[i] >= 0.5 ? 1 : 0);
   return soft;
+}
+
+/**
+ * A histogram that lends each bin to the same colour one level lighter and one darker (all
+ * three channels together: shading scales a colour's channels alike): a white tee's folds in
+ * shadow fall a bin below its lit white and must still read as the tee.
+ */
+function spread(h: ColourHistogram): ColourHistogram {
+  const counts = new Float32Array(BINS ** 3);
+  for (let r = 0; r < BINS; r++) for (let g = 0; g < BINS; g++) for (let b = 0; b < BINS; b++) {
+    const c = h.counts[(r * BINS + g) * BINS + b];
+    if (!c) continue;
+    for (let k = -1; k <= 1; k++) {
+      const rr = r + k, gg = g + k, bb = b + k;
+      if (rr < 0 || gg < 0 || bb < 0 || rr >= BINS || gg >= BINS || bb >= BINS) continue;
+      counts[(rr * BINS + gg) * BINS + bb] += c / 3;
+    }
+  }
+  return { counts, total: h.total };
 }
 
 /**

@@ -11,7 +11,6 @@ import { boxBlur, createGray, createRgba } from '../image';
 import { doubleRgba, halveGray, halveRgba } from '../half-size';
 import { membraneFill } from '../membrane';
 import { smoothstep } from '../smoothstep';
-import { drawCapsule } from '../shapes';
 import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import type { SkinModel } from './skin';
@@ -35,7 +34,7 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
   const { width: w, height: h } = image;
   const n = w * h;
   const known = createGray(w, h);
-  const lends = skinSources(body, regions, w, h);
+  const lends = skinSources(regions, w, h);
   for (let i = 0; i < n; i++) {
     // (not the old top: a sheer sleeve over an arm reads as dark skin, and it is what is cleared)
     const sure = regions.skin.data[i] > SURE_SKIN && person.data[i] > 0.9 && regions.face.data[i] < 0.1 && regions.hair.data[i] < 0.1 && oldTop.data[i] < 0.1 && lends.data[i] > 0.5;
@@ -74,13 +73,13 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
 
 /**
  * Where skin may lend its colour: where the pose says bare skin is likely (hands, arms, the
- * neck and chest above the waist, the legs from the knees down), not over the hips and
- * thighs, where a skin-coloured cloth (a tan skirt, a leopard print) is likelier than skin.
+ * neck and chest above the waist), not over the hips and legs, where a skin-coloured cloth (a
+ * tan skirt, a cream dress, a leopard print) is as likely as skin; legs painted bare take the
+ * arms' tone, spread down by the membrane.
  */
-function skinSources(body: BodyGeometry, regions: PortraitRegions, w: number, h: number): GrayImage {
+function skinSources(regions: PortraitRegions, w: number, h: number): GrayImage {
   const out = createGray(w, h);
   for (let i = 0; i < w * h; i++) out.data[i] = Math.max(regions.arms.data[i], regions.hands.data[i], regions.neck.data[i], regions.upperZone.data[i]);
-  for (const leg of [body.leftLeg, body.rightLeg]) drawCapsule(out, leg.points.slice(1), leg.radii.slice(1).map((r) => r * 1.5));
   return out;
 }
 

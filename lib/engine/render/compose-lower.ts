@@ -19,6 +19,7 @@ import { boxBlur, cloneRgba } from '../image';
 import type { LowerMaps } from './lower-maps';
 import { CLEAR_REACH } from './lower-maps';
 import { smoothstep } from '../smoothstep';
+import { armOwn } from './compose';
 
 /**
  * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
@@ -95,7 +96,7 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
         if (neck > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - neck) + cleared[c] * neck;
       }
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
-      const arm = armsInFront.data[i] * regions.arms.data[i];
+      const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
       if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
       vis = Math.max(ta, ba) * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;

@@ -12,6 +12,8 @@
 import type { PortraitAnalysis, TryOnLayers } from '../analysis';
 import type { RgbaImage } from '../image';
 import { cloneRgba } from '../image';
+import { smoothstep } from '../smoothstep';
+import { floodFill } from '../connectivity';
 
 export interface UpperLayers {
   /** The inside of the collar's back, behind the neck (optional). */
@@ -32,13 +34,14 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
   const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data, b = layers.back?.data;
   const cleared = [0, 0, 0];
   const keepFrom = regions.waistY === null ? hemRow(layers.torso) : Infinity;
+  const enclosed = enclosedClearing(portrait, [layers.torso, layers.sleeves]);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255, ba = b ? b[p + 3] / 255 : 0;
     const cover = Math.max(ta, sa, ba);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
     const below = keepFrom === Infinity ? -1 : Math.floor(i / src.width) - keepFrom;
-    const u = below < 0 ? clearTop.data[i] : clearTop.data[i] * Math.max(0, 1 - below / HEM_BLEND), z = bodyZone.data[i];
+    const u = below < 0 ? clearTop.data[i] : clearTop.data[i] * Math.max(0, 1 - below / HEM_BLEND), z = Math.max(bodyZone.data[i], enclosed[i]);
     for (let c = 0; c < 3; c++) {
       const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];
       cleared[c] = o[p + c] * (1 - u) + fill * u;
@@ -56,7 +59,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     // 3. the garment's body (its neck opening shows the neck)
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
     // 4. arms in front of it, as they are or with their old sleeve cleared
-    const arm = armsInFront.data[i] * regions.arms.data[i];
+    const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
     if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
     // 5. sleeves
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
@@ -70,6 +73,42 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
   }
   return out;
 }
+
+/**
+ * Cleared pixels the backdrop cannot show through: shut in by the new garment, the shopper's
+ * arms, hands and other clothes, not joined through cleared, uncovered pixels outside the body
+ * zone to the backdrop round the person. (A hem's corner behind a forearm; the body zone, a
+ * typical torso, is narrower than a broad one.) They are the body, painted as skin.
+ * @example const z = Math.max(bodyZone.data[i], enclosedClearing(portrait, [torso, sleeves])[i]);
+ */
+export function enclosedClearing(portrait: PortraitAnalysis, layers: RgbaImage[]): Uint8Array {
+  const { personMask, render } = portrait;
+  const { width: w, height: h } = personMask;
+  const n = w * h;
+  // open: cleared, not covered by the new garment, not the body zone (already skin)
+  const open = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (render.clearTop.data[i] < 0.5 || render.bodyZone.data[i] >= 0.5) continue;
+    let covered = false;
+    for (const l of layers) if (l.data[i * 4 + 3] >= 128) { covered = true; break; }
+    if (!covered) open[i] = 1;
+  }
+  // from the backdrop next to them
+  const seeds: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!open[i]) continue;
+    const x = i % w;
+    const next = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i >= w ? i - w : -1, i < n - w ? i + w : -1];
+    if (next.some((j) => j >= 0 && personMask.data[j] < OUTSIDE)) seeds.push(i);
+  }
+  const reached = floodFill(w, h, seeds, (i) => open[i] === 1);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = open[i] && !reached[i] ? 1 : 0;
+  return out;
+}
+
+/** The person mask below this is the backdrop round the person. */
+const OUTSIDE = 0.3;
 
 /** Rows over which a one-piece's kept lower part fades in below the new top's hem. */
 const HEM_BLEND = 3;
@@ -88,3 +127,13 @@ function hemRow(layer: RgbaImage): number {
   return rows[rows.length >> 1];
 }
 
+
+/**
+ * How much pixel i is the arm's own (its skin, or its old sleeve, cleared to skin): the arm's
+ * outline is a capsule round the pose's line, which also takes in the pocket or the hip a
+ * hand rests on, and those stay behind a new garment.
+ * @example const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
+ */
+export function armOwn(portrait: PortraitAnalysis, i: number): number {
+  return Math.max(smoothstep(0.3, 0.7, portrait.regions.skin.data[i]), portrait.render.clearTop.data[i]);
+}
