@@ -13,6 +13,7 @@ import { composeDress } from './render/compose-lower';
 import { drawSheet } from './render/garment-sheet';
 import { partScales, sheetHandles, sheetSeams } from './fit/sheet-handles';
 import { scaledSource } from './render/garment-source';
+import { SEAM_REACH, closeSeamGaps } from './render/seam-gaps';
 import { lowerMaps } from './render/lower-maps';
 import { stopwatch } from './stopwatch';
 
@@ -35,6 +36,7 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const front = frontScale(body, personMask, regions.arms, scaled, opts.ease);
   lap('fit');
   const layers = drawSheet(src, sheetSeams(scaled, fit), sheetHandles(fit, body), partScales(fit, front), portrait.image.width, portrait.image.height);
+  closeSeamGaps(layers.body, layers.sleeves, portrait.personMask, body.shoulderSpan * SEAM_REACH);
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');

@@ -12,6 +12,7 @@ import type { UpperLayers } from './render/compose';
 import { composeUpper } from './render/compose';
 import { drawSheet } from './render/garment-sheet';
 import { scaledSource } from './render/garment-source';
+import { SEAM_REACH, closeSeamGaps } from './render/seam-gaps';
 import { tryOnLower } from './try-on-lower';
 import { tryOnDress } from './try-on-dress';
 import { tryOnModelGarment } from './try-on-model';
@@ -72,6 +73,7 @@ function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, size:
   const front = frontScale(body, personMask, regions.arms, scaled, ease);
   lap('fit');
   const layers = drawSheet(src, sheetSeams(scaled, fit), sheetHandles(fit, body), partScales(fit, front), portrait.image.width, portrait.image.height);
+  closeSeamGaps(layers.body, layers.sleeves, portrait.personMask, body.shoulderSpan * SEAM_REACH);
   lap('warp');
   return { back: layers.back, torso: layers.body, sleeves: layers.sleeves };
 }

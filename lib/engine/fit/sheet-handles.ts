@@ -16,7 +16,7 @@ import { PART_BODY, PART_LEFT_SLEEVE, PART_RIGHT_SLEEVE } from '../garment/garme
 import type { UpperLandmarks } from '../garment/garment-shape';
 import type { SheetSeams } from '../render/garment-sheet';
 import type { SleeveFit, UpperFit } from './upper-fit';
-import { FLAT_TO_FRONT } from './upper-fit';
+import type { Pair } from '../tps';
 import { pathLength, pointAlong } from './lower-fit';
 import { add, len, lerp, mid, sub } from '../vec';
 
@@ -34,10 +34,15 @@ export interface SheetHandle {
  * root: the shoulder and armpit handles hold the seam there.
  */
 const SLEEVE_STEPS = [0.5, 1];
+/** Handles within this many source pixels of height pin one row of the body (its two sides). */
+const ROW_MATCH = 3;
+/** A row's two handles this far apart at least (source pixels) tell its width; nearer, a collar's corners. */
+const MIN_ROW_WIDTH = 20;
 
 /** 2x2 matrices, row-major: how each part's flat shape is scaled before rigidity is measured. */
 export interface PartScales {
-  body: Mat2;
+  /** The body's, at a row of the flat garment (a dress is scaled one way at the chest, another at the hem). */
+  body: (y: number) => Mat2;
   leftSleeve: Mat2 | null;
   rightSleeve: Mat2 | null;
 }
@@ -100,9 +105,9 @@ function outwardness(body: BodyGeometry, p: Point, n: Point): number {
 /**
  * How the flat garment's parts are scaled on the body, for the sheet's rest shape. The body:
  * across by the fit's front scale (a flat width is half a circumference, seen narrower from
- * the front), along by what its collar-to-hem handles ask. A sleeve hangs, so along its axis
- * it keeps its true length (the front scale times FLAT_TO_FRONT) and across it the front
- * scale, as wide at its root as the body's armhole it is sewn to.
+ * the front), along by what its collar-to-hem handles ask. A sleeve: along its axis by what its
+ * handles ask (its true length, cut at the wrist), across at the front scale, as wide at its
+ * root as the body's armhole it is sewn to.
  * @param front body pixels per garment source pixel across the chest.
  * @example const scales = partScales(fit, 0.88);
  */
@@ -111,17 +116,59 @@ export function partScales(fit: UpperFit, front: number): PartScales {
   const lowest = hems.reduce((a, b) => (b.to[1] > a.to[1] ? b : a), neck);
   const gLen = lowest.to[1] - neck.to[1], bLen = len(sub(lowest.from, neck.from));
   const along = gLen > 1 ? bLen / gLen : front;
+  const across = acrossScales(fit, front);
   const sleeve = (s: SleeveFit | null): Mat2 | null => {
     if (!s) return null;
     const axis = sub(s.garmentEnd, mid(s.garmentRoot[0], s.garmentRoot[1]));
     const l = len(axis);
     if (l < 1) return null;
     const u: Point = [axis[0] / l, axis[1] / l];
-    const a = front * FLAT_TO_FRONT, c = front;
+    // along its axis as long as its handles ask (seam's middle to the end's place along the arm:
+    // a sleeve longer than the arm is cut at the wrist, and squeezed it would crumple), across
+    // at the front scale
+    const path: Point[] = [mid(s.bodyRoot[0], s.bodyRoot[1]), ...s.bodyPath.slice(1)];
+    const a = pathLength(path) / l, c = front;
     // a·u uᵀ + c·n nᵀ, with n ⟂ u
     return [a * u[0] * u[0] + c * u[1] * u[1], (a - c) * u[0] * u[1], (a - c) * u[0] * u[1], a * u[1] * u[1] + c * u[0] * u[0]];
   };
-  return { body: [front, 0, 0, along], leftSleeve: sleeve(fit.leftSleeve), rightSleeve: sleeve(fit.rightSleeve) };
+  return { body: (y) => [across(y), 0, 0, along], leftSleeve: sleeve(fit.leftSleeve), rightSleeve: sleeve(fit.rightSleeve) };
+}
+
+/**
+ * The body's scale across, row by row of the flat garment: at each row where the fit pins
+ * both sides (collar, shoulders, armpits, waist, hem, a skirt's steps), the body's width over
+ * the garment's there, linear between them. A dress made narrower at the knee than its flat
+ * skirt would otherwise be squeezed between its side handles, and buckle into a zigzag.
+ */
+function acrossScales(fit: UpperFit, front: number): (y: number) => number {
+  const rows = new Map<number, { l: Pair; r: Pair }>();
+  for (const p of fit.torso) {
+    const key = Math.round(p.to[1] / ROW_MATCH);
+    const row = rows.get(key);
+    if (!row) rows.set(key, { l: p, r: p });
+    else {
+      if (p.to[0] < row.l.to[0]) row.l = p;
+      if (p.to[0] > row.r.to[0]) row.r = p;
+    }
+  }
+  const samples: [number, number][] = [];
+  for (const { l, r } of rows.values()) {
+    const gw = r.to[0] - l.to[0];
+    if (gw < MIN_ROW_WIDTH) continue;
+    samples.push([(l.to[1] + r.to[1]) / 2, len(sub(r.from, l.from)) / gw]);
+  }
+  if (!samples.length) return () => front;
+  samples.sort((a, b) => a[0] - b[0]);
+  return (y) => {
+    if (y <= samples[0][0]) return samples[0][1];
+    for (let k = 1; k < samples.length; k++) {
+      if (y <= samples[k][0]) {
+        const [y0, s0] = samples[k - 1], [y1, s1] = samples[k];
+        return s0 + ((s1 - s0) * (y - y0)) / Math.max(1e-6, y1 - y0);
+      }
+    }
+    return samples[samples.length - 1][1];
+  };
 }
 
 /**

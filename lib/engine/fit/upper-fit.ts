@@ -74,6 +74,13 @@ const TUBE_FRONT = 2 / Math.PI;
 const SLEEVE_OVER_ARM = 1.1;
 /** Length-to-chest-width ratio of a flat top that ends at the hip joints (fitted by eye on our sample tops). */
 const HIP_LENGTH_RATIO = 1.8;
+/**
+ * A top's length against the hips' is its own length-to-width ratio against HIP_LENGTH_RATIO,
+ * square-rooted: stores stretch photos to 3:4, which makes a tee's ratio run from 1.5 to 2.35
+ * among the samples though tees end near the hips; bounded from a crop top's (ending at the
+ * lower ribs) to a tunic's (the upper thighs). Collar to hips is 1.
+ */
+const MIN_TOP_LENGTH = 0.55, MAX_TOP_LENGTH = 1.3;
 
 /** Height of the armpits: a third of the shoulder span below the shoulder joints. */
 function armpitY(body: BodyGeometry): number {
@@ -140,7 +147,7 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
   const gChest = Math.max(Math.abs(g.left_armpit[0] - g.right_armpit[0]), 1);
   const gLen = (g.left_hem[1] + g.right_hem[1]) / 2 - g.neck_back[1];
   const toHips = Math.max(len(sub(body.hipCenter, neckBack)), span * 0.8);
-  const ratio = Math.min(1.6, Math.max(0.3, gLen / gChest / HIP_LENGTH_RATIO));
+  const ratio = Math.min(MAX_TOP_LENGTH, Math.max(MIN_TOP_LENGTH, Math.sqrt(gLen / gChest / HIP_LENGTH_RATIO)));
   const hemY = neckBack[1] + toHips * ratio * opts.lengthScale * -up[1];
   const gHemL = g.left_hem, gHemR = g.right_hem;
   const hemL = sideAt(hemY, Math.abs(gHemL[0] - gCenterX), 'left');

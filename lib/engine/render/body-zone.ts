@@ -37,23 +37,11 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   const { width: w, height: h } = half;
   // body points in the (k times smaller) map's pixels
   const q = (p: Point): Point => [(p[0] + 0.5) * k - 0.5, (p[1] + 0.5) * k - 0.5];
-  const span = body.shoulderSpan * k, up = body.up;
-  const across: Point = [-up[1], up[0]];
-  const at = (p: Point, a: number, u: number): Point => [p[0] + across[0] * a + up[0] * u, p[1] + across[1] * a + up[1] * u];
+  const span = body.shoulderSpan * k;
   const ls = q([kp.left_shoulder.x, kp.left_shoulder.y]), rs = q([kp.right_shoulder.x, kp.right_shoulder.y]);
   const [sl, sr] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
-  const lh = q([kp.left_hip.x, kp.left_hip.y]), rh = q([kp.right_hip.x, kp.right_hip.y]);
-  const [hl, hr] = lh[0] < rh[0] ? [lh, rh] : [rh, lh];
-  const hipSpan = Math.hypot(lh[0] - rh[0], lh[1] - rh[1]);
-  const torso = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]) * k;
   const neckBase = q(body.neckBase);
-  // A typical torso: the chest about as wide as the shoulder joints, the hips about 1.8 hip-joint spans.
-  const zone = polygonMask(w, h, [
-    at(neckBase, 0, span * 0.02), at(sr, -span * 0.02, -span * 0.06),
-    at(sr, -span * 0.02, -torso * 0.35), at(hr, hipSpan * 0.45, torso * 0.2), at(hr, hipSpan * 0.4, -torso * 0.1),
-    at(hl, -hipSpan * 0.4, -torso * 0.1), at(hl, -hipSpan * 0.45, torso * 0.2), at(sl, span * 0.02, -torso * 0.35),
-    at(sl, span * 0.02, -span * 0.06),
-  ]);
+  const zone = polygonMask(w, h, torsoOutline(body, kp).map(q));
   // the shoulders slope from the neck to their round tops; then the neck and the limbs
   for (const s of [sl, sr]) drawCapsule(zone, [neckBase, s], [span * 0.09, span * 0.11], 1);
   drawCapsule(zone, [q(body.chin), neckBase], [body.neckRadius * k, body.neckRadius * 1.1 * k], 1);
@@ -71,6 +59,29 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   const soft = boxBlur(zone, Math.max(1, Math.round(span * FEATHER)));
   for (let i = 0; i < w * h; i++) soft.data[i] *= half.data[i];
   return doubleGray(soft, person.width, person.height);
+}
+
+/**
+ * A typical torso's outline from the neck to below the hips (the chest about as wide as the
+ * shoulder joints, the hips about 1.8 hip-joint spans), in the photo's pixels.
+ * @example const outline = torsoOutline(portrait.body, portrait.keypoints); // polygon points
+ */
+export function torsoOutline(body: BodyGeometry, kp: Keypoints): Point[] {
+  const span = body.shoulderSpan, up = body.up;
+  const across: Point = [-up[1], up[0]];
+  const at = (p: Point, a: number, u: number): Point => [p[0] + across[0] * a + up[0] * u, p[1] + across[1] * a + up[1] * u];
+  const ls: Point = [kp.left_shoulder.x, kp.left_shoulder.y], rs: Point = [kp.right_shoulder.x, kp.right_shoulder.y];
+  const [sl, sr] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
+  const lh: Point = [kp.left_hip.x, kp.left_hip.y], rh: Point = [kp.right_hip.x, kp.right_hip.y];
+  const [hl, hr] = lh[0] < rh[0] ? [lh, rh] : [rh, lh];
+  const hipSpan = Math.hypot(lh[0] - rh[0], lh[1] - rh[1]);
+  const torso = Math.hypot(body.shoulderCenter[0] - body.hipCenter[0], body.shoulderCenter[1] - body.hipCenter[1]);
+  return [
+    at(body.neckBase, 0, span * 0.02), at(sr, -span * 0.02, -span * 0.06),
+    at(sr, -span * 0.02, -torso * 0.35), at(hr, hipSpan * 0.45, torso * 0.2), at(hr, hipSpan * 0.4, -torso * 0.1),
+    at(hl, -hipSpan * 0.4, -torso * 0.1), at(hl, -hipSpan * 0.45, torso * 0.2), at(sl, span * 0.02, -torso * 0.35),
+    at(sl, span * 0.02, -span * 0.06),
+  ];
 }
 
 /**

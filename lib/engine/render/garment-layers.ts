@@ -53,13 +53,9 @@ export function put(out: RgbaImage, i: number, src: GarmentSource, u: number, v:
 /**
  * The garment's body (part 1), warped by the fit's thin-plate spline.
  * The spline is evaluated on a 4-pixel grid and interpolated: it is smooth at that scale.
- * @param behindArms where the garment's body goes on behind a model's arms (a garment worn
- * by a model): there, where the body has no pixel, the sleeves' pixels moved by the same
- * spline fill in (the model's arms hid the garment's sides; a shopper whose arms stand
- * out from the body shows them). Omit for a flat garment.
  * @example const torso = drawTorso(source, fit, 768, 1024);
  */
-export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, height: number, behindArms?: GrayImage): RgbaImage {
+export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, height: number): RgbaImage {
   const out = createRgba(width, height);
   const x0 = Math.max(0, Math.floor(fit.box.x0)), y0 = Math.max(0, Math.floor(fit.box.y0));
   const x1 = Math.min(width - 1, Math.ceil(fit.box.x1)), y1 = Math.min(height - 1, Math.ceil(fit.box.y1));
@@ -86,9 +82,7 @@ export function drawTorso(src: GarmentSource, fit: UpperFit, width: number, heig
       const k = j * gw + i;
       const u = (gu[k] * (1 - tx) + gu[k + 1] * tx) * (1 - ty) + (gu[k + gw] * (1 - tx) + gu[k + gw + 1] * tx) * ty;
       const v = (gv[k] * (1 - tx) + gv[k + 1] * tx) * (1 - ty) + (gv[k + gw] * (1 - tx) + gv[k + gw + 1] * tx) * ty;
-      const a = partCoverageBodyOnly(src, u, v), at = y * width + x;
-      put(out, at, src, u, v, a);
-      if (behindArms && a <= 0.002 && behindArms.data[at] > 0) put(out, at, src, u, v, partCoverage(src, 1, u, v) * behindArms.data[at]);
+      put(out, y * width + x, src, u, v, partCoverageBodyOnly(src, u, v));
     }
   }
   return out;

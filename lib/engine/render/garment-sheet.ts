@@ -11,6 +11,8 @@
 import type { GrayImage, RgbaImage } from '../image';
 import { createGray, createRgba, sampleRgba } from '../image';
 import { dilate, erode } from '../garment/garment-mask';
+import { bridgePieces } from '../garment/bridge-pieces';
+import { labelComponents } from '../connectivity';
 import type { Point } from '../shapes';
 import type { Mesh } from '../mesh/mesh';
 import { meshFromLabels, pointLocation } from '../mesh/triangulate';
@@ -29,10 +31,10 @@ const MIN_SPACING = 3;
 const JOIN_REACH = 1.5;
 /** Handle weight against the sheet's stiffness (dimensionless, see mesh/arap.ts): 100 pins a point to about 1 % of its pull. */
 const HANDLE_WEIGHT = 100;
-/** A faint pixel of a thin part still counts as strap from this opacity up. */
-const STRAP_MIN = 0.2;
 /** Opacity a strap's pixels gain: a strap is solid cloth, not a soft edge. */
 const STRAP_OPACITY = 0.4;
+/** A piece drawn apart from the garment smaller than this share of it is a sliver, not cloth. */
+const SLIVER = 0.02;
 /** Local/global rounds of the deformation: a sleeve turned by its arm settles in a handful. */
 const ITERATIONS = 10;
 
@@ -57,6 +59,8 @@ export interface SheetSeams {
  */
 export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: SheetHandle[], scales: PartScales, width: number, height: number): SheetLayers {
   const src = withStrapsWidened(source);
+  // at the body's scale, a join a pixel wide in the photo (a strap's, a hem's edge) can fade apart
+  bridgePieces(src.image, { width: src.image.width, height: src.image.height, data: src.mask });
   const { width: gw, height: gh } = src.image;
   const labels = garmentLabels(src);
   const spacing = Math.max(MIN_SPACING, Math.round(garmentWidth(labels, gw, gh) * SPACING_OF_WIDTH));
@@ -76,18 +80,21 @@ export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: She
   const restTransforms = new Float64Array(mesh.parts.length * 4);
   for (let t = 0; t < mesh.parts.length; t++) {
     const p = mesh.parts[t];
-    const m = (p === PART_LEFT_SLEEVE ? scales.leftSleeve : p === PART_RIGHT_SLEEVE ? scales.rightSleeve : null) ?? scales.body;
+    const y = (mesh.rest[2 * mesh.triangles[3 * t] + 1] + mesh.rest[2 * mesh.triangles[3 * t + 1] + 1] + mesh.rest[2 * mesh.triangles[3 * t + 2] + 1]) / 3;
+    const m = (p === PART_LEFT_SLEEVE ? scales.leftSleeve : p === PART_RIGHT_SLEEVE ? scales.rightSleeve : null) ?? scales.body(y);
     restTransforms.set(m, t * 4);
   }
   const deformed = deformArap(mesh, arapHandles, { iterations: ITERATIONS, restTransforms });
-  return rasterizeLayers(src, mesh, deformed, seams, reach, width, height);
+  const layers = rasterizeLayers({ ...src, parts: labels }, mesh, deformed, heldTriangles(mesh, arapHandles), width, height);
+  dropSlivers(layers);
+  return layers;
 }
 
 /**
  * A strap a pixel or two wide in the product photo comes out of its scaling fainter than
  * half opaque and breaks up; worn, a strap is about half a centimetre wide (a few portrait
- * pixels). Thin parts (what an opening of the mask by a pixel takes away) are widened by a
- * pixel each side, in their own colour, and made as opaque as their core.
+ * pixels). Thin parts (solid cloth an opening of the mask by a pixel takes away) are widened
+ * by a pixel each side, in their own colour, and made more opaque.
  */
 function withStrapsWidened(src: GarmentSource): GarmentSource {
   const { width: w, height: h } = src.image;
@@ -98,14 +105,15 @@ function withStrapsWidened(src: GarmentSource): GarmentSource {
   const parts = Uint8Array.from(src.parts);
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
     const i = y * w + x;
-    if (src.mask[i] < STRAP_MIN || opened.data[i] >= 0.5) continue;
-    // a thin part's pixel: at least STRAP_OPACITY, and lend itself to fainter neighbours
+    // a thin part: solid cloth an opening takes away (not the soft outline of a broad part)
+    if (solid.data[i] < 0.5 || opened.data[i] >= 0.5) continue;
+    // more opaque, and lent to fainter neighbours
     mask[i] = Math.max(mask[i], Math.min(1, src.mask[i] + STRAP_OPACITY));
     for (const j of [i - 1, i + 1, i - w, i + w]) {
       if (src.mask[j] >= src.mask[i] || opened.data[j] >= 0.5) continue;
       mask[j] = Math.max(mask[j], src.mask[i]);
       for (let c = 0; c < 3; c++) image.data[j * 4 + c] = src.image.data[i * 4 + c];
-      if (!parts[j]) parts[j] = src.parts[i] || PART_BODY;
+      if (!parts[j]) parts[j] = src.parts[i];
     }
   }
   return { image, mask, parts };
@@ -152,17 +160,18 @@ function garmentWidth(labels: Uint8Array, w: number, h: number): number {
 
 /**
  * Each triangle into its part's layer. A pixel takes the garment's coverage at its source
- * point, counting only source pixels of the triangle's own part (or any part near a seam,
- * so the seam does not open): a body triangle beside a sleeve in the flat photo must not
- * carry the sleeve's pixels along.
+ * point, counting only source pixels of the triangle's own part: each part has triangles of
+ * its own over all its pixels (the mesh's overlap mode), sharing the seam's vertices, so the
+ * seam stays closed; a body triangle over a sleeve in the flat photo must not carry the
+ * sleeve's pixels along with the body.
  */
-function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, seams: SheetSeams, reach: number, width: number, height: number): SheetLayers {
+function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, held: Uint8Array, width: number, height: number): SheetLayers {
   const layers: SheetLayers = { back: createRgba(width, height), body: createRgba(width, height), sleeves: createRgba(width, height) };
-  const nearSeam = seamZone(src, seams, reach);
   rasterizeMesh(mesh, deformed, width, height, (pixel, u, v, triangle) => {
+    if (!held[triangle]) return;
     const part = mesh.parts[triangle];
     const layer = part === PART_INSIDE ? layers.back : part === PART_BODY ? layers.body : layers.sleeves;
-    const a = partCoverageAt(src, nearSeam, part, u, v);
+    const a = partCoverageAt(src, part, u, v);
     if (a <= 0.002 || a * 255 <= layer.data[pixel * 4 + 3]) return;
     layer.data[pixel * 4] = sampleRgba(src.image, u, v, 0);
     layer.data[pixel * 4 + 1] = sampleRgba(src.image, u, v, 1);
@@ -172,36 +181,59 @@ function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array,
   return layers;
 }
 
-/** Source pixels within `reach` of a sleeve's seam: there the body and the sleeve draw each other's pixels. */
-function seamZone(src: GarmentSource, seams: SheetSeams, reach: number): Uint8Array {
-  const { width: w, height: h } = src.image;
-  const out = new Uint8Array(w * h);
-  for (const seam of [seams.left, seams.right]) {
-    if (!seam) continue;
-    const [a, b] = seam;
-    const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(a[0], b[0]) + reach));
-    const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(a[1], b[1]) + reach));
-    const vx = b[0] - a[0], vy = b[1] - a[1], l2 = Math.max(1e-9, vx * vx + vy * vy);
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const t = Math.max(0, Math.min(1, ((x - a[0]) * vx + (y - a[1]) * vy) / l2));
-      if (Math.hypot(x - a[0] - vx * t, y - a[1] - vy * t) <= reach) out[y * w + x] = 1;
-    }
-  }
-  return out;
-}
-
 /** Bilinear coverage at (u, v) of the source pixels a triangle of `part` may draw. */
-function partCoverageAt(src: GarmentSource, nearSeam: Uint8Array, part: number, u: number, v: number): number {
+function partCoverageAt(src: GarmentSource, part: number, u: number, v: number): number {
   const { width: w, height: h } = src.image;
   if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return 0;
   const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
   const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
   const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
   const at = (x: number, y: number) => {
-    const i = y * w + x, p = src.parts[i] || PART_BODY;
-    return p === part || nearSeam[i] ? src.mask[i] : 0;
+    const i = y * w + x;
+    return src.parts[i] === part ? src.mask[i] : 0;
   };
   return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+}
+
+/**
+ * The triangles of the mesh's pieces that some handle holds. A piece no handle reaches (a
+ * soft fringe's triangles apart from the cloth, a speck) would stay where the flat photo had
+ * it, beside the body: it is not drawn.
+ */
+function heldTriangles(mesh: Mesh, handles: Handle[]): Uint8Array {
+  const n = mesh.rest.length / 2, T = mesh.parts.length, tri = mesh.triangles;
+  // union-find over vertices, joined through triangles
+  const parent = new Int32Array(n).map((_, i) => i);
+  const find = (a: number): number => {
+    while (parent[a] !== a) { parent[a] = parent[parent[a]]; a = parent[a]; }
+    return a;
+  };
+  for (let t = 0; t < T; t++) {
+    const a = find(tri[3 * t]);
+    for (const v of [tri[3 * t + 1], tri[3 * t + 2]]) { const b = find(v); if (b !== a) parent[b] = a; }
+  }
+  const heldRoots = new Set(handles.map((h) => find(tri[3 * h.triangle])));
+  const out = new Uint8Array(T);
+  for (let t = 0; t < T; t++) out[t] = heldRoots.has(find(tri[3 * t])) ? 1 : 0;
+  return out;
+}
+
+/**
+ * Clears what the drawing left apart from the garment: the sheet is one piece, so a sliver
+ * apart from it (smaller than SLIVER of it) is a fold's edge that shows past the fold, not
+ * cloth of its own.
+ */
+function dropSlivers(layers: SheetLayers): void {
+  const { width: w, height: h } = layers.body;
+  const cover = sheetCoverage(layers);
+  const parts = labelComponents(w, h, (i) => cover.data[i] >= 0.5, true);
+  if (parts.sizes.length <= 2) return;
+  const largest = Math.max(...parts.sizes.slice(1));
+  for (let i = 0; i < w * h; i++) {
+    const id = parts.labels[i];
+    if (!id || parts.sizes[id] >= largest * SLIVER) continue;
+    layers.back.data[i * 4 + 3] = layers.body.data[i * 4 + 3] = layers.sleeves.data[i * 4 + 3] = 0;
+  }
 }
 
 /** The drawn garment's coverage (max over its layers), e.g. for counting its pieces. */
