@@ -100,6 +100,7 @@ export function scaleTransferBody(b: TransferBody, scale: (p: Point) => Point, k
       leftLeg: limb(g.leftLeg), rightLeg: limb(g.rightLeg),
       shoulderSpan: g.shoulderSpan * k,
       shoulderEdges: [scale(g.shoulderEdges[0]), scale(g.shoulderEdges[1])],
+      shoulderTops: [scale(g.shoulderTops[0]), scale(g.shoulderTops[1])],
       neckBase: scale(g.neckBase), chin: scale(g.chin), neckRadius: g.neckRadius * k,
       hipCenter: scale(g.hipCenter), shoulderCenter: scale(g.shoulderCenter),
       faceBox: null,

@@ -23,6 +23,10 @@ import { torsoMiddleColours } from './clothes-split';
 const LEARN_TO = 0.55;
 /** Fewest top pixels in the torso's middle for a colour model: fewer means a bare torso, nothing to learn. */
 const MIN_TOP_SAMPLES = 200;
+/** How far above the line through the shoulders' tops a top may reach, in shoulder spans (a seam's fold, a strap's edge). */
+const COLLAR_RISE = 0.04;
+/** Half the width round the neck where a collar may stand higher, in neck radii. */
+const NECK_ROOM = 1.6;
 /** A piece of the top's colours apart from its middle counts as the top from this share of it up. */
 const CUT_OFF_PIECE = 0.01;
 /** A bin this rare in both models (a share of each) says nothing; the skin model's call stands there. */
@@ -44,8 +48,10 @@ export function oldTop(image: RgbaImage, person: GrayImage, regions: PortraitReg
   const skin = spread(colourHistogram(image, (i) => regions.skin.data[i] > 0.9 && person.data[i] > 0.9 && regions.hair.data[i] < 0.1));
   const d = image.data;
   const isTop = new Uint8Array(n);
+  const aboveShoulders = shoulderLine(body);
   for (let i = 0; i < n; i++) {
     if (zone.data[i] < 0.5 || person.data[i] < 0.5 || regions.face.data[i] > 0.5 || regions.hair.data[i] > 0.5) continue;
+    if (aboveShoulders(i % w, Math.floor(i / w))) continue;
     isTop[i] = topRatherThanSkin(top, skin, d, i, regions.upperClothes.data[i] > 0.5) ? 1 : 0;
   }
   // what connects to the torso's middle
@@ -93,6 +99,22 @@ function spread(h: ColourHistogram): ColourHistogram {
     }
   }
   return { counts, total: h.total };
+}
+
+/**
+ * Whether a pixel lies above the shoulders' tops (by more than a collar's rise) and beside the
+ * neck: no top is there, but long hair falling onto the shoulders often is, in a top's colours.
+ */
+function shoulderLine(body: BodyGeometry): (x: number, y: number) => boolean {
+  const [a, b] = body.shoulderTops;
+  const rise = body.shoulderSpan * COLLAR_RISE;
+  const neck = body.neckRadius * NECK_ROOM;
+  const dx = b[0] - a[0], dy = b[1] - a[1];
+  return (x, y) => {
+    if (Math.abs(x - body.neckBase[0]) <= neck) return false; // a collar stands round the neck
+    const t = Math.abs(dx) < 1e-6 ? 0 : (x - a[0]) / dx;
+    return y < a[1] + dy * t - rise;
+  };
 }
 
 /**
