@@ -115,7 +115,8 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
 
   // Collar: the back of the collar a little above the notch between the collarbones.
   const neckBack = add(body.neckBase, up, span * 0.1);
-  const neckHalf = Math.max(body.neckRadius * 1.15, (Math.abs(g.left_neck[0] - g.right_neck[0]) * h) / 2);
+  // a flat collar is a ring laid flat: round the neck its width is 2/π of its circumference's half
+  const neckHalf = Math.max(body.neckRadius * 1.15, (Math.abs(g.left_neck[0] - g.right_neck[0]) * h * FLAT_TO_FRONT * TUBE_FRONT) / 2);
   const neckAt = (side: 'left' | 'right'): Point => [neckBack[0] + imgSide(side) * neckHalf, neckBack[1] + (side === 'left' ? g.left_neck[1] - g.neck_back[1] : g.right_neck[1] - g.neck_back[1]) * h];
 
   // Shoulders: seams just outside the joints and on top; a sleeveless top's straps keep their place.

@@ -429,7 +429,8 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
       const t = ((x - root[0]) * vx + (y - root[1]) * vy) / l2;
       return t >= 0 && t <= 1 && Math.abs((x - root[0]) * vy - (y - root[1]) * vx) / Math.sqrt(l2) <= breadth;
     };
-    const isSleeveOrUnderside = (x: number, y: number) => isSleeve(x, y) || (p.on(x, y) && y > armpit[1] && y < hemY - bh * 0.02 && beyondSeam(x, y) && nearAxis(x, y));
+    // (not for sleeves hanging down the body's sides: there the seam's line carried on runs into the body)
+    const isSleeveOrUnderside = (x: number, y: number) => isSleeve(x, y) || (!hanging && p.on(x, y) && y > armpit[1] && y < hemY - bh * 0.02 && beyondSeam(x, y) && nearAxis(x, y));
     return { shoulder, end, shape: { rootHalfWidth: rootHalf, endHalfWidth: endHalf, length: Math.hypot(end[0] - root[0], end[1] - root[1]) }, isSleeve: isSleeveOrUnderside };
   };
   const sl = sleeveOf(imgLeft.armpit, -1, imgLeft.sleeveFound);
