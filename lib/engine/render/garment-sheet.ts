@@ -9,12 +9,12 @@
  * seam at the shoulder, so a sleeve goes where its arm goes and cannot come off.
  */
 import type { GrayImage, RgbaImage } from '../image';
-import { createGray, createRgba, sampleRgba } from '../image';
+import { createGray, createRgba } from '../image';
 import { dilate, erode } from '../garment/garment-mask';
 import { bridgePieces } from '../garment/bridge-pieces';
-import { labelComponents } from '../connectivity';
 import type { Point } from '../shapes';
 import type { Mesh } from '../mesh/mesh';
+import type { Join } from '../mesh/triangulate';
 import { meshFromLabels, pointLocation } from '../mesh/triangulate';
 import type { Handle } from '../mesh/arap';
 import { deformArap } from '../mesh/arap';
@@ -71,10 +71,10 @@ export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: She
     // the collar's back is one piece with the body all round the neck
     { parts: [PART_BODY, PART_INSIDE] as [number, number], seam: seams.neck, reach: Math.max(gw, gh) },
   ];
-  const mesh = meshFromLabels(labels, gw, gh, { spacing, joins, coverage: src.mask, overlap: true });
+  const mesh = halfSizeMesh(labels, src.mask, gw, gh, spacing, joins);
   const arapHandles: Handle[] = [];
   for (const h of handles) {
-    const loc = pointLocation(mesh, h.at, h.part);
+    const loc = pointLocation(mesh, h.at, h.part, spacing * 1.5);
     if (loc) arapHandles.push({ triangle: loc.triangle, bary: loc.bary, target: h.to, weight: HANDLE_WEIGHT });
   }
   const restTransforms = new Float64Array(mesh.parts.length * 4);
@@ -167,32 +167,63 @@ function garmentWidth(labels: Uint8Array, w: number, h: number): number {
  */
 function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, held: Uint8Array, width: number, height: number): SheetLayers {
   const layers: SheetLayers = { back: createRgba(width, height), body: createRgba(width, height), sleeves: createRgba(width, height) };
+  const { width: w, height: h, data: img } = src.image;
+  const { mask, parts } = src;
   rasterizeMesh(mesh, deformed, width, height, (pixel, u, v, triangle) => {
-    if (!held[triangle]) return;
+    if (!held[triangle] || u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return;
     const part = mesh.parts[triangle];
     const layer = part === PART_INSIDE ? layers.back : part === PART_BODY ? layers.body : layers.sleeves;
-    const a = partCoverageAt(src, part, u, v);
-    if (a <= 0.002 || a * 255 <= layer.data[pixel * 4 + 3]) return;
-    layer.data[pixel * 4] = sampleRgba(src.image, u, v, 0);
-    layer.data[pixel * 4 + 1] = sampleRgba(src.image, u, v, 1);
-    layer.data[pixel * 4 + 2] = sampleRgba(src.image, u, v, 2);
-    layer.data[pixel * 4 + 3] = a * 255;
+    // one bilinear fetch: colour from the four pixels round (u, v), coverage from those of this part
+    const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
+    const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
+    const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
+    const i00 = y0 * w + x0, i10 = y0 * w + x1, i01 = y1 * w + x0, i11 = y1 * w + x1;
+    const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+    const a = (parts[i00] === part ? mask[i00] * w00 : 0) + (parts[i10] === part ? mask[i10] * w10 : 0)
+      + (parts[i01] === part ? mask[i01] * w01 : 0) + (parts[i11] === part ? mask[i11] * w11 : 0);
+    const q = pixel * 4, out = layer.data;
+    if (a <= 0.002 || a * 255 <= out[q + 3]) return;
+    for (let c = 0; c < 3; c++) out[q + c] = img[i00 * 4 + c] * w00 + img[i10 * 4 + c] * w10 + img[i01 * 4 + c] * w01 + img[i11 * 4 + c] * w11;
+    out[q + 3] = a * 255;
   });
   return layers;
 }
 
-/** Bilinear coverage at (u, v) of the source pixels a triangle of `part` may draw. */
-function partCoverageAt(src: GarmentSource, part: number, u: number, v: number): number {
-  const { width: w, height: h } = src.image;
-  if (u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return 0;
-  const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
-  const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
-  const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
-  const at = (x: number, y: number) => {
-    const i = y * w + x;
-    return src.parts[i] === part ? src.mask[i] : 0;
-  };
-  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+/**
+ * The mesh, laid out on the labels at half size (any labelled pixel of a 2x2 block labels it,
+ * so a strap a pixel wide keeps its triangles) and brought back to the source's pixels: a
+ * quarter of the work, at a spacing several source pixels wide anyway.
+ */
+function halfSizeMesh(labels: Uint8Array, mask: Float32Array, w: number, h: number, spacing: number, joins: Join[]): Mesh {
+  const hw = Math.max(1, Math.ceil(w / 2)), hh = Math.max(1, Math.ceil(h / 2));
+  const half = new Uint8Array(hw * hh), cover = new Float32Array(hw * hh);
+  const count = new Uint8Array(256);
+  for (let y = 0; y < hh; y++) for (let x = 0; x < hw; x++) {
+    let best = 0, top = 0, m = 0;
+    for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) {
+      const xx = 2 * x + dx, yy = 2 * y + dy;
+      if (xx >= w || yy >= h) continue;
+      const l = labels[yy * w + xx];
+      m = Math.max(m, mask[yy * w + xx]);
+      if (l && ++count[l] > top) { top = count[l]; best = l; }
+    }
+    for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 2; dx++) {
+      const xx = 2 * x + dx, yy = 2 * y + dy;
+      if (xx < w && yy < h) count[labels[yy * w + xx]] = 0;
+    }
+    half[y * hw + x] = best;
+    cover[y * hw + x] = m;
+  }
+  // half-size pixel i covers source pixels 2i and 2i + 1: its centre is at 2i + 0.5
+  const toHalf = (p: Point): Point => [(p[0] - 0.5) / 2, (p[1] - 0.5) / 2];
+  const mesh = meshFromLabels(half, hw, hh, {
+    spacing: spacing / 2,
+    joins: joins.map((j) => ({ parts: j.parts, seam: [toHalf(j.seam[0]), toHalf(j.seam[1])], reach: j.reach / 2 })),
+    coverage: cover,
+    overlap: true,
+  });
+  for (let k = 0; k < mesh.rest.length; k++) mesh.rest[k] = mesh.rest[k] * 2 + 0.5;
+  return mesh;
 }
 
 /**
@@ -225,13 +256,38 @@ function heldTriangles(mesh: Mesh, handles: Handle[]): Uint8Array {
  */
 function dropSlivers(layers: SheetLayers): void {
   const { width: w, height: h } = layers.body;
-  const cover = sheetCoverage(layers);
-  const parts = labelComponents(w, h, (i) => cover.data[i] >= 0.5, true);
-  if (parts.sizes.length <= 2) return;
-  const largest = Math.max(...parts.sizes.slice(1));
-  for (let i = 0; i < w * h; i++) {
-    const id = parts.labels[i];
-    if (!id || parts.sizes[id] >= largest * SLIVER) continue;
+  const alpha = (i: number) => Math.max(layers.back.data[i * 4 + 3], layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]);
+  // only round what was drawn
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (alpha(y * w + x) >= 128) { if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; y1 = y; }
+  if (x1 < 0) return;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const label = new Int32Array(bw * bh), sizes = [0], stack = new Int32Array(bw * bh);
+  for (let s0 = 0; s0 < bw * bh; s0++) {
+    if (label[s0] || alpha((y0 + Math.floor(s0 / bw)) * w + x0 + (s0 % bw)) < 128) continue;
+    const id = sizes.length;
+    let size = 0, top = 0;
+    label[s0] = id;
+    stack[top++] = s0;
+    while (top > 0) {
+      const k = stack[--top];
+      size++;
+      const kx = k % bw, ky = (k - kx) / bw;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = kx + dx, ny = ky + dy;
+        if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+        const j = ny * bw + nx;
+        if (!label[j] && alpha((y0 + ny) * w + x0 + nx) >= 128) { label[j] = id; stack[top++] = j; }
+      }
+    }
+    sizes.push(size);
+  }
+  if (sizes.length <= 2) return;
+  const largest = Math.max(...sizes.slice(1));
+  for (let k = 0; k < bw * bh; k++) {
+    const id = label[k];
+    if (!id || sizes[id] >= largest * SLIVER) continue;
+    const i = (y0 + Math.floor(k / bw)) * w + x0 + (k % bw);
     layers.back.data[i * 4 + 3] = layers.body.data[i * 4 + 3] = layers.sleeves.data[i * 4 + 3] = 0;
   }
 }
