@@ -84,17 +84,22 @@ export function hangingSleeveLine(mask: GrayImage, image: RgbaImage, cx: number,
     }
     return l && r;
   };
-  // evidence at (x, y): the strongest vertical edge within a pixel, or a narrow gap of backdrop
-  const evidence = (x: number, r: number): number => {
+  // evidence at (x, y): the strongest vertical edge within a pixel, or a narrow gap of backdrop;
+  // computed once per pixel of the box (the search below asks for each many times)
+  const point = new Float32Array(bw * bh);
+  for (let r = 0; r < bh; r++) {
+    if (Number.isNaN(left[r])) continue;
     const y = box.y0 + r;
-    const xi = Math.round(x);
-    if (xi < 1 || xi >= w - 1 || Number.isNaN(left[r])) return 0;
-    let e = 0;
-    for (let dx = -1; dx <= 1; dx++) {
-      const i = y * w + xi + dx;
-      e = Math.max(e, mask.data[i] < 0.5 && narrowGap(xi + dx, y) ? GAP_EVIDENCE : edges[i] / typical);
+    for (let x = box.x0; x <= box.x1; x++) {
+      const i = y * w + x;
+      point[r * bw + x - box.x0] = Math.min(GAP_EVIDENCE, mask.data[i] < 0.5 ? (x > left[r] && x < right[r] && narrowGap(x, y) ? GAP_EVIDENCE : 0) : edges[i] / typical);
     }
-    return Math.min(e, GAP_EVIDENCE);
+  }
+  const evidence = (x: number, r: number): number => {
+    const xi = Math.round(x) - box.x0;
+    if (xi < 1 || xi >= bw - 1) return 0;
+    const k = r * bw + xi;
+    return Math.max(point[k - 1], point[k], point[k + 1]);
   };
   const minSleeve = bw * MIN_SLEEVE;
   let best: SideLine | null = null, bestScore = 0;
