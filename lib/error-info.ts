@@ -10,6 +10,7 @@ export type ErrorCode =
   | FitroomErrorCode
   | 'no-portrait' // a try-on was asked for before the shopper chose a photo
   | 'fetch-failed' // the garment image could not be downloaded
+  | 'blocked-url' // the garment's address (or a redirect) is not a public http(s) one: refused before any request
   | 'engine-unavailable' // the models are missing or could not be loaded
   | 'no-receiver' // a message reached no listener (tab without our content script, closed document)
   | 'internal'; // a bug: anything else

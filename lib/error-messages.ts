@@ -29,6 +29,9 @@ export function describeError(error: ErrorInfo): ErrorText {
       return { title: 'This item can’t be tried on yet', detail: error.message, action: null };
     case 'fetch-failed':
       return { title: 'The image could not be loaded', detail: `${error.message} Check your connection, or try another photo of the product.`, action: 'retry' };
+    case 'blocked-url':
+      // Not a connection problem, so no "retry": the address itself is refused.
+      return { title: 'Fitroom won’t load this image', detail: `${error.message} Fitroom downloads product photos only from public web addresses, so that no page can use it to reach this computer or your network.`, action: null };
     case 'not-an-image':
       return { title: 'This isn’t a picture Fitroom can read', detail: error.message, action: null };
     case 'image-too-large':
