@@ -6,7 +6,9 @@
  * One database `fitroom`, one object store `portrait` with three keys, written together
  * in one transaction so a reader never sees a half-replaced portrait:
  * - `summary`:  PortraitSummary (keypoints, issues, sizes): small, what the popup shows;
- * - `photo`:    the photo's encoded bytes as chosen (JPEG/PNG/...), typically 0.1–5 MB;
+ * - `photo`:    the photo re-encoded on arrival (portrait-reencode.ts): a JPEG without any
+ *               metadata (no EXIF, no GPS), oriented, at most 2048 px, typically 0.1–1.5 MB;
+ *               the chosen file's own bytes are never stored;
  * - `analysis`: the PortraitAnalysis packed by portrait-pack.ts: masks as 8-bit, no RGBA
  *               copy of the photo (rebuilt from `photo`), typically under 1 MB.
  * A second object store `profile` keeps the shopper's profile (height, fit preference,
@@ -19,6 +21,8 @@ import type { ShopperProfile } from './size/profile';
 export interface StoredPhoto {
   bytes: Uint8Array;
   mimeType: string;
+  /** Re-encoded on arrival, metadata removed. Records from before this was done lack it and are re-encoded on their next use. */
+  reencoded?: true;
 }
 
 export interface StoredPortrait {

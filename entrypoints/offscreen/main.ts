@@ -6,11 +6,12 @@
 import { browser } from 'wxt/browser';
 import { createEngine } from '@/lib/engine/index';
 import { toResult } from '@/lib/error-info';
-import { decodeImage, encodePngBytes } from '@/lib/image-io/browser';
+import { decodeImage, encodeJpegBytes, encodePngBytes } from '@/lib/image-io/browser';
 import { onMessage, sendMessage, type EngineStatus } from '@/lib/messaging';
 import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
 import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
 import { createTryOnService } from '@/lib/offscreen/tryon-service';
+import { reencodePortrait } from '@/lib/portrait-reencode';
 import { indexedDbPortraitStore, indexedDbProfileStore } from '@/lib/storage';
 import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
 
@@ -27,6 +28,8 @@ const service = createTryOnService({
   startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: (await ready).executionProviders }),
   decode: decodeImage,
   encodePng: encodePngBytes,
+  // A new portrait is stored only as re-encoded here: no EXIF, no GPS, oriented, capped.
+  reencodePortrait: (bytes) => reencodePortrait(bytes, { decode: decodeImage, encodeJpeg: encodeJpegBytes }),
   store: indexedDbPortraitStore(),
   profiles: indexedDbProfileStore(),
   // Progress goes through the background, which knows which tab or popup asked.

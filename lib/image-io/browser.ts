@@ -53,6 +53,10 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
  * @example const png = await encodePng(result.image); // Blob of type image/png
  */
 export async function encodePng(image: RgbaImage): Promise<Blob> {
+  return toCanvas(image).convertToBlob({ type: 'image/png' });
+}
+
+function toCanvas(image: RgbaImage): OffscreenCanvas {
   const expected = image.width * image.height * 4;
   if (image.data.length !== expected) {
     throw new RangeError(`Expected ${expected} bytes of RGBA for ${image.width}x${image.height} but received ${image.data.length}.`);
@@ -61,7 +65,18 @@ export async function encodePng(image: RgbaImage): Promise<Blob> {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('OffscreenCanvas 2D context is unavailable.');
   ctx.putImageData(new ImageData(image.data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
-  return canvas.convertToBlob({ type: 'image/png' });
+  return canvas;
+}
+
+/**
+ * Encodes RGBA pixels as JPEG bytes (the browser's encoder writes no EXIF; alpha is dropped,
+ * so flatten first).
+ * @throws RangeError naming the size when `data` does not hold width × height × 4 bytes.
+ * @example const bytes = await encodeJpegBytes(portrait, 0.92); // Uint8Array starting 0xff 0xd8
+ */
+export async function encodeJpegBytes(image: RgbaImage, quality: number): Promise<Uint8Array> {
+  const blob = await toCanvas(image).convertToBlob({ type: 'image/jpeg', quality });
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 /**

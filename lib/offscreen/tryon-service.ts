@@ -4,7 +4,11 @@
  * (loaded from storage once, re-loaded when the portrait changes) and the latest
  * garment analyses (by URL), and turns requests into progress events and replies.
  *
- * Platform pieces (decoder, PNG encoder, storage, engine factory) are passed in, so
+ * A new portrait is re-encoded before anything else (portrait-reencode.ts): the stored
+ * photo, the analysis and the before/after image all come from the re-encoded bytes,
+ * which carry no metadata; the chosen file's bytes are dropped.
+ *
+ * Platform pieces (decoder, encoders, storage, engine factory) are passed in, so
  * this runs in Node tests with fakes.
  */
 import { base64ToBytes, bytesToBase64, bytesToDataUrl } from '../base64';
@@ -14,7 +18,8 @@ import { PORTRAIT_MAX_LONG_SIDE } from '../image-io/size';
 import type { AnalysePortraitRequest, JobId, OffscreenTryOnRequest, PortraitSummary, PrepareReply, PrepareRequest, ProgressEvent, ProgressStage, SizeAdviceRequest, TryOnResponse } from '../messaging';
 import { PORTRAIT_VERSION } from '../engine/portrait/analyse-portrait';
 import { packPortraitAnalysis, unpackPortraitAnalysis, type PackedPortraitAnalysis } from '../portrait-pack';
-import type { PortraitStore, ProfileStore } from '../storage';
+import { PORTRAIT_MIME_TYPE } from '../portrait-reencode';
+import type { PortraitStore, ProfileStore, StoredPhoto } from '../storage';
 import { measurePortrait, type PortraitMeasures } from '../size/portrait-measures';
 import { buildSizeAdvice, type SizeAdvice } from '../size/size-advice';
 import { LruCache } from './lru-cache';
@@ -29,6 +34,8 @@ export interface TryOnServiceDeps {
   startEngine(): Promise<Engine>;
   decode(bytes: Uint8Array, options?: { maxLongSide?: number }): Promise<RgbaImage>;
   encodePng(image: RgbaImage): Promise<Uint8Array>;
+  /** The chosen photo as it may be stored: oriented, capped, a JPEG without metadata (portrait-reencode.ts). */
+  reencodePortrait(bytes: Uint8Array): Promise<Uint8Array>;
   store: PortraitStore;
   /** The shopper's profile for size advice; without it, advice asks for a height. */
   profiles?: ProfileStore;
@@ -103,19 +110,25 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
     const summary = await deps.store.loadSummary();
     if (!summary) throw new ExtensionError('no-portrait', NO_PORTRAIT_MESSAGE);
     if (portrait?.id === summary.id) return portrait;
-    const [photo, packed] = await Promise.all([deps.store.loadPhoto(), deps.store.loadAnalysis()]);
+    let [photo, packed] = await Promise.all([deps.store.loadPhoto(), deps.store.loadAnalysis()]);
     if (!photo || !packed) throw new ExtensionError('no-portrait', 'The stored portrait is incomplete: choose your photo again in the Fitroom popup.');
-    const image = await timed(timings, 'portraitDecode', () => deps.decode(photo.bytes, { maxLongSide: PORTRAIT_MAX_LONG_SIDE }));
-    let analysis = storedAnalysis(packed, image);
+    if (!photo.reencoded) {
+      // Stored before photos were re-encoded: it may carry EXIF. Replace it, and analyse the new pixels.
+      photo = { bytes: await timed(timings, 'portraitReencode', () => deps.reencodePortrait(photo!.bytes)), mimeType: PORTRAIT_MIME_TYPE, reencoded: true };
+      packed = null;
+    }
+    const stored: StoredPhoto = photo;
+    const image = await timed(timings, 'portraitDecode', () => deps.decode(stored.bytes, { maxLongSide: PORTRAIT_MAX_LONG_SIDE }));
+    let analysis = packed && storedAnalysis(packed, image);
     if (!analysis) {
-      // Stored by an older version of the engine or packer: analyse the stored photo again.
+      // Stored by an older version of the engine or packer, or just re-encoded: analyse the stored photo again.
       const eng = await getEngine();
       const fresh = await timed(timings, 'portraitReanalyse', () => eng.analysePortrait(image));
-      const updated: PortraitSummary = { ...summary, width: image.width, height: image.height, keypoints: fresh.keypoints, faceBox: fresh.faceBox, issues: fresh.issues, backend: eng.backend };
-      await deps.store.save({ summary: updated, photo, analysis: packPortraitAnalysis(fresh) });
+      const updated: PortraitSummary = { ...summary, mimeType: stored.mimeType, width: image.width, height: image.height, keypoints: fresh.keypoints, faceBox: fresh.faceBox, issues: fresh.issues, backend: eng.backend };
+      await deps.store.save({ summary: updated, photo: stored, analysis: packPortraitAnalysis(fresh) });
       analysis = fresh;
     }
-    portrait = { id: summary.id, analysis, photoDataUrl: bytesToDataUrl(photo.bytes, photo.mimeType) };
+    portrait = { id: summary.id, analysis, photoDataUrl: bytesToDataUrl(stored.bytes, stored.mimeType) };
     return portrait;
   };
 
@@ -130,7 +143,9 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       report(request.jobId, 'starting-engine', 0.05);
       const eng = await timed(timings, 'engineStart', getEngine);
       report(request.jobId, 'decoding', 0.2);
-      const bytes = base64ToBytes(request.image.base64);
+      // The chosen file's bytes go no further than this: only the re-encoded ones are analysed and stored.
+      const chosen = base64ToBytes(request.image.base64);
+      const bytes = await timed(timings, 'reencode', () => deps.reencodePortrait(chosen));
       const image = await timed(timings, 'decode', () => deps.decode(bytes, { maxLongSide: PORTRAIT_MAX_LONG_SIDE }));
       report(request.jobId, 'analysing-portrait', 0.3);
       const analysis = await timed(timings, 'analyse', () => eng.analysePortrait(image));
@@ -142,7 +157,7 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       const summary: PortraitSummary = {
         id,
         savedAt: Date.now(),
-        mimeType: request.image.mimeType,
+        mimeType: PORTRAIT_MIME_TYPE,
         width: image.width,
         height: image.height,
         keypoints: analysis.keypoints,
@@ -151,8 +166,8 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
         backend: eng.backend,
         timingsMs: timings,
       };
-      await deps.store.save({ summary, photo: { bytes, mimeType: request.image.mimeType }, analysis: packPortraitAnalysis(analysis) });
-      portrait = { id, analysis, photoDataUrl: bytesToDataUrl(bytes, request.image.mimeType) };
+      await deps.store.save({ summary, photo: { bytes, mimeType: PORTRAIT_MIME_TYPE, reencoded: true }, analysis: packPortraitAnalysis(analysis) });
+      portrait = { id, analysis, photoDataUrl: bytesToDataUrl(bytes, PORTRAIT_MIME_TYPE) };
       return summary;
     }),
 

@@ -19,6 +19,12 @@ export function fakeDecode(bytes: Uint8Array, options?: { maxLongSide?: number }
   return Promise.resolve({ width, height, data: new Uint8ClampedArray(width * height * 4).fill(bytes[4]) });
 }
 
+/** The fill value fakeReencode gives: a decoded re-encoded photo is all this. */
+export const REENCODED_TAG = 200;
+
+/** Stands in for portrait-reencode.ts: the same size, marked as re-encoded (the original's fill is lost, as its metadata would be). */
+export const fakeReencode = async (bytes: Uint8Array) => fakeImageBytes(bytes[0], bytes[1], REENCODED_TAG);
+
 export const fakeEncodePng = async (image: RgbaImage) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, image.width, image.height]);
 
 export interface FakeEngine extends Engine {

@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../../lib/messaging';
 import { PORTRAIT_VERSION } from '../../lib/engine/portrait/analyse-portrait';
 import { createTryOnService } from '../../lib/offscreen/tryon-service';
 import { memoryPortraitStore } from '../../lib/storage';
-import { fakeDecode, fakeEncodePng, fakeEngine, fakeImageBytes } from './fakes';
+import { fakeDecode, fakeEncodePng, fakeEngine, fakeImageBytes, fakeReencode, REENCODED_TAG } from './fakes';
 
 function setup(engine = fakeEngine()) {
   const events: ProgressEvent[] = [];
@@ -15,6 +15,7 @@ function setup(engine = fakeEngine()) {
     startEngine: async () => { starts++; return engine; },
     decode: fakeDecode,
     encodePng: fakeEncodePng,
+    reencodePortrait: fakeReencode,
     store,
     progress: (e) => events.push(e),
   });
@@ -30,9 +31,36 @@ describe('the offscreen try-on service', () => {
     const summary = await service.analysePortrait({ jobId: 'p', image: portraitImage });
     expect(summary).toMatchObject({ width: 30, height: 40, issues: [], backend: 'wasm', mimeType: 'image/jpeg' });
     expect(await store.loadSummary()).toEqual(summary);
-    expect((await store.loadPhoto())!.bytes).toEqual(fakeImageBytes(30, 40, 7));
+    // Only the re-encoded photo is stored, never the chosen file's bytes.
+    expect(await store.loadPhoto()).toEqual({ bytes: fakeImageBytes(30, 40, REENCODED_TAG), mimeType: 'image/jpeg', reencoded: true });
     expect(events.map((e) => e.stage)).toEqual(['starting-engine', 'decoding', 'analysing-portrait', 'saving']);
     expect(events.every((e) => e.jobId === 'p')).toBe(true);
+  });
+
+  it('analyses the re-encoded photo, not the chosen file', async () => {
+    const engine = fakeEngine();
+    const seen: number[] = [];
+    const analyse = engine.analysePortrait.bind(engine);
+    engine.analysePortrait = async (image) => { seen.push(image.data[0]); return analyse(image); };
+    const { service } = setup(engine);
+    await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    expect(seen).toEqual([REENCODED_TAG]);
+  });
+
+  it('re-encodes a photo stored before re-encoding existed, and analyses it again', async () => {
+    const first = setup();
+    await first.service.analysePortrait({ jobId: 'p', image: portraitImage });
+    const original = fakeImageBytes(30, 40, 7);
+    // As an older version stored it: the chosen file's own bytes.
+    await first.store.save({ summary: { ...(await first.store.loadSummary())!, mimeType: 'image/png' }, photo: { bytes: original, mimeType: 'image/png' }, analysis: (await first.store.loadAnalysis())! });
+    const engine = fakeEngine();
+    const service = createTryOnService({ startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: first.store, progress: () => {} });
+    const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.timingsMs).toHaveProperty('portraitReencode');
+    expect(result.timingsMs).toHaveProperty('portraitReanalyse');
+    expect(await first.store.loadPhoto()).toEqual({ bytes: fakeImageBytes(30, 40, REENCODED_TAG), mimeType: 'image/jpeg', reencoded: true });
+    expect((await first.store.loadSummary())!.mimeType).toBe('image/jpeg');
+    expect(result.portrait).toMatch(/^data:image\/jpeg;base64,/);
   });
 
   it('refuses to try on without a portrait, and says what to do', async () => {
@@ -68,7 +96,7 @@ describe('the offscreen try-on service', () => {
     await store.save({ summary: (await other.store.loadSummary())!, photo: (await other.store.loadPhoto())!, analysis: (await other.store.loadAnalysis())! });
     const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/y.jpg') });
     expect(result).toMatchObject({ width: 50, height: 60 });
-    expect(result.portrait).toMatch(/^data:image\/png;base64,/);
+    expect(result.portrait).toBe(`data:image/jpeg;base64,${bytesToBase64(fakeImageBytes(50, 60, REENCODED_TAG))}`);
     expect(engine.calls[0]).toBe('portrait 30x40');
   });
 
@@ -84,7 +112,7 @@ describe('the offscreen try-on service', () => {
     let starts = 0;
     const service = createTryOnService({
       startEngine: async () => { starts++; return fakeEngine(); },
-      decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {},
+      decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: first.store, progress: () => {},
     });
     await service.warmUp();
     expect(starts).toBe(1);
@@ -99,7 +127,7 @@ describe('the offscreen try-on service', () => {
     const old = (await first.store.loadAnalysis())!;
     await first.store.save({ summary: (await first.store.loadSummary())!, photo: (await first.store.loadPhoto())!, analysis: { ...old, tree: { ...old.tree, version: -1 } } });
     const engine = fakeEngine();
-    const service = createTryOnService({ startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, store: first.store, progress: () => {} });
+    const service = createTryOnService({ startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: first.store, progress: () => {} });
     const result = await service.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
     expect(result.timingsMs).toHaveProperty('portraitReanalyse');
     expect(engine.calls[0]).toBe('portrait 30x40');
@@ -116,7 +144,7 @@ describe('the offscreen try-on service', () => {
     let attempts = 0;
     const service = createTryOnService({
       startEngine: async () => { attempts++; throw new Error('model pose.onnx missing'); },
-      decode: fakeDecode, encodePng: fakeEncodePng, store: memoryPortraitStore(), progress: () => {},
+      decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: memoryPortraitStore(), progress: () => {},
     });
     await expect(service.analysePortrait({ jobId: 'p', image: portraitImage })).rejects.toMatchObject({ code: 'engine-unavailable', message: expect.stringContaining('model pose.onnx missing') });
     await expect(service.analysePortrait({ jobId: 'p', image: portraitImage })).rejects.toMatchObject({ code: 'engine-unavailable' });
