@@ -26,8 +26,12 @@ export default defineConfig({
     name: 'Fitroom',
     description: 'Try a garment from any online store on your own photo. Computed on your device; your photo never leaves the browser.',
     // No 'storage': the portrait lives in IndexedDB, which needs no permission.
-    permissions: ['offscreen', 'contextMenus', 'unlimitedStorage'],
+    // 'webRequest': to read where a garment download redirects before following it (lib/background/redirect-watch.ts).
+    permissions: ['offscreen', 'contextMenus', 'unlimitedStorage', 'webRequest'],
     host_permissions: ['<all_urls>'],
+    // The overlay page is shown in an iframe over store pages, so they must be able to frame it.
+    // use_dynamic_url: pages see a per-browser-run URL, not the extension's id (no fingerprinting by probing it).
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

@@ -1,6 +1,8 @@
 /**
- * The Try on button shown on each garment image of a store page (inside its own
- * shadow root, so the page's CSS cannot reach it).
+ * The Try on button shown on each garment image of a store page, inside a closed
+ * shadow root (the page's CSS cannot reach it, nor its scripts). It holds nothing
+ * private, and acts only on clicks the browser made from real input: a page script
+ * can dispatch a click on its host, but that click is not `isTrusted`.
  */
 
 export interface TryOnButtonProps {
@@ -17,13 +19,12 @@ export function TryOnButton({ src, onTryOn }: TryOnButtonProps) {
     <button
       type="button"
       class="fr-try-on"
-      data-fitroom="try-on"
-      data-fitroom-src={src}
       title="Try this on your own photo (computed on your device)"
       onClick={(e) => {
         // The page must not also react (open its lightbox, follow a link).
         e.preventDefault();
         e.stopPropagation();
+        if (!e.isTrusted) return; // a script's click, not the shopper's
         onTryOn(src);
       }}
     >

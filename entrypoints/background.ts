@@ -1,26 +1,32 @@
 /**
  * The service worker: the "Try on with Fitroom" context menu, the offscreen
- * document's lifecycle, garment downloads and message routing. Logic lives in
- * lib/background/; this file only wires it to the browser.
+ * document's lifecycle, garment downloads, overlay requests and message routing.
+ * Logic lives in lib/background/; this file only wires it to the browser. Every
+ * listener goes through the message guard (lib/message-guard/).
  */
 import { browser } from 'wxt/browser';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { createTryOnMenu, handleTryOnMenuClick, type MenuClick, type ClickedTab } from '@/lib/background/context-menu';
 import { offscreenDocumentKeeper, whenListening, type OffscreenApi } from '@/lib/background/offscreen-document';
+import { overlayRequests } from '@/lib/background/overlay-requests';
 import { progressRoutes } from '@/lib/background/progress-routes';
+import { webRequestRedirectWatch, type WebRequestApi } from '@/lib/background/redirect-watch';
 import { fetchImageBytes } from '@/lib/fetch-image';
-import { onMessage, sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
+import { listen, selfIdentity } from '@/lib/message-guard/guarded-listener';
+import { sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
 import { indexedDbPortraitStore } from '@/lib/storage';
 
 export default defineBackground(() => {
   const portraitStore = indexedDbPortraitStore();
+  // Runtime messages reach only the extension's own pages: never a store page or a content script.
   const progress = progressRoutes({
-    toTab: (tabId, event) => sendMessage('content.progress', event, { tabId, frameId: 0 }),
+    toOverlay: (event) => sendMessage('overlay.progress', event),
     toPopup: (event) => sendMessage('popup.progress', event),
   });
+  const watchRedirect = webRequestRedirectWatch(browser.webRequest as unknown as WebRequestApi, selfIdentity().origin);
   const handlers = backgroundHandlers({
     ensureOffscreen: offscreenDocumentKeeper(browser as unknown as OffscreenApi),
-    fetchImage: (url) => fetchImageBytes(url),
+    fetchImage: (url) => fetchImageBytes(url, { watchRedirect }),
     offscreen: {
       analysePortrait: (r) => whenListening(() => sendMessage('offscreen.analysePortrait', r)),
       prepare: (r) => whenListening(() => sendMessage('offscreen.prepare', r)),
@@ -31,16 +37,21 @@ export default defineBackground(() => {
     },
     progress,
     hasPortrait: async () => (await portraitStore.loadSummary()) !== null,
+    overlays: overlayRequests(),
+    closeOverlayInTab: (tabId, ticket) => sendMessage('content.closeOverlay', ticket, { tabId, frameId: 0 }),
   });
 
-  onMessage('bg.analysePortrait', ({ data }) => handlers.analysePortrait(data));
-  onMessage('bg.tryOn', ({ data, sender }) => handlers.tryOn(data, sender.tab?.id));
-  onMessage('bg.status', () => handlers.status());
-  onMessage('bg.sizeAdvice', ({ data }) => handlers.sizeAdvice(data));
-  onMessage('bg.progress', ({ data }) => void handlers.progress(data));
-  onMessage('bg.warmUp', () => void handlers.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
-  onMessage('bg.warmUpForPortrait', () => void handlers.warmUpForPortrait().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
-  onMessage('bg.openPortraitPage', () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  // The sender kinds are checked by the guard; tabId is there for content scripts and overlay frames.
+  listen('bg.analysePortrait', (data) => handlers.analysePortrait(data));
+  listen('bg.tryOn', (data) => handlers.tryOn(data));
+  listen('bg.status', () => handlers.status());
+  listen('bg.sizeAdvice', (data) => handlers.sizeAdvice(data));
+  listen('bg.progress', (data) => void handlers.progress(data));
+  listen('bg.openOverlay', (data, from) => handlers.openOverlay(data, from.tabId!));
+  listen('bg.overlayRequest', (data, from) => handlers.overlayRequest(data, from.tabId!));
+  listen('bg.closeOverlay', (data, from) => void handlers.closeOverlay(data, from.tabId!).catch(() => {}));
+  listen('bg.warmUp', () => void handlers.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
+  listen('bg.warmUpForPortrait', () => void handlers.warmUpForPortrait().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
 
   const showInTab = (tabId: number, request: ShowTryOnRequest) => sendMessage('content.showTryOn', request, { tabId, frameId: 0 });
   const onMenuClick = (info: MenuClick, tab?: ClickedTab) => handleTryOnMenuClick(info, tab, showInTab);

@@ -2,16 +2,24 @@
  * The typed protocol between the extension's contexts.
  *
  *   popup ──bg.analysePortrait──▶ background ──offscreen.analysePortrait──▶ offscreen
- *   content ──bg.tryOn──────────▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
- *   offscreen ──bg.progress──▶ background ──content.progress (tab) / popup.progress──▶ the asker
+ *   content ──bg.openOverlay (a trusted click)──▶ background: keeps the request, answers an overlay id
+ *   content mounts the overlay page (an extension iframe) with that id; the overlay page then:
+ *     overlay ──bg.overlayRequest──▶ background (the request, once, to a frame of the same tab)
+ *     overlay ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen
+ *     overlay ──bg.tryOn──▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
+ *     overlay ──bg.closeOverlay──▶ background ──content.closeOverlay──▶ content (removes the iframe)
+ *   offscreen ──bg.progress──▶ background ──overlay.progress / popup.progress──▶ the asker (extension pages only)
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
  *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
  *   popup ──bg.warmUpForPortrait──▶ background ──offscreen.warmUp──▶ offscreen (no portrait yet: the same, before a photo is picked)
- *   content ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen (profile + portrait measures + the page's chart)
+ *
+ * The result and the portrait travel only between extension contexts: the content
+ * script, which shares the store page's process, never receives them.
  *
  * Each message type is named after the context that listens to it (`bg.`, `offscreen.`,
- * `content.`, `popup.`): runtime messages reach every extension page, and exactly one
- * context must answer each type.
+ * `content.`, `popup.`, `overlay.`): runtime messages reach every extension page, and
+ * exactly one context must answer each type. Who may send each, and the shape of its
+ * data, are checked at run time (lib/message-guard/).
  *
  * Extension messaging serialises to JSON: bytes travel as base64 strings, images as
  * data URLs, errors as `{ code, message }` inside a Result (see error-info.ts).
@@ -76,7 +84,7 @@ export interface AnalysePortraitRequest {
 
 export interface TryOnRequest {
   jobId: JobId;
-  /** Absolute URL of the garment image (http, https or data). */
+  /** Absolute URL of the garment image (http or https, on a public host). */
   src: string;
   categoryHint?: GarmentCategory;
   fit?: TryOnOptions;
@@ -128,6 +136,21 @@ export interface ShowTryOnRequest {
   categoryHint?: GarmentCategory;
 }
 
+/** What a click on a Try on button (or the context menu) asks the overlay to show. */
+export interface OverlayRequest {
+  src: string;
+  categoryHint?: GarmentCategory;
+  /** The page's size chart as read by lib/page when the overlay opened, or null. */
+  chart: SizeChart | null;
+  /** When the shopper clicked (ms since the epoch), so the overlay can time click → result. */
+  clickedAt: number;
+}
+
+/** Names one open overlay: the content script's iframe and the request it shows. */
+export interface OverlayTicket {
+  overlayId: string;
+}
+
 export interface SizeAdviceRequest {
   /** The page's size chart as read by lib/page, or null when it has none. */
   chart: SizeChart | null;
@@ -139,8 +162,12 @@ export interface ProtocolMap {
   'bg.tryOn'(request: TryOnRequest): Result<TryOnResponse>;
   'bg.status'(): Result<EngineStatus>;
   'bg.progress'(event: ProgressEvent): void;
-  /** Opens the popup page in a tab (content scripts cannot open extension pages). */
-  'bg.openPortraitPage'(): void;
+  /** A trusted click in a page: keep the request for the overlay frame the content script is about to mount. */
+  'bg.openOverlay'(request: OverlayRequest): OverlayTicket;
+  /** The overlay frame asks what to show: answered once, and only to a frame of the tab that opened it. */
+  'bg.overlayRequest'(ticket: OverlayTicket): OverlayRequest | null;
+  /** The overlay frame wants to close: its tab's content script removes it. */
+  'bg.closeOverlay'(ticket: OverlayTicket): void;
   /** A page shows Try on buttons: start the engine now, if a portrait is stored, so the first click is quick. */
   'bg.warmUp'(): void;
   /** The popup is open and no portrait is stored: start the engine, so the photo the shopper picks is analysed sooner. */
@@ -159,10 +186,13 @@ export interface ProtocolMap {
 
   // Answered by the content script of a tab.
   'content.showTryOn'(request: ShowTryOnRequest): void;
-  'content.progress'(event: ProgressEvent): void;
+  'content.closeOverlay'(ticket: OverlayTicket): void;
 
   // Answered by an open popup.
   'popup.progress'(event: ProgressEvent): void;
+
+  // Answered by the overlay frames (each keeps only its own job's events).
+  'overlay.progress'(event: ProgressEvent): void;
 }
 
 /** The one messenger every context uses; each registers only its own prefix's listeners. */

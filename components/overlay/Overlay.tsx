@@ -1,11 +1,12 @@
 /**
- * The try-on overlay over a store page: progress while it works, then the result
- * with a before/after slider and a PNG download, or a message saying what to do.
- * Closes on Esc (handled by its controller) and on a click outside the panel.
+ * The try-on overlay, rendered in the extension's overlay page (an iframe over the
+ * store page, which cannot read it): progress while it works, then the result with a
+ * before/after slider and a PNG download, or a message saying what to do. Closes on
+ * Esc (handled by the page) and on a click outside the panel.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { base64ToBytes, dataUrlMimeType } from '@/lib/base64';
-import type { OverlayState } from '@/lib/content/overlay-state';
+import type { OverlayState } from '@/lib/overlay/overlay-state';
 import { BeforeAfter } from './BeforeAfter';
 import { ErrorNotice } from './ErrorNotice';
 import { Progress } from './Progress';
@@ -22,6 +23,8 @@ export interface OverlayProps {
   /** The size whose fit is on show. */
   chosenSize?: string;
   onChooseSize?(size: SizeOption): void;
+  /** Click → result on screen, once measured (kept on the element for tests). */
+  elapsedMs?: number;
 }
 
 /**
@@ -41,6 +44,7 @@ export function Overlay(props: OverlayProps) {
       class="fr-backdrop"
       data-fitroom="result"
       data-state={state.view}
+      data-fitroom-elapsed-ms={props.elapsedMs}
       onClick={(e) => {
         if (e.target === e.currentTarget) props.onClose();
       }}
@@ -54,8 +58,9 @@ export function Overlay(props: OverlayProps) {
           </button>
         </header>
         {state.view === 'working' && (
+          // No thumbnail of the garment: extension pages are cross-origin isolated (require-corp),
+          // and most store CDNs do not send the header that would let this page show their picture.
           <div class="fr-working">
-            <img class="fr-garment-thumb" src={state.src} alt="The garment" referrerpolicy="no-referrer" />
             <Progress stage={state.stage} fraction={state.fraction} />
           </div>
         )}
@@ -80,7 +85,7 @@ export function Overlay(props: OverlayProps) {
   );
 }
 
-/** A blob: URL (not the data URL) so the download works from any page. */
+/** A blob: URL of the extension page's own (not the data URL), so the download link stays short. */
 function DownloadLink({ dataUrl, src }: { dataUrl: string; src: string }) {
   const url = useMemo(() => URL.createObjectURL(new Blob([base64ToBytes(dataUrl) as Uint8Array<ArrayBuffer>], { type: dataUrlMimeType(dataUrl) ?? 'image/png' })), [dataUrl]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);

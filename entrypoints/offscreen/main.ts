@@ -1,13 +1,15 @@
 /**
  * The offscreen document: the inference host. It starts the engine once (WebGPU when
  * the browser has an adapter, WASM otherwise), keeps its ONNX sessions and answers the
- * background's `offscreen.*` messages. The logic is in lib/offscreen/tryon-service.ts.
+ * background's `offscreen.*` messages (and only the background's: lib/message-guard/).
+ * The logic is in lib/offscreen/tryon-service.ts.
  */
 import { browser } from 'wxt/browser';
 import { createEngine } from '@/lib/engine/index';
 import { toResult } from '@/lib/error-info';
 import { decodeImage, encodeJpegBytes, encodePngBytes } from '@/lib/image-io/browser';
-import { onMessage, sendMessage, type EngineStatus } from '@/lib/messaging';
+import { listen } from '@/lib/message-guard/guarded-listener';
+import { sendMessage, type EngineStatus } from '@/lib/messaging';
 import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
 import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
 import { createTryOnService } from '@/lib/offscreen/tryon-service';
@@ -36,12 +38,12 @@ const service = createTryOnService({
   progress: (event) => void sendMessage('bg.progress', event).catch(() => {}),
 });
 
-onMessage('offscreen.analysePortrait', ({ data }) => toResult(() => service.analysePortrait(data)));
-onMessage('offscreen.prepare', ({ data }) => service.prepare(data));
-onMessage('offscreen.tryOn', ({ data }) => toResult(() => service.tryOn(data)));
-onMessage('offscreen.sizeAdvice', ({ data }) => toResult(() => service.sizeAdvice(data)));
-onMessage('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
-onMessage('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
+listen('offscreen.analysePortrait', (data) => toResult(() => service.analysePortrait(data)));
+listen('offscreen.prepare', (data) => service.prepare(data));
+listen('offscreen.tryOn', (data) => toResult(() => service.tryOn(data)));
+listen('offscreen.sizeAdvice', (data) => toResult(() => service.sizeAdvice(data)));
+listen('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
+listen('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
   const { webgpu } = await ready;
   return {
     backend: service.engine?.backend ?? null,

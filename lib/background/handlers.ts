@@ -2,15 +2,19 @@
  * What the background does with each `bg.*` message, given its collaborators, so it
  * can be tested without a browser: make sure the offscreen document exists, fetch the
  * garment's bytes (the service worker has the host permissions), pass the request on,
- * and route progress to whoever asked.
+ * route progress to whoever asked, and hand each overlay frame its request.
+ * Senders and payloads are checked before these run (lib/message-guard/).
  */
 import { bytesToBase64 } from '../base64';
+import { checkDownloadUrl } from '../download/host-guard';
 import { ExtensionError, NO_PORTRAIT_MESSAGE, toResult, unwrap, type Result } from '../error-info';
 import type { FetchedImage } from '../fetch-image';
 import type {
-  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, SizeAdviceRequest, TryOnRequest, TryOnResponse,
+  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, OverlayRequest, OverlayTicket, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, SizeAdviceRequest,
+  TryOnRequest, TryOnResponse,
 } from '../messaging';
 import type { SizeAdvice } from '../size/size-advice';
+import type { OverlayRequests } from './overlay-requests';
 import type { JobOwner } from './progress-routes';
 
 export interface BackgroundDeps {
@@ -31,13 +35,17 @@ export interface BackgroundDeps {
     finish(jobId: string): void;
     forward(event: ProgressEvent): Promise<boolean>;
   };
+  /** Requests waiting for their overlay frame. */
+  overlays: OverlayRequests;
+  /** Tells the content script of a tab to remove an overlay frame. */
+  closeOverlayInTab(tabId: number, ticket: OverlayTicket): Promise<void>;
 }
 
 /**
  * The background's handlers, one per `bg.*` message.
  * @example
  *   const handlers = backgroundHandlers(deps);
- *   onMessage('bg.tryOn', ({ data, sender }) => handlers.tryOn(data, sender.tab?.id));
+ *   listen('bg.tryOn', (request) => handlers.tryOn(request));
  */
 export function backgroundHandlers(deps: BackgroundDeps) {
   return {
@@ -47,9 +55,12 @@ export function backgroundHandlers(deps: BackgroundDeps) {
         return unwrap(await deps.offscreen.analysePortrait(request));
       }),
 
-    tryOn: (request: TryOnRequest, tabId: number | undefined): Promise<Result<TryOnResponse>> =>
-      withJob(deps, request.jobId, tabId == null ? { kind: 'popup' } : { kind: 'tab', tabId }, async () => {
+    /** Asked by an overlay frame; its progress goes to the overlay frames. */
+    tryOn: (request: TryOnRequest): Promise<Result<TryOnResponse>> =>
+      withJob(deps, request.jobId, { kind: 'overlay' }, async () => {
         const report = (stage: ProgressEvent['stage'], fraction: number) => void deps.progress.forward({ jobId: request.jobId, stage, fraction });
+        // A refused address is said at once, before the offscreen document is even woken.
+        checkDownloadUrl(request.src);
         report('starting-engine', 0.02);
         await deps.ensureOffscreen();
         const { src: url, ...rest } = request;
@@ -72,6 +83,15 @@ export function backgroundHandlers(deps: BackgroundDeps) {
       }),
 
     progress: (event: ProgressEvent): Promise<boolean> => deps.progress.forward(event),
+
+    /** A trusted click in tab `tabId`: the request waits for the overlay frame the content script mounts. */
+    openOverlay: (request: OverlayRequest, tabId: number): OverlayTicket => ({ overlayId: deps.overlays.register(tabId, request) }),
+
+    /** The overlay frame in tab `tabId` asks what to show. */
+    overlayRequest: (ticket: OverlayTicket, tabId: number): OverlayRequest | null => deps.overlays.claim(ticket.overlayId, tabId),
+
+    /** The overlay frame asks to be closed: only its own tab's content script is told. */
+    closeOverlay: (ticket: OverlayTicket, tabId: number): Promise<void> => deps.closeOverlayInTab(tabId, ticket),
 
     /** No chart, no advice: said without waking the offscreen document. */
     sizeAdvice: (request: SizeAdviceRequest): Promise<Result<SizeAdvice>> =>

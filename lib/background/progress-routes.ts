@@ -1,13 +1,15 @@
 /**
  * Remembers who asked for each job, so the offscreen document's progress events
- * reach that tab's overlay or the popup (the offscreen document cannot message tabs).
+ * reach the overlay frames or the popup. Both are extension pages: progress goes out
+ * as a runtime message, which only the extension's own pages receive, and each page
+ * keeps its own job's events.
  */
 import type { JobId, ProgressEvent } from '../messaging';
 
-export type JobOwner = { kind: 'tab'; tabId: number } | { kind: 'popup' };
+export type JobOwner = { kind: 'overlay' } | { kind: 'popup' };
 
 export interface ProgressSinks {
-  toTab(tabId: number, event: ProgressEvent): Promise<void>;
+  toOverlay(event: ProgressEvent): Promise<void>;
   toPopup(event: ProgressEvent): Promise<void>;
 }
 
@@ -15,8 +17,8 @@ export interface ProgressSinks {
  * A registry of running jobs and their owners.
  * @example
  *   const routes = progressRoutes(sinks);
- *   routes.start(jobId, { kind: 'tab', tabId: 7 });
- *   routes.forward({ jobId, stage: 'fitting', fraction: 0.6 }); // reaches tab 7
+ *   routes.start(jobId, { kind: 'overlay' });
+ *   routes.forward({ jobId, stage: 'fitting', fraction: 0.6 }); // reaches the overlay frames
  *   routes.finish(jobId);
  */
 export function progressRoutes(sinks: ProgressSinks) {
@@ -33,11 +35,11 @@ export function progressRoutes(sinks: ProgressSinks) {
       const owner = owners.get(event.jobId);
       if (!owner) return false;
       try {
-        if (owner.kind === 'tab') await sinks.toTab(owner.tabId, event);
+        if (owner.kind === 'overlay') await sinks.toOverlay(event);
         else await sinks.toPopup(event);
         return true;
       } catch {
-        return false; // the tab navigated away or the popup closed: progress is best effort
+        return false; // the overlay or the popup closed: progress is best effort
       }
     },
     get size(): number {

@@ -1,36 +1,30 @@
 /**
  * Everything the content script does on a store page: find the garment images,
  * put a Try on button on each (and on those that arrive later), and open the overlay
- * from a button or from the background's context menu.
+ * frame from a button's trusted click or from the background's context menu. It
+ * never sees the shopper's photo or a result: those stay in extension pages.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage } from '../messaging';
+import { listen } from '../message-guard/guarded-listener';
+import { sendMessage, type ShowTryOnRequest } from '../messaging';
 import { watchGarmentImageCandidates } from './garment-image-watch';
-import { createOverlayController } from './overlay-controller';
+import { createOverlayFrame } from './overlay-frame';
 import { watchSizeChart } from './size-chart-watch';
-import type { ShowTryOnRequest } from '../messaging';
 import { createTryOnButtons } from './try-on-buttons';
 
 /**
  * @example export default defineContentScript({ matches: ['<all_urls>'], main: (ctx) => startFitroom(ctx) });
  */
 export function startFitroom(ctx: ContentScriptContext): void {
-  const overlay = createOverlayController(ctx, {
-    tryOn: (request) => sendMessage('bg.tryOn', request),
-    openPortraitPage: () => sendMessage('bg.openPortraitPage'),
-  });
+  const overlay = createOverlayFrame(ctx, { register: (request) => sendMessage('bg.openOverlay', request) });
   const charts = watchSizeChart(document);
   ctx.onInvalidated(() => charts.disconnect());
-  // Size advice travels with every try-on: the recommended size's fit is the first one shown.
+  // The page's size chart goes with the request: the overlay advises a size from it.
   const tryOn = (request: ShowTryOnRequest) => {
-    overlay.setSizeAdvice(null);
-    const advice = sendMessage('bg.sizeAdvice', { chart: charts.current() }).then((r) => (r.ok ? r.value : null), () => null);
-    overlay.open(request, advice.then((a) => {
-      overlay.setSizeAdvice(a);
-      return a?.status === 'advice' ? a.sizes.find((s) => s.label === a.recommended)?.fit : undefined;
-    }));
+    const opened = overlay.open({ ...request, chart: charts.current(), clickedAt: Date.now() });
+    opened.catch((e) => console.warn('Fitroom: the try-on could not open:', e));
   };
-  const buttons = createTryOnButtons(ctx, (c) => tryOn({ src: c.src, categoryHint: c.categoryHint }));
+  const buttons = createTryOnButtons(ctx, (c) => tryOn(c.categoryHint ? { src: c.src, categoryHint: c.categoryHint } : { src: c.src }));
 
   let warmed = false;
   const stopWatching = watchGarmentImageCandidates(document, () => location.href, (candidates) => {
@@ -44,8 +38,9 @@ export function startFitroom(ctx: ContentScriptContext): void {
   ctx.onInvalidated(stopWatching);
 
   const stops = [
-    onMessage('content.showTryOn', ({ data }) => tryOn(data)),
-    onMessage('content.progress', ({ data }) => overlay.progress(data)),
+    // The context menu is the browser's own UI: a click there is the shopper's.
+    listen('content.showTryOn', (request) => tryOn(request)),
+    listen('content.closeOverlay', (ticket) => overlay.close(ticket)),
   ];
   ctx.onInvalidated(() => stops.forEach((stop) => stop()));
 }

@@ -1,8 +1,10 @@
 /**
- * The Try on buttons of a page: one per garment image, each in its own open
+ * The Try on buttons of a page: one per garment image, each in its own closed
  * shadow root (WXT's createShadowRootUi) attached to <html>, outside the page's
  * layout, and kept over its image's top-right corner as the page scrolls, resizes
- * or swaps gallery slides.
+ * or swaps gallery slides. The host element is the button's box and carries the
+ * hooks tests and page watchers use (`data-fitroom="try-on"`, `data-fitroom-src`):
+ * nothing in or on it is private (the image URL is the page's own).
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -53,7 +55,8 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
     }
     host.removeAttribute('data-hidden');
     const now = host.getBoundingClientRect();
-    const next = correctedOffset(m.offset, now, anchor);
+    // The anchor is the button's top-right corner; the host's left edge is one button width left of it.
+    const next = correctedOffset(m.offset, now, { x: anchor.x - now.width, y: anchor.y });
     if (Math.abs(next.left - m.offset.left) < 0.5 && Math.abs(next.top - m.offset.top) < 0.5) return;
     m.offset = next;
     host.style.setProperty('--fitroom-left', `${next.left}px`);
@@ -73,6 +76,8 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
     mounted.set(element, m);
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'fitroom-try-on',
+      // Closed: a page script gets null for host.shadowRoot and cannot reach the button.
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -85,7 +90,9 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
       onRemove: (container) => container && render(null, container),
     });
     if (m.removed) return; // the image went away while the UI was being created
-    ui.shadowHost.setAttribute('data-fitroom', 'host'); // page watchers skip our own elements by this
+    // Page watchers skip our own elements by data-fitroom; tests find the button by both.
+    ui.shadowHost.setAttribute('data-fitroom', 'try-on');
+    ui.shadowHost.setAttribute('data-fitroom-src', candidate.src);
     m.ui = ui;
     ui.mount();
     resizeObserver.observe(element);

@@ -9,7 +9,8 @@ import { FitroomError } from '../engine/errors';
 import { assertDecodable, readImageHeader } from '../engine/image-header';
 import { MAX_IMAGE_BYTES } from '../fetch-image';
 import { toErrorInfo, unwrap } from '../error-info';
-import { newJobId, onMessage, sendMessage } from '../messaging';
+import { listen } from '../message-guard/guarded-listener';
+import { newJobId, sendMessage } from '../messaging';
 import type { PortraitStore } from '../storage';
 import { portraitReducer, type PortraitState, type StoredView } from './portrait-state';
 
@@ -40,7 +41,7 @@ export function usePortrait(store: PortraitStore): PortraitControls {
       // No portrait yet: the shopper is about to pick one, so the engine starts now.
       if (!stored) void sendMessage('bg.warmUpForPortrait').catch(() => {});
     }, (e) => dispatch({ type: 'failed', error: toErrorInfo(e) }));
-    const stop = onMessage('popup.progress', ({ data }) => dispatch({ type: 'progress', event: data }));
+    const stop = listen('popup.progress', (event) => dispatch({ type: 'progress', event }));
     return () => {
       stop();
       urls.current.forEach((u) => URL.revokeObjectURL(u));

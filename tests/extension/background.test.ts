@@ -3,7 +3,9 @@ import { base64ToBytes } from '../../lib/base64';
 import { createTryOnMenu, CONTEXT_MENU_ID, handleTryOnMenuClick } from '../../lib/background/context-menu';
 import { backgroundHandlers, type BackgroundDeps } from '../../lib/background/handlers';
 import { offscreenDocumentKeeper, OFFSCREEN_REASONS, whenListening, type OffscreenApi } from '../../lib/background/offscreen-document';
+import { MAX_WAITING_OVERLAYS, OVERLAY_CLAIM_MS, overlayRequests } from '../../lib/background/overlay-requests';
 import { progressRoutes } from '../../lib/background/progress-routes';
+import { hostPattern, webRequestRedirectWatch, type HeadersReceivedDetails, type WebRequestApi } from '../../lib/background/redirect-watch';
 import { ExtensionError } from '../../lib/error-info';
 import type { OffscreenTryOnRequest, ProgressEvent, TryOnResponse } from '../../lib/messaging';
 
@@ -79,15 +81,16 @@ describe('the context menu', () => {
 });
 
 describe('progress routes', () => {
-  it('sends a job’s progress to its tab or to the popup, and drops the rest', async () => {
-    const toTab = vi.fn(async () => {});
+  it('sends a job’s progress to the overlay frames or to the popup, and drops the rest', async () => {
+    const toOverlay = vi.fn(async () => {});
     const toPopup = vi.fn(async () => { throw new Error('Receiving end does not exist.'); });
-    const routes = progressRoutes({ toTab, toPopup });
+    const routes = progressRoutes({ toOverlay, toPopup });
     const e = (jobId: string): ProgressEvent => ({ jobId, stage: 'fitting', fraction: 0.5 });
-    routes.start('a', { kind: 'tab', tabId: 3 });
+    routes.start('a', { kind: 'overlay' });
     routes.start('b', { kind: 'popup' });
     expect(await routes.forward(e('a'))).toBe(true);
-    expect(toTab).toHaveBeenCalledWith(3, e('a'));
+    expect(toOverlay).toHaveBeenCalledWith(e('a'));
+    expect(toPopup).not.toHaveBeenCalledWith(e('a'));
     expect(await routes.forward(e('b'))).toBe(false); // the popup closed: ignored
     expect(await routes.forward(e('zzz'))).toBe(false);
     routes.finish('a');
@@ -118,6 +121,8 @@ describe('the background handlers', () => {
         sizeAdvice: vi.fn(async () => ({ ok: true as const, value: { status: 'no-height' as const, sizes: [] } })),
       },
       hasPortrait: async () => stored,
+      overlays: overlayRequests({ newId: () => 'ov-1' }),
+      closeOverlayInTab: vi.fn(async () => {}),
       progress: {
         start: (jobId, owner) => owners.push([jobId, owner]),
         finish: () => {},
@@ -129,26 +134,48 @@ describe('the background handlers', () => {
 
   it('downloads the garment and passes it on with the request', async () => {
     const { d, sent, progress, owners } = deps();
-    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg', categoryHint: 'dress', fit: { ease: 0.05 } }, 4);
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn.example/x.jpg', categoryHint: 'dress', fit: { ease: 0.05 } });
     expect(reply).toEqual({ ok: true, value: response });
-    expect(owners).toEqual([['j', { kind: 'tab', tabId: 4 }]]);
-    expect(sent[0]).toMatchObject({ jobId: 'j', categoryHint: 'dress', fit: { ease: 0.05 }, garment: { url: 'https://cdn/x.jpg', image: { mimeType: 'image/jpeg' } } });
+    expect(owners).toEqual([['j', { kind: 'overlay' }]]);
+    expect(sent[0]).toMatchObject({ jobId: 'j', categoryHint: 'dress', fit: { ease: 0.05 }, garment: { url: 'https://cdn.example/x.jpg', image: { mimeType: 'image/jpeg' } } });
     expect(base64ToBytes(sent[0].garment.image!.base64)).toEqual(new Uint8Array([1, 2, 3]));
     expect(progress.map((e) => e.stage)).toEqual(['starting-engine', 'fetching-garment']);
   });
 
   it('does not download a garment the offscreen has analysed', async () => {
     const { d, sent } = deps({ hasGarment: true });
-    await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
+    await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn.example/x.jpg' });
     expect(d.fetchImage).not.toHaveBeenCalled();
-    expect(sent[0].garment).toEqual({ url: 'https://cdn/x.jpg' });
+    expect(sent[0].garment).toEqual({ url: 'https://cdn.example/x.jpg' });
   });
 
   it('answers no-portrait before downloading anything', async () => {
     const { d } = deps({ hasPortrait: false });
-    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/x.jpg' }, 4);
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn.example/x.jpg' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-portrait' } });
     expect(d.fetchImage).not.toHaveBeenCalled();
+  });
+
+  it('refuses a private or non-http address before waking the offscreen document', async () => {
+    for (const src of ['http://192.168.0.10/cam.jpg', 'http://localhost./x.jpg', 'data:image/png;base64,AAAA']) {
+      const { d } = deps();
+      const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src });
+      expect(reply, src).toMatchObject({ ok: false, error: { code: 'blocked-url' } });
+      expect(d.ensureOffscreen).not.toHaveBeenCalled();
+      expect(d.fetchImage).not.toHaveBeenCalled();
+    }
+  });
+
+  it('hands an overlay frame its tab’s request once, and tells only that tab to close it', async () => {
+    const { d } = deps();
+    const handlers = backgroundHandlers(d);
+    const request = { src: 'https://cdn.example/x.jpg', chart: null, clickedAt: 1_800_000_000_000 };
+    expect(handlers.openOverlay(request, 4)).toEqual({ overlayId: 'ov-1' });
+    expect(handlers.overlayRequest({ overlayId: 'ov-1' }, 5)).toBeNull(); // a frame in another tab
+    expect(handlers.overlayRequest({ overlayId: 'ov-1' }, 4)).toEqual(request);
+    expect(handlers.overlayRequest({ overlayId: 'ov-1' }, 4)).toBeNull(); // claimed already
+    await handlers.closeOverlay({ overlayId: 'ov-1' }, 4);
+    expect(d.closeOverlayInTab).toHaveBeenCalledWith(4, { overlayId: 'ov-1' });
   });
 
   it('says "no chart" without waking the offscreen document, and asks it otherwise', async () => {
@@ -178,7 +205,71 @@ describe('the background handlers', () => {
 
   it('replies with fetch-failed when the image cannot be downloaded', async () => {
     const { d } = deps({ fetchFails: true });
-    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn/gone.jpg' }, 4);
-    expect(reply).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'Could not download https://cdn/gone.jpg: 404.' } });
+    const reply = await backgroundHandlers(d).tryOn({ jobId: 'j', src: 'https://cdn.example/gone.jpg' });
+    expect(reply).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'Could not download https://cdn.example/gone.jpg: 404.' } });
+  });
+});
+
+describe('overlay requests', () => {
+  const request = (src: string) => ({ src, chart: null, clickedAt: 1_800_000_000_000 });
+
+  it('forget a request nobody claimed in time', () => {
+    let t = 0;
+    let n = 0;
+    const overlays = overlayRequests({ now: () => t, newId: () => `id${n++}` });
+    const id = overlays.register(1, request('https://a.example/1.jpg'));
+    t = OVERLAY_CLAIM_MS + 1;
+    expect(overlays.claim(id, 1)).toBeNull();
+    expect(overlays.size).toBe(0);
+  });
+
+  it('keep at most MAX_WAITING_OVERLAYS, dropping the oldest', () => {
+    let n = 0;
+    const overlays = overlayRequests({ newId: () => `id${n++}` });
+    const ids = Array.from({ length: MAX_WAITING_OVERLAYS + 3 }, (_, i) => overlays.register(1, request(`https://a.example/${i}.jpg`)));
+    expect(overlays.size).toBe(MAX_WAITING_OVERLAYS);
+    expect(overlays.claim(ids[0], 1)).toBeNull();
+    expect(overlays.claim(ids.at(-1)!, 1)?.src).toBe(`https://a.example/${MAX_WAITING_OVERLAYS + 2}.jpg`);
+  });
+});
+
+describe('the redirect watch', () => {
+  function fakeWebRequest() {
+    const listeners: { cb: (d: HeadersReceivedDetails) => void; filter: { urls: string[]; tabId?: number } }[] = [];
+    const api: WebRequestApi = {
+      onHeadersReceived: {
+        addListener: (cb, filter) => void listeners.push({ cb, filter }),
+        removeListener: (cb) => void listeners.splice(listeners.findIndex((l) => l.cb === cb), 1),
+      },
+    };
+    const emit = (d: Partial<HeadersReceivedDetails>) => listeners.forEach((l) => l.cb({ url: '', statusCode: 302, tabId: -1, initiator: 'chrome-extension://me', ...d }));
+    return { api, listeners, emit };
+  }
+  const location = (value: string) => [{ name: 'Location', value }];
+
+  it('reads the Location of the extension’s own redirect for that URL, and only that', async () => {
+    const { api, listeners, emit } = fakeWebRequest();
+    const probe = webRequestRedirectWatch(api, 'chrome-extension://me')('https://cdn.example:8443/a.jpg?w=1#top');
+    expect(listeners[0].filter).toEqual({ urls: ['https://cdn.example/*'], tabId: -1 });
+    emit({ url: 'https://cdn.example:8443/a.jpg?w=1', initiator: 'https://evil.example', responseHeaders: location('http://10.0.0.1/') }); // a page's request
+    emit({ url: 'https://cdn.example:8443/other.jpg', responseHeaders: location('http://10.0.0.2/') });
+    emit({ url: 'https://cdn.example:8443/a.jpg?w=1', statusCode: 200, responseHeaders: location('http://10.0.0.3/') });
+    expect(await probe.location(5)).toBeNull();
+    emit({ url: 'https://cdn.example:8443/a.jpg?w=1', responseHeaders: location('https://cdn2.example/a.jpg') });
+    expect(await probe.location(5)).toBe('https://cdn2.example/a.jpg');
+    probe.stop();
+    expect(listeners).toHaveLength(0);
+  });
+
+  it('waits for an event that arrives after fetch has answered', async () => {
+    const { api, emit } = fakeWebRequest();
+    const probe = webRequestRedirectWatch(api, 'chrome-extension://me')('https://cdn.example/a.jpg');
+    const pending = probe.location(1000);
+    emit({ url: 'https://cdn.example/a.jpg', responseHeaders: location('/b.jpg') });
+    expect(await pending).toBe('/b.jpg');
+  });
+
+  it('writes a match pattern for the host, any port', () => {
+    expect(hostPattern('http://cdn.fitroom.test:4321/x?y=1')).toBe('http://cdn.fitroom.test/*');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED, overlayReducer, type OverlayState } from '../../lib/content/overlay-state';
+import { CLOSED, overlayReducer, type OverlayState } from '../../lib/overlay/overlay-state';
 import type { TryOnResponse } from '../../lib/messaging';
 
 const response = { resultPng: 'data:image/png;base64,', portrait: 'data:image/jpeg;base64,', width: 2, height: 3 } as TryOnResponse;

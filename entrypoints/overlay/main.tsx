@@ -1,0 +1,52 @@
+/**
+ * The overlay page, in an iframe the content script puts over a store page. It learns
+ * which garment to try on from the background (by the id in its URL's fragment), and
+ * receives the result and the portrait itself: they are drawn here, on the extension's
+ * origin, where the store page cannot read them. The flow is in lib/overlay/.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Overlay } from '@/components/overlay/Overlay';
+import { listen } from '@/lib/message-guard/guarded-listener';
+import { sendMessage } from '@/lib/messaging';
+import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
+import '@/components/overlay/overlay.css';
+import './style.css';
+
+const ticket = { overlayId: location.hash.slice(1) };
+const root = document.getElementById('app')!;
+
+const overlay = createOverlayController({
+  ticket,
+  overlayRequest: (t) => sendMessage('bg.overlayRequest', t),
+  sizeAdvice: (r) => sendMessage('bg.sizeAdvice', r),
+  tryOn: (r) => sendMessage('bg.tryOn', r),
+  close: (t) => sendMessage('bg.closeOverlay', t),
+  // An extension page may open the popup page itself, in a tab beside the store.
+  openPortraitPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }),
+  paint,
+});
+
+function paint(view: OverlayView) {
+  render(
+    <Overlay
+      state={view.state}
+      onClose={overlay.close}
+      onRetry={overlay.retry}
+      onAddPortrait={overlay.addPortrait}
+      onResultShown={overlay.resultShown}
+      sizeAdvice={view.sizeAdvice}
+      chosenSize={view.chosenSize}
+      onChooseSize={overlay.chooseSize}
+      elapsedMs={view.elapsedMs}
+    />,
+    root,
+  );
+}
+
+// Only this frame's own job's events change it (the reducer ignores other jobs').
+listen('overlay.progress', (event) => overlay.progress(event));
+addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') overlay.close();
+});
+void overlay.start();
