@@ -22,6 +22,8 @@ const SURE_SKIN = 0.8;
 const ROUNDING = 0.05;
 /** Light at the zone's very edge, relative to its middle (a rounded body seen from the front). */
 const EDGE_LIGHT = 0.7;
+/** Painted skin is at least this bright against the skin model's colour, before the body's shading. */
+const LIT_FLOOR = 0.85;
 /** Pixel-to-pixel variation of painted skin (a hash, so results repeat): flat paint reads as plastic. */
 const GRAIN = 0.012;
 
@@ -52,6 +54,17 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
     for (let c = 0; c < 3; c++) values[i * 3 + c] = half.data[i * 4 + c];
   }
   const tone = any ? membraneFill(values, 3, knownHalf) : null;
+  // Shadowed skin (under the chin, an arm against the body) and hair the skin model takes for
+  // skin would darken whole painted areas: nowhere is painted skin darker than LIT_FLOOR of the
+  // skin model's colour (the face's, lit from the front; the shading below darkens the body's
+  // edges again, where a rounded body turns from the light).
+  if (tone) {
+    const floor = (0.299 * skin.rgb[0] + 0.587 * skin.rgb[1] + 0.114 * skin.rgb[2]) * LIT_FLOOR;
+    for (let i = 0; i < hw * hh; i++) {
+      const l = luma(tone, i);
+      if (l > 0 && l < floor) for (let c = 0; c < 3; c++) tone[i * 3 + c] *= floor / l;
+    }
+  }
   // depth inside the body zone: 0 at its edge, 1 a rounding's width in
   const r = Math.max(1, Math.round(body.shoulderSpan * ROUNDING * 0.5));
   const zoneHalf = halveGray(zone);
@@ -81,6 +94,10 @@ function skinSources(regions: PortraitRegions, w: number, h: number): GrayImage 
   const out = createGray(w, h);
   for (let i = 0; i < w * h; i++) out.data[i] = Math.max(regions.arms.data[i], regions.hands.data[i], regions.neck.data[i], regions.upperZone.data[i]);
   return out;
+}
+
+function luma(rgb: Float32Array, i: number): number {
+  return 0.299 * rgb[i * 3] + 0.587 * rgb[i * 3 + 1] + 0.114 * rgb[i * 3 + 2];
 }
 
 /** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */

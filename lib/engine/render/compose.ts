@@ -40,7 +40,8 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255, ba = b ? b[p + 3] / 255 : 0;
     const cover = Math.max(ta, sa, ba);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
-    const below = keepFrom === Infinity ? -1 : Math.floor(i / src.width) - keepFrom;
+    // (the one-piece's sleeves go whole: only its body stays below the hem, as a skirt)
+    const below = keepFrom === Infinity || regions.arms.data[i] > 0.5 ? -1 : Math.floor(i / src.width) - keepFrom;
     const u = below < 0 ? clearTop.data[i] : clearTop.data[i] * Math.max(0, 1 - below / HEM_BLEND), z = Math.max(bodyZone.data[i], enclosed[i]);
     for (let c = 0; c < 3; c++) {
       const fill = z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c];
