@@ -65,6 +65,9 @@ export function createOverlayFrame(ctx: ContentScriptContext, deps: OverlayFrame
           iframe.title = 'Fitroom try-on';
           iframe.setAttribute('data-fitroom', 'overlay-frame');
           wrapper.setAttribute('data-fitroom', 'overlay'); // page watchers skip our own elements by this
+          // The page's rules on divs or [data-fitroom] (opacity: 0, display: none) must not hide or move it.
+          wrapper.style.setProperty('all', 'initial', 'important');
+          wrapper.style.setProperty('display', 'block', 'important');
           for (const [k, v] of Object.entries(FRAME_STYLE)) iframe.style.setProperty(k, v, 'important');
           iframe.addEventListener('load', () => iframe.focus(), { once: true }); // keyboard users land in the dialog
         },

@@ -1,7 +1,9 @@
 /**
  * The built extension in Debian's Chromium, driven by Playwright: Try on buttons on
- * store pages, the portrait through the popup, the overlay from a button and from the
- * context menu, errors, and the time from click to result.
+ * store pages, the portrait through the popup (stored without its metadata), the
+ * overlay (an extension iframe: reached as a Playwright frame) from a button and from
+ * the context menu, errors and refused downloads, messages from the wrong sender, and
+ * the time from click to result. Clicks are Playwright's, so trusted, as a shopper's.
  *
  * Needs `npm run build` first (npm test does it) and /usr/bin/chromium. Screenshots
  * go to test-results/e2e/.
@@ -11,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { findGarmentImages } from '../../lib/page/index';
-import { artefactsDir, haveChromium, launchWithExtension, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
+import { jpegMetadataMarkers } from '../../lib/jpeg-metadata';
+import { artefactsDir, haveChromium, launchWithExtension, overlayFrame, overlayFrameOf, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
 import { startTestServers, type TestServers } from '../helpers/static-server';
 import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
@@ -40,7 +43,9 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
   afterAll(() => closeExtensionSession({ browser, servers }, timings, 'timings.json', 'Fitroom e2e timings (ms):'));
 
   const tryOnButtons = (page: Page) => page.locator('[data-fitroom="try-on"]');
-  const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
+  const overlay = (page: Page) => overlayFrame(page).locator('[data-fitroom="result"]');
+  const inOverlay = (page: Page, hook: string) => overlayFrame(page).locator(`[data-fitroom="${hook}"]`);
+  const overlayFrames = (page: Page) => page.locator('iframe[data-fitroom="overlay-frame"]');
   const shot = (page: Page, name: string) => page.screenshot({ path: join(artefactsDir, `${name}.png`) });
 
   it('runs the offscreen document cross-origin isolated, with ORT on 2 WASM threads', async () => {
@@ -80,9 +85,11 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
       const img = (await page.locator('#main-image').boundingBox())!;
       return Math.abs(b.x + b.width - (img.x + img.width - 10)) < 2;
     }, { timeout: 5_000 }).toBe(true);
-    // The page's own `button { all: unset; font-size: 40px !important }` does not reach it.
-    const fontSize = await tryOnButtons(page).first().evaluate((b) => getComputedStyle(b).fontSize);
-    expect(fontSize).toBe('13px');
+    // The page's own `button { all: unset; font-size: 40px !important }` does not reach it
+    // (the host is the button's box: 13 px text and its padding, not 40 px text).
+    const box = (await tryOnButtons(page).first().boundingBox())!;
+    expect(box.height).toBeGreaterThan(20);
+    expect(box.height).toBeLessThan(40);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'buttons-on-product-page');
 
@@ -105,7 +112,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     if (kind === 'garment') await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     else expect(await tryOnButtons(page).count()).toBe(0);
     const shown = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));
-    const html = await (await fetch(url)).text();
+    const html = await (await fetch(servers.localPageUrl(file))).text();
     const picked = findGarmentImages(parseHTML(html).document as unknown as Document, url).candidates.map((c) => c.src);
     for (const src of shown) expect(picked).toContain(src);
     await shot(page, `store-${file.replace('.html', '')}`);
@@ -117,11 +124,11 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await page.goto(servers.pageUrl('product-shirt.html'));
     await tryOnButtons(page).first().click();
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('error');
-    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
-    expect(await page.locator('[data-fitroom="add-portrait"]').isVisible()).toBe(true);
+    expect(await inOverlay(page, 'error').getAttribute('data-code')).toBe('no-portrait');
+    expect(await inOverlay(page, 'add-portrait').isVisible()).toBe(true);
     await shot(page, 'overlay-no-portrait');
     await page.keyboard.press('Escape');
-    await expect.poll(() => overlay(page).count()).toBe(0);
+    await expect.poll(() => overlayFrames(page).count()).toBe(0);
     await page.close();
   });
 
@@ -201,21 +208,21 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
     if ((await overlay(page).getAttribute('data-state')) === 'error') {
       await shot(page, 'overlay-error');
-      throw new Error(`The try-on failed: ${await page.locator('[data-fitroom="error"]').textContent()}`);
+      throw new Error(`The try-on failed: ${await inOverlay(page, 'error').textContent()}`);
     }
-    const image = page.locator('[data-fitroom="result-image"]');
+    const image = inOverlay(page, 'result-image');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     timings.clickToResultFirst = Date.now() - t0;
     // The overlay measures click → result on screen itself, and logs it.
     await expect.poll(async () => Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'))).toBeGreaterThan(0);
     timings.clickToResultFirstInPage = Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'));
     await shot(page, 'overlay-result');
-    expect(await page.locator('[data-fitroom="download"]').getAttribute('download')).toMatch(/\.png$/);
-    await page.locator('[data-fitroom="compare"]').fill('50');
+    expect(await inOverlay(page, 'download').getAttribute('download')).toMatch(/\.png$/);
+    await inOverlay(page, 'compare').fill('50');
     await shot(page, 'overlay-before-after');
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => overlay(page).count()).toBe(0);
+    await expect.poll(() => overlayFrames(page).count()).toBe(0);
 
     // The same garment again: its analysis is cached, only the rendering runs.
     const t1 = Date.now();
@@ -226,7 +233,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
 
     // A click outside the panel closes too.
     await page.mouse.click(5, 5);
-    await expect.poll(() => overlay(page).count()).toBe(0);
+    await expect.poll(() => overlayFrames(page).count()).toBe(0);
     await page.close();
   });
 
@@ -248,15 +255,16 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toMatch(/^$|working/);
     if ((await overlay(page).getAttribute('data-state')) === 'error') {
       await shot(page, `overlay-error-${file.replace('.html', '')}`);
-      throw new Error(`The try-on failed on ${file}: ${await page.locator('[data-fitroom="error"]').textContent()}`);
+      throw new Error(`The try-on failed on ${file}: ${await inOverlay(page, 'error').textContent()}`);
     }
-    const image = page.locator('[data-fitroom="result-image"]');
+    const image = inOverlay(page, 'result-image');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     timings[`clickToResult.${file.replace('.html', '')}`] = Date.now() - t0;
     await shot(page, `overlay-result-${file.replace('.html', '')}`);
+    // Only the overlay may ask for a try-on: ask from it, without the page's hint.
+    const reply = await sendExtensionMessage<{ ok: boolean; value?: { garment: { category: string } }; error?: unknown }>(await overlayFrameOf(page), 'bg.tryOn', { jobId: `e2e-${file.replace('.html', '')}`, src: servers.imageUrl(sample) });
     await page.keyboard.press('Escape');
     await page.close();
-    const reply = await sendExtensionMessage<{ ok: boolean; value?: { garment: { category: string } }; error?: unknown }>(popup, 'bg.tryOn', { jobId: `e2e-${file}`, src: servers.imageUrl(sample) });
     expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
     expect(reply.value!.garment.category).toBe(category);
   });
@@ -272,17 +280,28 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
       return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
     }, [page.url(), servers.imageUrl(LATE_GARMENT)] as const);
     expect(sent).toEqual({ src: servers.imageUrl(LATE_GARMENT) });
-    await expect.poll(() => overlay(page).count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => overlayFrames(page).count(), { timeout: 5_000 }).toBe(1);
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
     await shot(page, 'overlay-from-context-menu');
     const state = await overlay(page).getAttribute('data-state');
-    if (engineProblem) expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-portrait');
+    if (engineProblem) expect(await inOverlay(page, 'error').getAttribute('data-code')).toBe('no-portrait');
     else expect(state).toBe('result');
     await page.keyboard.press('Escape');
     await page.close();
   });
 
-  it('says so when the image cannot be fetched', async (ctx) => {
+  // Each refusal is said in the overlay, with its reason. The addresses come from the
+  // context menu, as any image's would; the CDN's own host name is public, its address is not.
+  it.for([
+    ['a missing picture', () => `${servers.imageOrigin}/samples/garments/missing.jpg`, 'fetch-failed', /404/],
+    ['a private address', () => `${servers.imageOriginByAddress}/samples/${GARMENT}`, 'blocked-url', /this computer \(loopback\)/],
+    ['localhost with a trailing dot', () => `http://localhost.:${new URL(servers.imageOrigin).port}/samples/${GARMENT}`, 'blocked-url', /this computer \(localhost\)/],
+    ['a decimal IP', () => `http://2130706433:${new URL(servers.imageOrigin).port}/samples/${GARMENT}`, 'blocked-url', /this computer \(loopback\)/],
+    ['a redirect to a private address', () => `${servers.imageOrigin}/redirect?to=${encodeURIComponent(`${servers.imageOriginByAddress}/samples/${GARMENT}`)}`, 'blocked-url', /redirects elsewhere, and http:\/\/127\.0\.0\.1/],
+    ['a 48 MB picture sent without a length', () => `${servers.imageOrigin}/generated/endless.jpg`, 'image-too-large', /at most 40 MB .* sent over 40\.0 MB/],
+    ['a page that is not a picture', () => `${servers.imageOrigin}/generated/page.html`, 'not-an-image', /says it is text\/html/],
+    ['HTML calling itself a JPEG', () => `${servers.imageOrigin}/generated/fake.jpg`, 'not-an-image', /they start 3c 68 74 6d/],
+  ] as const)('refuses %s, and says why in the overlay', async ([name, src, code, why], ctx) => {
     // Without a portrait the request stops earlier, at "no portrait".
     if (engineProblem) skipForEngine(ctx, engineProblem);
     const page = await browser.context.newPage();
@@ -291,11 +310,24 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
       const [tab] = await chrome.tabs.query({ url: pageUrl });
       const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
       return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
-    }, [page.url(), `${servers.imageOrigin}/samples/garments/missing.jpg`] as const);
-    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
-    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('fetch-failed');
-    await shot(page, 'overlay-fetch-failed');
+    }, [page.url(), src()] as const);
+    await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
+    const error = inOverlay(page, 'error');
+    expect(await error.getAttribute('data-code')).toBe(code);
+    expect((await error.textContent()) ?? '').toMatch(why);
+    await shot(page, `overlay-refused-${name.replace(/\W+/g, '-')}`);
     await page.close();
+  });
+
+  it('refuses messages from a context that may not send them, or with extra or wrong fields', async () => {
+    const refused = (type: string, data?: unknown) => sendExtensionMessage(popup, type, data).then(() => 'answered', (e: Error) => e.message);
+    // Only an overlay frame asks for try-ons; only the background talks to the offscreen document.
+    expect(await refused('bg.tryOn', { jobId: 'x', src: servers.imageUrl(GARMENT) })).toMatch(/Fitroom refused this message/);
+    expect(await refused('offscreen.status')).toMatch(/Fitroom refused this message/);
+    // The popup may ask for the status, but not with data the message does not have.
+    expect(await refused('bg.status', { extra: true })).toMatch(/Fitroom refused this message/);
+    expect(await refused('bg.analysePortrait', { jobId: 'x', image: { base64: 'aGk=', mimeType: 'image/jpeg' }, keep: 'original' })).toMatch(/Fitroom refused this message/);
+    expect(await refused('bg.status')).toBe('answered');
   });
 });
 
@@ -319,20 +351,49 @@ describe.skipIf(!runnable)('portraits as phones make them', () => {
   // The size the analysis ran at, from the drawn body's coordinate system.
   const analysedSize = async () => (await popup.locator('[data-fitroom="pose"]').getAttribute('viewBox'))?.split(' ').slice(2).join('x');
 
-  it('applies EXIF orientation, scales a 12 MP photo to 2048 px, and deletes', async (ctx) => {
+  /** The photo bytes and summary as stored in the extension's IndexedDB. */
+  const stored = () => popup.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('fitroom');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = <T,>(key: string) => new Promise<T>((resolve) => {
+      const req = db.transaction('portrait').objectStore('portrait').get(key);
+      req.onsuccess = () => resolve(req.result as T);
+    });
+    const photo = await get<{ bytes: Uint8Array; mimeType: string; reencoded?: boolean }>('photo');
+    const summary = await get<{ mimeType: string }>('summary');
+    return { bytes: Array.from(photo.bytes), mimeType: photo.mimeType, reencoded: photo.reencoded, summaryType: summary.mimeType };
+  });
+
+  it('applies EXIF orientation, stores the photo without its EXIF and GPS, scales a 12 MP photo to 2048 px, and deletes', async (ctx) => {
     const sharp = (await import('sharp')).default;
-    // Stored on its side with orientation 6 ("rotate 90° clockwise to show"), as phones do.
-    const sideways = await sharp(samplePath(PORTRAIT)).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer();
+    // Stored on its side with orientation 6 ("rotate 90° clockwise to show"), with the camera and a GPS position, as phones do.
+    const sideways = await sharp(samplePath(PORTRAIT)).rotate(270).withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'PhoneCo', Model: 'Pocket 12' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2400/100', GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 300/100' } })
+      .jpeg({ quality: 90 }).toBuffer();
+    expect(jpegMetadataMarkers(sideways)).toContain('APP1');
     const first = await choose('sideways.jpg', sideways);
     if (first.state === 'error' && /not built yet/i.test(first.text)) skipForEngine(ctx, first.text);
     expect(first.state, first.text).toBe('ready');
     expect(await analysedSize()).toBe('768x1024');
     await popup.screenshot({ path: join(artefactsDir, 'popup-portrait-exif.png') });
+    // What the extension keeps: its own JPEG, upright, and no metadata at all.
+    const kept = await stored();
+    const bytes = Buffer.from(kept.bytes);
+    expect(kept).toMatchObject({ mimeType: 'image/jpeg', reencoded: true, summaryType: 'image/jpeg' });
+    expect(jpegMetadataMarkers(bytes)).toEqual([]);
+    expect(bytes.toString('latin1')).not.toMatch(/Exif|PhoneCo|Pocket/);
+    const meta = await sharp(bytes).metadata();
+    expect([meta.width, meta.height, meta.exif, meta.orientation]).toEqual([768, 1024, undefined, undefined]);
 
     const big = await sharp(samplePath(PORTRAIT)).resize(3000, 4000).jpeg({ quality: 85 }).toBuffer();
     const second = await choose('big.jpg', big);
     expect(second.state, second.text).toBe('ready');
     expect(await analysedSize()).toBe('1536x2048');
+    const bigMeta = await sharp(Buffer.from((await stored()).bytes)).metadata();
+    expect([bigMeta.width, bigMeta.height]).toEqual([1536, 2048]);
 
     await popup.locator('[data-fitroom="portrait-delete"]').click();
     await expect.poll(() => popup.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
@@ -385,11 +446,11 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
       const click = (globalThis as unknown as { fitroomContextMenuClick: (info: unknown, tab: unknown) => Promise<unknown> }).fitroomContextMenuClick;
       return click({ menuItemId: 'fitroom-try-on', srcUrl, pageUrl, editable: false }, tab);
     }, [page.url(), `${servers.imageOrigin}/generated/busy.png`] as const);
-    const overlay = page.locator('[data-fitroom="result"]');
+    const overlay = overlayFrame(page).locator('[data-fitroom="result"]');
     await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 5_000 }).toMatch(/working|error|result/);
     await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
     expect(await overlay.getAttribute('data-state')).toBe('error');
-    expect(await page.locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-garment');
+    expect(await overlayFrame(page).locator('[data-fitroom="error"]').getAttribute('data-code')).toBe('no-garment');
     await page.screenshot({ path: join(artefactsDir, 'overlay-no-garment.png') });
     await page.close();
   });
@@ -400,9 +461,9 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
     const button = page.locator('[data-fitroom="try-on"]').first();
     await button.waitFor();
     await button.click();
-    const overlay = page.locator('[data-fitroom="result"]');
+    const overlay = overlayFrame(page).locator('[data-fitroom="result"]');
     await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
-    const error = page.locator('[data-fitroom="error"]');
+    const error = overlayFrame(page).locator('[data-fitroom="error"]');
     if ((await overlay.getAttribute('data-state')) === 'error' && /not built yet/i.test((await error.textContent()) ?? '')) skipForEngine(ctx, 'not built yet');
     await page.screenshot({ path: join(artefactsDir, 'overlay-store-dress.png') });
     if ((await overlay.getAttribute('data-state')) === 'error') throw new Error(`The dress was refused: ${await error.textContent()}`);

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artefactsDir, haveChromium, type ExtensionBrowser } from '../helpers/chromium';
+import { artefactsDir, haveChromium, overlayFrame, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
 import type { TestServers } from '../helpers/static-server';
 import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
@@ -27,9 +27,10 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
   beforeAll(async () => ({ browser, servers, popup } = await openExtensionSession()));
   afterAll(() => closeExtensionSession({ browser, servers }, timings, 'size-timings.json', 'Fitroom size e2e timings (ms):'));
 
-  const overlay = (page: Page) => page.locator('[data-fitroom="result"]');
-  const advice = (page: Page) => page.locator('[data-fitroom="size-advice"]');
-  const resultSrc = (page: Page) => page.locator('[data-fitroom="result-image"]').evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.src : ''));
+  // The overlay is an extension iframe over the page: its elements are reached as a frame's.
+  const overlay = (page: Page) => overlayFrame(page).locator('[data-fitroom="result"]');
+  const advice = (page: Page) => overlayFrame(page).locator('[data-fitroom="size-advice"]');
+  const resultSrc = (page: Page) => overlayFrame(page).locator('[data-fitroom="result-image"]').evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.src : ''));
   const shot = (page: Page, name: string) => page.screenshot({ path: join(artefactsDir, `${name}.png`) });
 
   async function tryOn(file: string): Promise<Page> {
@@ -53,8 +54,8 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
   it('without a height, offers the chart\'s sizes and asks for the height', async () => {
     const page = await tryOn(CHART_PAGE);
     await expect.poll(() => advice(page).getAttribute('data-state')).toBe('no-height');
-    expect(await page.locator('[data-fitroom="size-option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-size')))).toEqual(['XS', 'S', 'M', 'L', 'XL']);
-    expect(await page.locator('[data-fitroom="add-height"]').isVisible()).toBe(true);
+    expect(await overlayFrame(page).locator('[data-fitroom="size-option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-size')))).toEqual(['XS', 'S', 'M', 'L', 'XL']);
+    expect(await overlayFrame(page).locator('[data-fitroom="add-height"]').isVisible()).toBe(true);
     await shot(page, 'size-no-height');
     await page.close();
   });
@@ -77,10 +78,10 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
   it('shows the recommended size with its reason, and a size switch changes the rendered fit', async () => {
     const page = await tryOn(CHART_PAGE);
     await expect.poll(() => advice(page).getAttribute('data-state')).toBe('advice');
-    const active = page.locator('[data-fitroom="size-option"][data-active="true"]');
+    const active = overlayFrame(page).locator('[data-fitroom="size-option"][data-active="true"]');
     const recommended = await active.getAttribute('data-size');
     expect(['XS', 'S', 'M', 'L', 'XL']).toContain(recommended);
-    const reason = (await page.locator('[data-fitroom="size-reason"]').textContent()) ?? '';
+    const reason = (await overlayFrame(page).locator('[data-fitroom="size-reason"]').textContent()) ?? '';
     expect(reason).toContain(`Recommended: ${recommended}.`);
     expect(reason).toMatch(/your chest \d+(\.\d)? cm/);
     await shot(page, 'size-recommended');
@@ -89,7 +90,7 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
     // Two sizes away, so the difference is plain to see.
     const other = recommended === 'XL' || recommended === 'L' ? 'XS' : 'XL';
     const t0 = Date.now();
-    await page.locator(`[data-fitroom="size-option"][data-size="${other}"]`).click();
+    await overlayFrame(page).locator(`[data-fitroom="size-option"][data-size="${other}"]`).click();
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('result');
     await expect.poll(() => resultSrc(page), { timeout: 60_000 }).not.toBe('');
     timings.sizeSwitch = Date.now() - t0;
@@ -97,9 +98,9 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
     timings.sizeSwitchInPage = Number(await overlay(page).getAttribute('data-fitroom-elapsed-ms'));
     const after = await resultSrc(page);
     expect(after).not.toBe(before);
-    expect(await page.locator('[data-fitroom="size-option"][data-active="true"]').getAttribute('data-size')).toBe(other);
+    expect(await overlayFrame(page).locator('[data-fitroom="size-option"][data-active="true"]').getAttribute('data-size')).toBe(other);
     // The recommendation stays marked while another size is on show.
-    expect(await page.locator(`[data-fitroom="size-option"][data-size="${recommended}"]`).getAttribute('class')).toContain('fr-size-recommended');
+    expect(await overlayFrame(page).locator(`[data-fitroom="size-option"][data-size="${recommended}"]`).getAttribute('class')).toContain('fr-size-recommended');
     await shot(page, `size-switched-to-${other}`);
 
     // How much of the picture changed: the garment's outline, not the whole photo.
@@ -126,7 +127,7 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
     const page = await tryOn('product-shirt.html');
     await expect.poll(() => advice(page).getAttribute('data-state')).toBe('no-chart');
     expect(await advice(page).textContent()).toMatch(/no size chart/);
-    expect(await page.locator('[data-fitroom="size-option"]').count()).toBe(0);
+    expect(await overlayFrame(page).locator('[data-fitroom="size-option"]').count()).toBe(0);
     await shot(page, 'size-no-chart');
     await page.close();
   });

@@ -8,7 +8,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
+import { FIXTURE_DOMAIN } from './static-server';
 
 export const chromiumPath = process.env.FITROOM_CHROMIUM ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
@@ -49,6 +50,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--headless=new', '--no-sandbox', '--disable-gpu',
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      // The fixture servers listen on 127.0.0.1, which the extension refuses to download from
+      // (a private address); by these names they look like a store and its CDN, as in the wild.
+      `--host-resolver-rules=MAP *.${FIXTURE_DOMAIN} 127.0.0.1`,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -66,11 +70,12 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 }
 
 /**
- * Sends a message in @webext-core/messaging's format from an extension page and
- * returns the listener's reply (the `res` of its `{ res } | { err }` envelope).
+ * Sends a message in @webext-core/messaging's format from an extension page (or an
+ * extension frame, such as the overlay) and returns the listener's reply (the `res` of
+ * its `{ res } | { err }` envelope).
  * @example const status = await sendExtensionMessage(popupPage, 'bg.status');
  */
-export async function sendExtensionMessage<T = unknown>(extensionPage: Page, type: string, data?: unknown): Promise<T> {
+export async function sendExtensionMessage<T = unknown>(extensionPage: Page | Frame, type: string, data?: unknown): Promise<T> {
   return extensionPage.evaluate(
     async ([type, data]) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
@@ -80,4 +85,18 @@ export async function sendExtensionMessage<T = unknown>(extensionPage: Page, typ
     },
     [type, data] as const,
   );
+}
+
+/** The overlay's iframe on a store page (an extension page: its content is reachable from the test, not from the page). */
+export const overlayFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-fitroom="overlay-frame"]');
+
+/**
+ * The overlay's iframe as a Playwright Frame, to evaluate in it, once it exists.
+ * @example await sendExtensionMessage(await overlayFrameOf(page), 'bg.tryOn', request);
+ */
+export async function overlayFrameOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe[data-fitroom="overlay-frame"]', { state: 'attached' });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('Expected the overlay iframe to have a frame.');
+  return frame;
 }

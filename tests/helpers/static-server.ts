@@ -1,5 +1,7 @@
 /**
- * Two local HTTP servers for the end-to-end tests, on two origins as in the wild:
+ * Two local HTTP servers for the end-to-end tests, on two origins as in the wild,
+ * reached by name (shop.fitroom.test, cdn.fitroom.test: Chromium maps them to
+ * 127.0.0.1, see chromium.ts) since the extension refuses private addresses:
  * - the store: fixture pages (ours in tests/fixtures/e2e with `{{IMAGES}}` for the CDN's
  *   origin; lib/page's in tests/fixtures/pages, whose CDN URLs `rewriteImageOrigin` points
  *   here), and the pages' own `/img/…` pictures;
@@ -9,7 +11,10 @@
  *   `?width=`) and small for logos, icons and badges, so unstyled fixture pages lay out
  *   as they would in the wild; generated pictures that are not garments (a kettle on
  *   white, and a busy scene with no product on a plain backdrop); 404 for
- *   `/samples/` names that do not exist.
+ *   `/samples/` names that do not exist; and what a hostile or broken server sends:
+ *   a redirect to any address (`/redirect?to=…`), a picture of more than 40 MB sent
+ *   without a Content-Length (`/generated/endless.jpg`), an HTML page calling itself a
+ *   page (`/generated/page.html`) and HTML calling itself a JPEG (`/generated/fake.jpg`).
  * Samples are served from the sample folder, never copied into the repository.
  * The CDN sends no CORS or CORP headers, like most real ones.
  */
@@ -28,13 +33,22 @@ export const PAGE_DIRS = [resolve(projectRoot, 'tests/fixtures/e2e'), resolve(pr
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
 
+/** The fixture pages' domain (tests/fixtures/pages/origins.ts): Chromium resolves it to 127.0.0.1. */
+export const FIXTURE_DOMAIN = 'fitroom.test';
+/** A picture this large is past the extension's 40 MB cap. */
+const ENDLESS_BYTES = 48 * 1024 * 1024;
+
 export interface TestServers {
   storeOrigin: string;
   imageOrigin: string;
+  /** The image server by its address (127.0.0.1): what the extension must refuse. */
+  imageOriginByAddress: string;
   /** Absolute URL of a sample on the image server, e.g. imageUrl('garments/00055_00.jpg'). */
   imageUrl(sample: string): string;
   /** Absolute URL of a fixture page on the store server, e.g. pageUrl('product-shirt.html'). */
   pageUrl(file: string): string;
+  /** The same page by address, for Node's own fetch (which does not know the names). */
+  localPageUrl(file: string): string;
   close(): Promise<void>;
 }
 
@@ -49,7 +63,8 @@ export async function startTestServers(): Promise<TestServers> {
     if (path.startsWith('img/')) return void sendGarmentFor(res, req.url ?? path);
     const file = PAGE_DIRS.map((d) => safeJoin(d, path)).find((f) => f && existsSync(f) && statSync(f).isFile() && f.endsWith('.html'));
     if (!file) return notFound(res);
-    const html = rewriteImageOrigin(readFileSync(file, 'utf8').replaceAll('{{IMAGES}}', imageOrigin), imageOrigin);
+    // Rewritten before {{IMAGES}} is filled in: the image origin is itself on cdn.fitroom.test.
+    const html = rewriteImageOrigin(readFileSync(file, 'utf8'), imageOrigin).replaceAll('{{IMAGES}}', imageOrigin);
     res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
     res.end(html);
   });
@@ -63,6 +78,19 @@ export async function startTestServers(): Promise<TestServers> {
       res.writeHead(200, { 'content-type': 'image/png' });
       return res.end(busyPng());
     }
+    if (path === '/redirect') {
+      res.writeHead(302, { location: new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '/' });
+      return res.end();
+    }
+    if (path === '/generated/endless.jpg') return void sendEndless(res);
+    if (path === '/generated/page.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end('<html><body>Router admin: please log in</body></html>');
+    }
+    if (path === '/generated/fake.jpg') {
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      return res.end('<html><body>not a picture</body></html>');
+    }
     const m = /^\/samples\/(.+)$/.exec(path);
     if (!m) return void sendGarmentFor(res, req.url ?? path);
     const file = safeJoin(samplesDir, m[1]);
@@ -72,14 +100,16 @@ export async function startTestServers(): Promise<TestServers> {
   });
   const storePort = await listen(store);
   const imagePort = await listen(images);
-  // Two origins: a different port is a different origin, as a store and its CDN.
-  const storeOrigin = `http://127.0.0.1:${storePort}`;
-  imageOrigin = `http://127.0.0.1:${imagePort}`;
+  // Two origins, as a store and its CDN.
+  const storeOrigin = `http://shop.${FIXTURE_DOMAIN}:${storePort}`;
+  imageOrigin = `http://cdn.${FIXTURE_DOMAIN}:${imagePort}`;
   return {
     storeOrigin,
     imageOrigin,
+    imageOriginByAddress: `http://127.0.0.1:${imagePort}`,
     imageUrl: (sample) => `${imageOrigin}/samples/${sample}`,
     pageUrl: (file) => `${storeOrigin}/${file}`,
+    localPageUrl: (file) => `http://127.0.0.1:${storePort}/${file}`,
     close: async () => {
       await Promise.all([store, images].map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
     },
@@ -114,6 +144,23 @@ function pictureAtHintedSize(file: string, path: string): Promise<Buffer> {
   const size = small ?? (hint && { width: hint.width, height: hint.height });
   if (!size) return Promise.resolve(readFileSync(file));
   return sharp(file).resize(size.width, size.height, { fit: size.width && size.height ? 'fill' : 'inside' }).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** A JPEG's first bytes, then zeros past the cap, in chunks and with no Content-Length: only counting stops it. */
+function sendEndless(res: import('node:http').ServerResponse) {
+  res.writeHead(200, { 'content-type': 'image/jpeg' }); // no content-length: sent chunked
+  const zeros = Buffer.alloc(1024 * 1024);
+  const first = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), zeros.subarray(4)]);
+  let sent = 0;
+  const more = () => {
+    while (sent < ENDLESS_BYTES && !res.destroyed) {
+      const chunk = sent === 0 ? first : zeros;
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', more);
+    }
+    if (!res.destroyed) res.end();
+  };
+  more();
 }
 
 function safeJoin(dir: string, rel: string): string | null {
