@@ -1,4 +1,7 @@
-/** The plain promise about the shopper's photo. */
+/**
+ * What happens to the shopper's photo, in plain words; each sentence is a claim
+ * docs/privacy.md backs with a test.
+ */
 
 /**
  * @example <PrivacyNote />
@@ -6,7 +9,9 @@
 export function PrivacyNote() {
   return (
     <p class="privacy" data-fitroom="privacy">
-      Your photo stays on this device. It is analysed and stored in this browser only, and is never uploaded.
+      Your photo stays in this browser and is never uploaded. Fitroom analyses it on this device and keeps only a
+      re-encoded copy, without its metadata (camera, time, location). Try-ons are shown in Fitroom’s own frame,
+      which the store’s page cannot read. The only thing downloaded is the product photo you choose.
     </p>
   );
 }
