@@ -25,8 +25,8 @@ const LEARN_TO = 0.55;
 const MIN_TOP_SAMPLES = 200;
 /** How far above the line through the shoulders' tops a top may reach, in shoulder spans (a seam's fold, a strap's edge). */
 const COLLAR_RISE = 0.04;
-/** Half the width round the neck where a collar may stand higher, in neck radii. */
-const NECK_ROOM = 1.6;
+/** Half the width round the neck where a collar may stand higher, in neck radii: a crew neck lies on the trapezius beside the neck, about its own radius out. */
+const NECK_ROOM = 2.4;
 /** A piece of the top's colours apart from its middle counts as the top from this share of it up. */
 const CUT_OFF_PIECE = 0.01;
 /** A bin this rare in both models (a share of each) says nothing; the skin model's call stands there. */

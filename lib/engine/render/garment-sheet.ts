@@ -33,6 +33,12 @@ const JOIN_REACH = 1.5;
 const HANDLE_WEIGHT = 100;
 /** Opacity a strap's pixels gain: a strap is solid cloth, not a soft edge. */
 const STRAP_OPACITY = 0.4;
+/**
+ * Whether the inside of the collar's back (seen through the neck in the flat photo) is drawn,
+ * behind the neck. Off: the neck's outline is a guess, and the collar's back showed above the
+ * front collar as a second one on most crew necks.
+ */
+const DRAW_COLLAR_BACK = false;
 /** A piece drawn apart from the garment smaller than this share of it is a sliver, not cloth. */
 const SLIVER = 0.02;
 /** Local/global rounds of the deformation: a sleeve turned by its arm settles in a handful. */
@@ -172,6 +178,7 @@ function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array,
   rasterizeMesh(mesh, deformed, width, height, (pixel, u, v, triangle) => {
     if (!held[triangle] || u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return;
     const part = mesh.parts[triangle];
+    if (part === PART_INSIDE && !DRAW_COLLAR_BACK) return;
     const layer = part === PART_INSIDE ? layers.back : part === PART_BODY ? layers.body : layers.sleeves;
     // one bilinear fetch: colour from the four pixels round (u, v), coverage from those of this part
     const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
