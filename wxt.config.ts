@@ -13,7 +13,7 @@ const root = import.meta.dirname;
 const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
 const modelsSrc = resolve(root, 'assets/models');
 
-// See README.md, "Permissions", for why each permission and manifest key is needed.
+// See docs/extension.md, "Permissions", for why each permission and manifest key is needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
