@@ -12,7 +12,7 @@ import { pointAt, signedArea, triangleCount, vertexCount } from '../../../lib/en
 import { flippedTriangles, rasterizeMesh } from '../../../lib/engine/mesh/rasterize';
 import { meshFromLabels, pointLocation } from '../../../lib/engine/mesh/triangulate';
 import type { FlatGarment } from './flat-garments';
-import { BODY, components8, flatTee, hangingSleeveTee, LEFT, RIGHT, rotateAbout, seamJoins } from './flat-garments';
+import { BODY, components8, flatTee, hangingSleeveTee, LEFT, RIGHT, rotateAbout, seamJoins, usedBy } from './flat-garments';
 
 const SPACING = 6;
 /** Handles pin their points (see arap.ts: 100 leaves about 1 % of a conflict as a miss). */
@@ -83,15 +83,7 @@ const vertexOf = (p: Float64Array, v: number): Pt => [p[2 * v], p[2 * v + 1]];
 
 /** Vertices used by triangles of `part` (and, with `only`, by no other part). */
 function verticesOf(mesh: Mesh, part: number, only = false): number[] {
-  const parts = new Map<number, Set<number>>();
-  for (let t = 0; t < triangleCount(mesh); t++) {
-    for (let k = 0; k < 3; k++) {
-      const v = mesh.triangles[3 * t + k];
-      if (!parts.has(v)) parts.set(v, new Set());
-      parts.get(v)!.add(mesh.parts[t]);
-    }
-  }
-  return [...parts].filter(([, ps]) => ps.has(part) && (!only || ps.size === 1)).map(([v]) => v);
+  return [...usedBy(mesh)].filter(([, ps]) => ps.has(part) && (!only || ps.size === 1)).map(([v]) => v);
 }
 
 describe('deformArap', () => {

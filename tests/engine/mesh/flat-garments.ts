@@ -139,3 +139,16 @@ export function rotateAbout(p: Pt, pivot: Pt, degrees: number): Pt {
   const x = p[0] - pivot[0], y = p[1] - pivot[1];
   return [pivot[0] + c * x - s * y, pivot[1] + s * x + c * y];
 }
+
+/** The parts whose triangles use each vertex. */
+export function usedBy(mesh: Mesh): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (let t = 0; t < triangleCount(mesh); t++) {
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.triangles[3 * t + k];
+      if (!out.has(v)) out.set(v, new Set());
+      out.get(v)!.add(mesh.parts[t]);
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../lib/engine/mesh/mesh';
 import { signedArea, triangleCount, vertexCount } from '../../../lib/engine/mesh/mesh';
 import { COVERAGE_FLOOR, meshFromLabels, pointLocation } from '../../../lib/engine/mesh/triangulate';
-import { BODY, flatTee, hangingSleeveTee, LEFT, RIGHT, seamJoins } from './flat-garments';
+import { BODY, flatTee, hangingSleeveTee, LEFT, RIGHT, seamJoins, usedBy } from './flat-garments';
 
 /** For each pixel, the parts of the triangles whose closed rest shape holds its centre (bit 1 << part). */
 function coveredBy(mesh: Mesh, width: number, height: number): Uint32Array {
@@ -29,18 +29,6 @@ function coveredBy(mesh: Mesh, width: number, height: number): Uint32Array {
   return out;
 }
 
-/** Vertices used by triangles of each part. */
-function usedBy(mesh: Mesh): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>();
-  for (let t = 0; t < triangleCount(mesh); t++) {
-    for (let k = 0; k < 3; k++) {
-      const v = mesh.triangles[3 * t + k];
-      if (!out.has(v)) out.set(v, new Set());
-      out.get(v)!.add(mesh.parts[t]);
-    }
-  }
-  return out;
-}
 
 describe('meshFromLabels', () => {
   it('covers every labelled pixel and every pixel of the soft outline', () => {
