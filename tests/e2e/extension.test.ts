@@ -9,7 +9,7 @@
  * go to test-results/e2e/.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { findGarmentImages } from '../../lib/page/index';
@@ -41,6 +41,11 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
 
   beforeAll(async () => ({ browser, servers, popup } = await openExtensionSession()));
   afterAll(() => closeExtensionSession({ browser, servers }, timings, 'timings.json', 'Fitroom e2e timings (ms):'));
+  // A test that failed half-way leaves its store page open: the next context-menu click,
+  // which finds its tab by URL, must not land there.
+  afterEach(async () => {
+    for (const p of browser?.context.pages() ?? []) if (p.url().startsWith(servers.storeOrigin)) await p.close();
+  });
 
   const tryOnButtons = (page: Page) => page.locator('[data-fitroom="try-on"]');
   const overlay = (page: Page) => overlayFrame(page).locator('[data-fitroom="result"]');
