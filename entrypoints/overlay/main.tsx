@@ -21,8 +21,9 @@ const overlay = createOverlayController({
   overlayRequest: (t) => sendMessage('bg.overlayRequest', t),
   sizeAdvice: (r) => sendMessage('bg.sizeAdvice', r),
   tryOn: (r) => sendMessage('bg.tryOn', r),
-  // From a later task: the click or key press that closes is handled to its end before this
-  // frame is removed (removed during it, the event's acknowledgement can be lost in Chromium).
+  // Asked after the current event loop turn (setTimeout 0), so the click or key press that
+  // closes is handled to its end before this frame is removed (removed during it, Chromium
+  // can lose the event's acknowledgement).
   close: (t) => new Promise((resolve) => setTimeout(resolve, 0)).then(() => sendMessage('bg.closeOverlay', t)),
   // An extension page may open the popup page itself, in a tab beside the store.
   openPortraitPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }),
