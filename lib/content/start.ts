@@ -13,6 +13,18 @@ import { watchSizeChart } from './size-chart-watch';
 import { createTryOnButtons } from './try-on-buttons';
 
 /**
+ * How many scans of the page have finished: its garment images found and the Try on
+ * buttons for them in place (none on a page that sells something else). End-to-end tests
+ * wait for it instead of for a fixed time (`contentScriptScans` in tests/helpers/chromium.ts).
+ * It is a property of the content script's own global, in its isolated world: the page's
+ * scripts can neither read nor set it, so it tells the page nothing, not even that Fitroom
+ * is installed, and nothing of the shopper is in it.
+ */
+function markScanned(scans: number): void {
+  (globalThis as { fitroomScans?: number }).fitroomScans = scans;
+}
+
+/**
  * @example export default defineContentScript({ matches: ['<all_urls>'], main: (ctx) => startFitroom(ctx) });
  */
 export function startFitroom(ctx: ContentScriptContext): void {
@@ -27,8 +39,13 @@ export function startFitroom(ctx: ContentScriptContext): void {
   const buttons = createTryOnButtons(ctx, (c) => tryOn(c.categoryHint ? { src: c.src, categoryHint: c.categoryHint } : { src: c.src }));
 
   let warmed = false;
+  let scans = 0;
+  let placed: Promise<unknown> = Promise.resolve();
   const stopWatching = watchGarmentImageCandidates(document, () => location.href, (candidates) => {
-    buttons.sync(candidates);
+    const scan = ++scans;
+    const mounted = buttons.sync(candidates).catch((e) => console.warn('Fitroom: a Try on button could not be added:', e));
+    // In scan order, so the count only says a scan is done once those before it are too.
+    placed = Promise.all([placed, mounted]).then(() => markScanned(scan));
     // A garment page: have the engine ready before the shopper clicks (a no-op without a portrait).
     if (!warmed && buttons.count > 0) {
       warmed = true;

@@ -26,8 +26,8 @@ interface Mounted {
 }
 
 export interface TryOnButtons {
-  /** Adds buttons for new candidates, drops those whose image left the page. */
-  sync(candidates: ImageCandidate[]): void;
+  /** Adds buttons for new candidates, drops those whose image left the page; resolves once the new ones are on it. */
+  sync(candidates: ImageCandidate[]): Promise<void>;
   /** Moves every button over its image now. */
   reposition(): void;
   readonly count: number;
@@ -124,7 +124,9 @@ export function createTryOnButtons(ctx: ContentScriptContext, onTryOn: (candidat
           unmount(element); // the gallery swapped the picture: the button must try on the new one
         }
       }
-      for (const [element, c] of wanted) if (!mounted.has(element)) void mount(element, c);
+      const mounts: Promise<void>[] = [];
+      for (const [element, c] of wanted) if (!mounted.has(element)) mounts.push(mount(element, c));
+      return Promise.all(mounts).then(() => {});
     },
     reposition,
     get count() {

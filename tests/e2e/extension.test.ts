@@ -14,7 +14,7 @@ import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { findGarmentImages } from '../../lib/page/index';
 import { jpegMetadataMarkers } from '../../lib/jpeg-metadata';
-import { artefactsDir, haveChromium, launchWithExtension, overlayFrame, overlayFrameOf, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
+import { artefactsDir, contentScriptScans, haveChromium, launchWithExtension, overlayFrame, overlayFrameOf, sendExtensionMessage, type ExtensionBrowser } from '../helpers/chromium';
 import { haveSamples, samplePath } from '../helpers/samples';
 import { startTestServers, type TestServers } from '../helpers/static-server';
 import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
@@ -100,7 +100,8 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
 
     const kettle = await browser.context.newPage();
     await kettle.goto(servers.pageUrl('product-kettle.html'));
-    await kettle.waitForTimeout(1500);
+    // Once the content script has scanned the page, the buttons it puts there are on it.
+    await expect.poll(() => contentScriptScans(kettle), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await tryOnButtons(kettle).count()).toBe(0);
     await kettle.close();
     await page.close();
@@ -113,7 +114,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     const page = await browser.context.newPage();
     const url = servers.pageUrl(file);
     await page.goto(url);
-    await page.waitForTimeout(kind === 'garment' ? 0 : 1500);
+    await expect.poll(() => contentScriptScans(page), { timeout: 10_000 }).toBeGreaterThan(0);
     if (kind === 'garment') await expect.poll(() => tryOnButtons(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     else expect(await tryOnButtons(page).count()).toBe(0);
     const shown = await tryOnButtons(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-fitroom-src')));

@@ -100,3 +100,33 @@ export async function overlayFrameOf(page: Page): Promise<Frame> {
   if (!frame) throw new Error('Expected the overlay iframe to have a frame.');
   return frame;
 }
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/**
+ * How many scans of `page` the content script has finished (its garment images found,
+ * their Try on buttons in place), 0 before the first: `fitroomScans` on the content
+ * script's own global (lib/content/start.ts). It lives in the extension's isolated world,
+ * which the page cannot see, so it is read through the DevTools protocol.
+ * @example await expect.poll(() => contentScriptScans(page)).toBeGreaterThan(0); // then the buttons are final
+ */
+export async function contentScriptScans(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: ExecutionContext }) => contexts.push(e.context));
+    // Enabling reports every context that already exists, before it returns.
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith('chrome-extension://'));
+    if (!world) return 0;
+    const { result } = (await cdp.send('Runtime.evaluate', { expression: 'globalThis.fitroomScans ?? 0', contextId: world.id, returnByValue: true })) as { result: { value?: unknown } };
+    return typeof result.value === 'number' ? result.value : 0;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
