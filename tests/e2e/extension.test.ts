@@ -9,7 +9,7 @@
  * go to test-results/e2e/.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { findGarmentImages } from '../../lib/page/index';
@@ -36,8 +36,6 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
   let servers: TestServers;
   let popup: Page;
   const timings: Record<string, number> = {};
-  /** Why the engine could not analyse the portrait, when it could not (null once it can). */
-  let engineProblem: string | null = null;
 
   beforeAll(async () => ({ browser, servers, popup } = await openExtensionSession()));
   afterAll(() => closeExtensionSession({ browser, servers }, timings, 'timings.json', 'Fitroom e2e timings (ms):'));
@@ -160,7 +158,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await again.close();
   });
 
-  it('stores a portrait chosen in the popup and shows the detected body', async (ctx) => {
+  it('stores a portrait chosen in the popup and shows the detected body', async () => {
     await popup.reload(); // forget the errors of the test before
     const status = popup.locator('[data-fitroom="portrait-status"]');
     await expect.poll(() => status.getAttribute('data-state')).toBe('empty');
@@ -169,14 +167,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).not.toMatch(/empty|analysing/);
     timings.portraitAnalysis = Date.now() - t0;
     await shot(popup, 'popup-portrait');
-    if ((await status.getAttribute('data-state')) === 'error') {
-      const text = (await status.textContent()) ?? '';
-      if (/not built yet/i.test(text)) {
-        engineProblem = text;
-        skipForEngine(ctx, text);
-      }
-      throw new Error(`The portrait analysis failed: ${text}`);
-    }
+    if ((await status.getAttribute('data-state')) === 'error') throw new Error(`The portrait analysis failed: ${(await status.textContent()) ?? ''}`);
     expect(await status.getAttribute('data-state')).toBe('ready');
     // Where the time went, as the offscreen document measured it (kept in the stored summary).
     const stages = await popup.evaluate(async () => {
@@ -200,8 +191,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await again.close();
   });
 
-  it('tries on from a Try on button: progress, the result, before/after, download, Esc', async (ctx) => {
-    if (engineProblem) skipForEngine(ctx, engineProblem);
+  it('tries on from a Try on button: progress, the result, before/after, download, Esc', async () => {
     const page = await browser.context.newPage();
     page.on('console', (m) => { if (m.text().startsWith('Fitroom:')) console.info(m.text()); });
     await page.goto(servers.pageUrl('product-shirt.html'));
@@ -250,8 +240,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     ['product-trousers.html', 'garments/051991_1.jpg', 'lower'],
     ['product-dress.html', 'garments/053319_1.jpg', 'dress'],
     ['product-on-model.html', 'persons/049447_0.jpg', 'lower'],
-  ] as const)('tries on from %s (%s): a result, the garment read as %s', async ([file, sample, category], ctx) => {
-    if (engineProblem) skipForEngine(ctx, engineProblem);
+  ] as const)('tries on from %s (%s): a result, the garment read as %s', async ([file, sample, category]) => {
     const page = await browser.context.newPage();
     await page.goto(servers.pageUrl(file));
     const button = page.locator(`[data-fitroom="try-on"][data-fitroom-src="${servers.imageUrl(sample)}"]`);
@@ -290,8 +279,7 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     await expect.poll(() => overlay(page).getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
     await shot(page, 'overlay-from-context-menu');
     const state = await overlay(page).getAttribute('data-state');
-    if (engineProblem) expect(await inOverlay(page, 'error').getAttribute('data-code')).toBe('no-portrait');
-    else expect(state).toBe('result');
+    expect(state, state === 'error' ? (await inOverlay(page, 'error').textContent()) ?? '' : '').toBe('result');
     await page.keyboard.press('Escape');
     await page.close();
   });
@@ -307,9 +295,8 @@ describe.skipIf(!runnable)('the extension in Chromium', () => {
     ['a 48 MB picture sent without a length', () => `${servers.imageOrigin}/generated/endless.jpg`, 'image-too-large', /at most 40 MB .* sent over 40\.0 MB/],
     ['a page that is not a picture', () => `${servers.imageOrigin}/generated/page.html`, 'not-an-image', /says it is text\/html/],
     ['HTML calling itself a JPEG', () => `${servers.imageOrigin}/generated/fake.jpg`, 'not-an-image', /they start 3c 68 74 6d/],
-  ] as const)('refuses %s, and says why in the overlay', async ([name, src, code, why], ctx) => {
-    // Without a portrait the request stops earlier, at "no portrait".
-    if (engineProblem) skipForEngine(ctx, engineProblem);
+  ] as const)('refuses %s, and says why in the overlay', async ([name, src, code, why]) => {
+    // The portrait stored above is needed: without one the request stops earlier, at "no portrait".
     const page = await browser.context.newPage();
     await page.goto(servers.pageUrl('product-shirt.html'));
     await browser.serviceWorker.evaluate(async ([pageUrl, srcUrl]) => {
@@ -373,7 +360,7 @@ describe.skipIf(!runnable)('portraits as phones make them', () => {
     return { bytes: Array.from(photo.bytes), mimeType: photo.mimeType, reencoded: photo.reencoded, summaryType: summary.mimeType };
   });
 
-  it('applies EXIF orientation, stores the photo without its EXIF and GPS, scales a 12 MP photo to 2048 px, and deletes', async (ctx) => {
+  it('applies EXIF orientation, stores the photo without its EXIF and GPS, scales a 12 MP photo to 2048 px, and deletes', async () => {
     const sharp = (await import('sharp')).default;
     // Stored on its side with orientation 6 ("rotate 90° clockwise to show"), with the camera and a GPS position, as phones do.
     const sideways = await sharp(samplePath(PORTRAIT)).rotate(270).withMetadata({ orientation: 6 })
@@ -381,7 +368,6 @@ describe.skipIf(!runnable)('portraits as phones make them', () => {
       .jpeg({ quality: 90 }).toBuffer();
     expect(jpegMetadataMarkers(sideways)).toContain('APP1');
     const first = await choose('sideways.jpg', sideways);
-    if (first.state === 'error' && /not built yet/i.test(first.text)) skipForEngine(ctx, first.text);
     expect(first.state, first.text).toBe('ready');
     expect(await analysedSize()).toBe('768x1024');
     await popup.screenshot({ path: join(artefactsDir, 'popup-portrait-exif.png') });
@@ -421,28 +407,26 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
     await servers?.close();
   });
 
-  it('a photo with nobody in it: "no person found", with what to do', async (ctx) => {
+  it('a photo with nobody in it: "no person found", with what to do', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl('popup.html'));
     const status = popup.locator('[data-fitroom="portrait-status"]');
     await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(GARMENT));
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
     const text = (await status.textContent()) ?? '';
-    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
     expect(await status.getAttribute('data-state')).toBe('error');
-    expect(await status.locator('[data-code]').getAttribute('data-code')).toBe('no-person');
+    expect(await status.locator('[data-code]').getAttribute('data-code'), text).toBe('no-person');
     expect(text).toMatch(/No person found/);
     await popup.screenshot({ path: join(artefactsDir, 'popup-no-person.png') });
   });
 
-  it('a picture with no garment in it, from the context menu: "no garment found"', async (ctx) => {
+  it('a picture with no garment in it, from the context menu: "no garment found"', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl('popup.html'));
     await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
     const status = popup.locator('[data-fitroom="portrait-status"]');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).not.toMatch(/empty|analysing/);
     const text = (await status.textContent()) ?? '';
-    if (/not built yet/i.test(text)) skipForEngine(ctx, text);
     expect(await status.getAttribute('data-state'), text).toBe('ready');
 
     const page = await browser.context.newPage();
@@ -461,7 +445,7 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
     await page.close();
   });
 
-  it('a dress from a store page: dressed, no longer "can’t be tried on yet"', async (ctx) => {
+  it('a dress from a store page: dressed, no longer "can’t be tried on yet"', async () => {
     const page = await browser.context.newPage();
     await page.goto(servers.pageUrl('bigcommerce-dress.html'));
     const button = page.locator('[data-fitroom="try-on"]').first();
@@ -470,17 +454,10 @@ describe.skipIf(!runnable)('what the engine refuses, said plainly', () => {
     const overlay = overlayFrame(page).locator('[data-fitroom="result"]');
     await expect.poll(() => overlay.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('working');
     const error = overlayFrame(page).locator('[data-fitroom="error"]');
-    if ((await overlay.getAttribute('data-state')) === 'error' && /not built yet/i.test((await error.textContent()) ?? '')) skipForEngine(ctx, 'not built yet');
     await page.screenshot({ path: join(artefactsDir, 'overlay-store-dress.png') });
     if ((await overlay.getAttribute('data-state')) === 'error') throw new Error(`The dress was refused: ${await error.textContent()}`);
     expect(await overlay.getAttribute('data-state')).toBe('result');
   });
 });
-
-function skipForEngine(ctx: TestContext, why: string): never {
-  console.warn(`Skipped until the try-on engine lands on main: ${why}`);
-  ctx.skip();
-  throw new Error('unreachable');
-}
 
 declare const chrome: { tabs: { query(q: { url: string }): Promise<unknown[]> } };

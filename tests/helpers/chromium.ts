@@ -3,12 +3,15 @@
  * and talking to the extension from the test.
  *
  * Without /usr/bin/chromium the end-to-end tests are skipped with a message,
- * except under CI=true, where that is a failure.
+ * except under CI=true, where that is a failure. A build without the engine's models
+ * is always a failure.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
+import { DEFAULT_PRECISION, MODEL_FILES } from '../../lib/engine/engine';
+import { MODELS_DIR } from '../../lib/runtime-files';
 import { FIXTURE_DOMAIN } from './static-server';
 
 export const chromiumPath = process.env.FITROOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,14 +35,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** The model files the engine loads, which the build must ship (as wxt.config.ts picks them). */
+const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${DEFAULT_PRECISION}.onnx`);
+
 /**
  * Starts Chromium with the built extension loaded and waits for its service worker.
- * @throws Error when the extension has not been built (`npm run build`).
+ * @throws Error when the extension has not been built (`npm run build`), or was built without its models.
  * @example const browser = await launchWithExtension(); const page = await browser.context.newPage();
  */
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`Expected the built extension at ${extensionDir}: run \`npm run build\` (npm test does) before the end-to-end tests.`);
+  }
+  const modelsDir = join(extensionDir, MODELS_DIR);
+  const missing = ENGINE_MODEL_FILES.filter((file) => !existsSync(join(modelsDir, file)));
+  if (missing.length > 0) {
+    throw new Error(`Expected the engine's models ${missing.join(', ')} in ${modelsDir}, but the extension was built without them: run \`npm run build\` (npm test does), which converts them first.`);
   }
   const userDir = mkdtempSync(join(tmpdir(), 'fitroom-e2e-'));
   const context = await chromium.launchPersistentContext(userDir, {
