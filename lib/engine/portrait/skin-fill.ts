@@ -3,7 +3,8 @@
  * spread from the visible skin around each place by membrane interpolation
  * (a shoulder takes the neck's and the upper arm's tone, a midriff the chest's
  * and the hands'), then shaded as a rounded body lit from the front, darker
- * towards the edges of the body zone. An upper arm whose forearm shows bare is
+ * towards the edges of the body zone, and across each arm as a lit cylinder
+ * (limb-shading.ts). An upper arm whose forearm shows bare is
  * painted from that forearm instead (arm-texture.ts).
  */
 import type { GrayImage, RgbaImage } from '../image';
@@ -15,13 +16,13 @@ import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import type { SkinModel } from './skin';
 import { paintUpperArms } from './arm-texture';
+import { limbLight, SILHOUETTE_LIGHT } from './limb-shading';
+import { bareArmRadii } from '../render/body-zone';
 
 /** How sure of skin a pixel must be to lend its colour (mixed pixels at skin's edge are not). */
 const SURE_SKIN = 0.8;
 /** How far in from the zone's edge painted skin takes to reach full light, in shoulder spans. */
 const ROUNDING = 0.05;
-/** Light at the zone's very edge, relative to its middle (a rounded body seen from the front). */
-const EDGE_LIGHT = 0.7;
 /** Painted skin is at least this bright against the skin model's colour, before the body's shading. */
 const LIT_FLOOR = 0.85;
 /** Pixel-to-pixel variation of painted skin (a hash, so results repeat): flat paint reads as plastic. */
@@ -65,13 +66,18 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
       if (l > 0 && l < floor) for (let c = 0; c < 3; c++) tone[i * 3 + c] *= floor / l;
     }
   }
-  // depth inside the body zone: 0 at its edge, 1 a rounding's width in
+  // The torso darkens over a rounding's width in from the body zone's edge; an arm is a
+  // cylinder, darker towards its own outline (a thin arm is all edge to the zone's depth).
   const r = Math.max(1, Math.round(body.shoulderSpan * ROUNDING * 0.5));
   const zoneHalf = halveGray(zone);
   const inner = boxBlur(boxBlur(zoneHalf, r), r);
+  const arms = [body.leftArm, body.rightArm];
+  const limbs = limbLight(arms, arms.map(bareArmRadii), hw, hh, hw / w);
   const out = createRgba(hw, hh);
   for (let i = 0; i < hw * hh; i++) {
-    const shade = EDGE_LIGHT + (1 - EDGE_LIGHT) * smoothstep(0.3, 0.95, inner.data[i]);
+    const torso = SILHOUETTE_LIGHT + (1 - SILHOUETTE_LIGHT) * smoothstep(0.3, 0.95, inner.data[i]);
+    const a = limbs.weight.data[i];
+    const shade = torso * (1 - a) + limbs.light.data[i] * a;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = (tone ? tone[i * 3 + c] : skin.rgb[c]) * shade;
     out.data[i * 4 + 3] = 255;
   }

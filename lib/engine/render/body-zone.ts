@@ -7,13 +7,13 @@
 import type { GrayImage } from '../image';
 import { boxBlur, createGray } from '../image';
 import { doubleGray, halveGray } from '../half-size';
-import type { BodyGeometry } from '../portrait/body-geometry';
+import type { BodyGeometry, Limb } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
 
 /** The zone's soft edge, in shoulder spans: a hard edge between painted skin and backdrop reads as a cut-out. */
-const FEATHER = 0.012;
+const FEATHER = 0.004;
 /**
  * A bare upper arm's half thickness at the shoulder joint against the arm's at the elbow: the
  * deltoid's breadth over the elbow's (ANSUR II means: the relaxed biceps' circumference about 1.2 times the
@@ -45,11 +45,7 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   // the shoulders slope from the neck to their round tops; then the neck and the limbs
   for (const s of [sl, sr]) drawCapsule(zone, [neckBase, s], [span * 0.09, span * 0.11], 1);
   drawCapsule(zone, [q(body.chin), neckBase], [body.neckRadius * k, body.neckRadius * 1.1 * k], 1);
-  for (const limb of [body.leftArm, body.rightArm]) {
-    // an upper arm measures as wide as its sleeve: bare, it is at most so much wider than at the elbow
-    const [r0, r1, r2] = limb.radii;
-    drawCapsule(zone, limb.points.map(q), [Math.min(r0, r1 * UPPER_ARM_OF_ELBOW), r1, r2].map((x) => x * k), 1);
-  }
+  for (const limb of [body.leftArm, body.rightArm]) drawCapsule(zone, limb.points.map(q), bareArmRadii(limb).map((x) => x * k), 1);
   for (const leg of [body.leftLeg, body.rightLeg]) {
     const [hip, knee, ankle] = leg.points.map(q);
     const calf: Point = [knee[0] + (ankle[0] - knee[0]) * 0.3, knee[1] + (ankle[1] - knee[1]) * 0.3];
@@ -59,6 +55,16 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   const soft = boxBlur(zone, Math.max(1, Math.round(span * FEATHER)));
   for (let i = 0; i < w * h; i++) soft.data[i] *= half.data[i];
   return doubleGray(soft, person.width, person.height);
+}
+
+/**
+ * A bare arm's half thicknesses at the shoulder, elbow and wrist: an upper arm measures as
+ * wide as its sleeve, and bare it is at most UPPER_ARM_OF_ELBOW times as wide as at the elbow.
+ * @example const [shoulder, elbow, wrist] = bareArmRadii(portrait.body.leftArm);
+ */
+export function bareArmRadii(limb: Limb): number[] {
+  const [r0, r1, r2] = limb.radii;
+  return [Math.min(r0, r1 * UPPER_ARM_OF_ELBOW), r1, r2];
 }
 
 /**
