@@ -16,6 +16,12 @@ import { clamp } from '../vec';
 
 /** How far (log of the luminance ratio) from the fabric's own tone a plain pixel stops counting as light on it. */
 const INK_OFF_TONE: [number, number] = [0.4, 0.7];
+/**
+ * The finest fold the map keeps, as a blur's sigma in shoulder spans: a fold's shadow is
+ * about a centimetre across or more (a shoulder span is some 40 cm), and finer changes of
+ * tone are the worn fabric's own texture (heather, knit, an acid wash), not light on it.
+ */
+const FOLD_SCALE = 0.02;
 /** Strongest darkening and brightening the map applies. */
 const MIN_SHADE = 0.8, MAX_SHADE = 1.12;
 
@@ -58,7 +64,7 @@ function shadingAt(image: RgbaImage, clothes: GrayImage, skin: GrayImage, person
       region.data[i] *= 1 - smoothstep(INK_OFF_TONE[0], INK_OFF_TONE[1], off);
     }
   }
-  const fine = normalizedBlur(lum, region, 0.8);
+  const fine = normalizedBlur(lum, region, Math.max(0.8, span * FOLD_SCALE));
   const broad = normalizedBlur(lum, region, Math.max(4, span * 0.12));
   const values: number[] = [];
   for (let i = 0; i < n; i += 5) if (region.data[i] > 0.5) values.push(broad.value[i]);
