@@ -14,6 +14,7 @@ import type { RgbaImage } from '../image';
 import { cloneRgba } from '../image';
 import { smoothstep } from '../smoothstep';
 import { floodFill } from '../connectivity';
+import { armsBelowSleeves } from './arms-below-sleeves';
 
 export interface UpperLayers {
   /** The inside of the collar's back, behind the neck (optional). */
@@ -35,6 +36,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
   const cleared = [0, 0, 0];
   const keepFrom = regions.waistY === null ? hemRow(layers.torso) : Infinity;
   const enclosed = enclosedClearing(portrait, [layers.torso, layers.sleeves]);
+  const armFree = armsBelowSleeves([portrait.body.leftArm, portrait.body.rightArm], layers.sleeves);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
     const ta = t[p + 3] / 255, sa = s[p + 3] / 255, ba = b ? b[p + 3] / 255 : 0;
@@ -59,8 +61,8 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     }
     // 3. the garment's body (its neck opening shows the neck)
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
-    // 4. arms in front of it, as they are or with their old sleeve cleared
-    const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
+    // 4. arms in front of it, as they are or with their old sleeve cleared, below the new sleeves' hems
+    const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i) * armFree.data[i];
     if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
     // 5. sleeves
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
