@@ -12,6 +12,7 @@ import type { GrayImage, RgbaImage } from '../image';
 import { createGray, createRgba } from '../image';
 import { dilate, erode } from '../garment/garment-mask';
 import { bridgePieces } from '../garment/bridge-pieces';
+import { sharpenOutline } from '../garment/outline-sharpness';
 import type { Point } from '../shapes';
 import type { Mesh } from '../mesh/mesh';
 import type { Join } from '../mesh/triangulate';
@@ -91,7 +92,8 @@ export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: She
     restTransforms.set(m, t * 4);
   }
   const deformed = deformArap(mesh, arapHandles, { iterations: ITERATIONS, restTransforms });
-  const layers = rasterizeLayers({ ...src, parts: labels }, mesh, deformed, heldTriangles(mesh, arapHandles), width, height);
+  const crisp = { ...src, mask: sharpenOutline(src.mask, gw, gh), parts: labels };
+  const layers = rasterizeLayers(crisp, mesh, deformed, heldTriangles(mesh, arapHandles), width, height);
   dropSlivers(layers);
   return layers;
 }
