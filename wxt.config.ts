@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'wxt';
 import { ORT_RUNTIME_FILES, ORT_DIR, MODELS_DIR } from './lib/runtime-files';
-import { shippedModelFiles } from './lib/shipped-models';
+import { shippedModelFiles, shippedModelsJson } from './lib/shipped-models';
 import { DEFAULT_PRECISION, MODEL_FILES } from './lib/engine/engine';
 
 // The engine loads these, and only these ship (other models and precisions stay in assets/models).
@@ -53,10 +53,13 @@ export default defineConfig({
         wxt.logger.warn(`No ONNX models in ${modelsSrc}: run \`npm run models\` first (npm run build does). The extension will load but cannot analyse photos.`);
         return;
       }
-      const models = shippedModelFiles(readFileSync(index, 'utf8'), readdirSync(modelsSrc), ENGINE_MODEL_FILES);
+      const indexText = readFileSync(index, 'utf8');
+      const models = shippedModelFiles(indexText, readdirSync(modelsSrc), ENGINE_MODEL_FILES);
       const mb = models.reduce((n, f) => n + statSync(resolve(modelsSrc, f)).size, 0) / 1024 / 1024;
       wxt.logger.info(`Shipping ${models.length} ONNX models (${mb.toFixed(1)} MB): ${models.join(', ')}`);
-      for (const file of [...models, 'models.json']) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
+      for (const file of models) files.push({ absoluteSrc: resolve(modelsSrc, file), relativeDest: `${MODELS_DIR}/${file}` });
+      // Its entries for the shipped files only: the other models and precisions stay behind.
+      files.push({ contents: shippedModelsJson(indexText, models), relativeDest: `${MODELS_DIR}/models.json` });
     },
   },
 });

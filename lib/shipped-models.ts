@@ -1,8 +1,9 @@
 /**
  * Which of the converted models go into the extension. `npm run models` writes every
- * model in three precisions (fp32, fp16, int8: ~150 MB in all); the extension ships
+ * model in three precisions (fp32, fp16, int8: ~43 MB in all); the extension ships
  * only the files the engine loads (its MODEL_FILES in its precision: ~12 MB), or, when
- * not told, each model's default precision as models.json names it (~41 MB).
+ * not told, each model's default precision as models.json names it, and a models.json
+ * that lists only what it ships.
  * Build-time code (wxt.config.ts), kept pure so it is tested.
  */
 
@@ -43,4 +44,26 @@ export function shippedModelFiles(modelsJsonText: string, available: string[], e
     files.push(file);
   }
   return files.sort();
+}
+
+/**
+ * The models.json that goes into the extension: only the entries of the files it ships
+ * (`shipped`), so what it lists (bg.status reports it) is what the build holds. Each
+ * model keeps its description, source and licences with only its shipped variants;
+ * models with none are left out. Text that is not the build's models.json is kept as is.
+ * @example shippedModelsJson(readFileSync('assets/models/models.json', 'utf8'), ['blazepose-full.fp16.onnx'])
+ */
+export function shippedModelsJson(modelsJsonText: string, shipped: string[]): string {
+  let json: ModelsJson & Record<string, unknown>;
+  try {
+    json = JSON.parse(modelsJsonText) as ModelsJson & Record<string, unknown>;
+  } catch {
+    return modelsJsonText;
+  }
+  if (!Array.isArray(json.models)) return modelsJsonText;
+  const models = json.models.flatMap((model) => {
+    const variants = Object.entries(model.variants ?? {}).filter(([, v]) => v?.file !== undefined && shipped.includes(v.file));
+    return variants.length > 0 ? [{ ...model, variants: Object.fromEntries(variants) }] : [];
+  });
+  return `${JSON.stringify({ ...json, models }, null, 2)}\n`;
 }

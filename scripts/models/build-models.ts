@@ -2,7 +2,8 @@
  * `npm run models`: convert the TF.js graph models Fitroom uses to ONNX.
  *
  * Writes assets/models/<name>.<precision>.onnx for every model and precision
- * in catalog.ts, and assets/models/models.json describing them (source package
+ * in catalog.ts (the models the extension ships, and selfie for the parity
+ * test), and assets/models/models.json describing them (source package
  * and version, licences, input/output names and shapes, bytes, sha256).
  * Neither is committed: tests and the extension build run this first.
  *
@@ -183,7 +184,9 @@ export function buildModels(options: { force?: boolean; only?: string[]; log?: (
     built.push(spec.name);
     log(`models: built ${spec.name} (${spec.precisions.join(', ')}) in ${Math.round(performance.now() - t0)} ms`);
   }
-  if (built.length === 0 && previous) {
+  // A model dropped from the catalog leaves models.json, even when nothing is rebuilt.
+  const sameModels = previous?.models.map((m) => m.name).join() === entries.map((m) => m.name).join();
+  if (built.length === 0 && previous && sameModels) {
     log(`models: up to date (${skipped.length} models in ${relative(projectRoot, modelsOutDir)})`);
     return { built, skipped };
   }

@@ -3,7 +3,10 @@
  * ONNX file, and which precision ships by default.
  *
  * One concern: the list. build-models.ts, measure-models.ts and the parity
- * test all read it, so adding a model here adds it everywhere.
+ * test all read it, so adding a model here adds it everywhere. It holds the
+ * models the extension loads (MODEL_FILES in lib/engine/engine.ts) and those a
+ * test needs, nothing else: the package's other BlazePose landmark models (lite,
+ * heavy) are not converted.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -63,16 +66,19 @@ export const MODELS: ModelSpec[] = [
     upstream: 'google/mediapipe mediapipe/modules/pose_detection',
     weightsLicence: mediapipeLicence,
   },
-  ...(['lite', 'full', 'heavy'] as const).map((v) => ({
-    name: `blazepose-${v}`,
-    source: `blazepose-${v}.json`,
+  {
+    name: 'blazepose-full',
+    source: 'blazepose-full.json',
     inputSize: 256,
     outputs: landmarkOutputs,
     precisions: all,
-    description: `BlazePose GHUM 3D landmarks (${v}): 39 points x 5, world points, pose flag, 256x256 segmentation, 64x64x39 heatmaps`,
+    description: 'BlazePose GHUM 3D landmarks (full): 39 points x 5, world points, pose flag, 256x256 segmentation, 64x64x39 heatmaps',
     upstream: 'google/mediapipe mediapipe/modules/pose_landmark (model.json generatedBy: modules/pose_detection)',
     weightsLicence: mediapipeLicence,
-  })),
+  },
+  // Not shipped. Kept for tests/models/parity.test.ts: its graph is the only one that
+  // takes the converter through ConvTranspose, AveragePool and Mul, which the two BlazePose
+  // models lack. tests/engine/runtime.test.ts also converts it in memory from this spec.
   {
     name: 'selfie',
     source: 'selfie.json',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedModelFiles } from '../../lib/shipped-models';
+import { shippedModelFiles, shippedModelsJson } from '../../lib/shipped-models';
 
 const json = JSON.stringify({
   defaultPrecision: 'fp16',
@@ -25,5 +25,17 @@ describe('shippedModelFiles', () => {
 
   it('names a file models.json promises but the folder lacks', () => {
     expect(() => shippedModelFiles(json, ['pose.fp16.onnx'])).toThrow('Expected selfie.fp16.onnx (model selfie, fp16) in assets/models');
+  });
+});
+
+describe('shippedModelsJson', () => {
+  it('lists only the shipped files, each model with its shipped variants', () => {
+    const out = JSON.parse(shippedModelsJson(json, ['pose.fp16.onnx']));
+    expect(out.defaultPrecision).toBe('fp16');
+    expect(out.models).toEqual([{ name: 'pose', defaultPrecision: 'fp16', variants: { fp16: { file: 'pose.fp16.onnx' } } }]);
+  });
+  it('keeps text it does not know as it is', () => {
+    expect(shippedModelsJson('not json', ['pose.fp16.onnx'])).toBe('not json');
+    expect(shippedModelsJson('{"something": "else"}', ['pose.fp16.onnx'])).toBe('{"something": "else"}');
   });
 });
