@@ -113,19 +113,32 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
   const h = frontScale(body, person, arms, g, opts.ease);
   const gCenterX = (g.left_neck[0] + g.right_neck[0]) / 2;
 
+  // A sleeveless top's straps rest on the shoulders: its strap points keep their distance
+  // from its middle (at the garment's scale) and sit on the line across the shoulders' tops;
+  // placed level with the collar's back instead, they stood above the shoulders.
+  const [topA, topB] = body.shoulderTops;
+  const onShoulders = (gp: Point): Point => {
+    const x = body.neckBase[0] + (gp[0] - gCenterX) * h * (facing ? 1 : -1);
+    const dx = topB[0] - topA[0];
+    return [x, Math.abs(dx) < 1 ? (topA[1] + topB[1]) / 2 : topA[1] + ((x - topA[0]) * (topB[1] - topA[1])) / dx];
+  };
+
   // Collar: the back of the collar a little above the notch between the collarbones.
   const neckBack = add(body.neckBase, up, span * 0.1);
   // a flat collar is a ring laid flat: round the neck its width is 2/π of its circumference's half
   const neckHalf = Math.max(body.neckRadius * 1.15, (Math.abs(g.left_neck[0] - g.right_neck[0]) * h * FLAT_TO_FRONT * TUBE_FRONT) / 2);
-  const neckAt = (side: 'left' | 'right'): Point => [neckBack[0] + imgSide(side) * neckHalf, neckBack[1] + (side === 'left' ? g.left_neck[1] - g.neck_back[1] : g.right_neck[1] - g.neck_back[1]) * h];
+  const neckAt = (side: 'left' | 'right'): Point => {
+    const gn = side === 'left' ? g.left_neck : g.right_neck;
+    // a sleeveless top's neckline is its straps' inner edge: placed with the straps (below),
+    // not as a collar's ring round the neck, whose width would pull a strap's top aside
+    if (!sleeved) return onShoulders(gn);
+    return [neckBack[0] + imgSide(side) * neckHalf, neckBack[1] + (gn[1] - g.neck_back[1]) * h];
+  };
 
   // Shoulders: seams just outside the joints and on top; a sleeveless top's straps keep their place.
   const [edgeImgLeft, edgeImgRight] = body.shoulderEdges;
   const shoulderAt = (side: 'left' | 'right'): Point => {
-    if (!sleeved) {
-      const gs = side === 'left' ? g.left_shoulder : g.right_shoulder;
-      return [neckBack[0] + (gs[0] - gCenterX) * h * (facing ? 1 : -1), neckBack[1] + (gs[1] - g.neck_back[1]) * h];
-    }
+    if (!sleeved) return onShoulders(side === 'left' ? g.left_shoulder : g.right_shoulder);
     // on the shoulder's top, out towards its edge
     const joint = side === 'left' ? jointL : jointR;
     const edge = imgSide(side) > 0 ? edgeImgRight : edgeImgLeft;

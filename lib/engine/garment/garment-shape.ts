@@ -203,9 +203,14 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
   // neck opening is narrower than the shoulders.
   const cornerWithin = (reachShare: number) => {
     const reach = Math.round(bw * reachShare);
-    let level = Infinity;
-    for (let x = Math.round(cx) - reach; x <= cx + reach; x++) if (x >= 0 && x < p.w && p.top[x] >= 0) level = Math.min(level, p.top[x]);
+    // each side's own highest level: in a photo a little turned or hung askew one strap stands higher
+    const levelOf = (dir: -1 | 1) => {
+      let l = Infinity;
+      for (let x = Math.round(cx); Math.abs(x - cx) <= reach; x += dir) if (x >= 0 && x < p.w && p.top[x] >= 0) l = Math.min(l, p.top[x]);
+      return l;
+    };
     const corner = (dir: -1 | 1): Pt => {
+      const level = levelOf(dir);
       let last: Pt | null = null;
       for (let x = Math.round(cx); Math.abs(x - cx) <= reach; x += dir) {
         const t = p.top[x];
@@ -215,7 +220,7 @@ function upperLandmarks(p: Profiles, category: GarmentCategory, maxArmpitDepth: 
       }
       return last ?? [Math.round(cx + dir * reach * 0.6), level];
     };
-    return { level, left: corner(-1), right: corner(1), reach };
+    return { level: Math.min(levelOf(-1), levelOf(1)), left: corner(-1), right: corner(1), reach };
   };
   // Straps stand further out than a collar: when the edge still rises at a quarter of
   // the width, look further.
