@@ -22,17 +22,26 @@ const MIN_BARE = 0.8;
 const SHOULDER_BLEND: [number, number] = [0.05, 0.3];
 /** The share of the forearm's half thickness its pixels are taken from. */
 const FOREARM_INNER = 0.85;
+/** The bands either side of the old hem that are compared, as shares of shoulder to elbow from the hem (clear of the hem's own mixed pixels). */
+const HEM_BAND: [number, number] = [0.05, 0.2];
+/** How sure of skin the upper arm's own pixels below the hem must be to be compared. */
+const OWN_SKIN = 0.8;
+/** Fewest pixels in each band for the comparison (about a 7x7 patch): fewer say nothing of the light. */
+const MIN_BAND_PIXELS = 50;
 /** How far out from the upper arm's line its pixels are drawn, in its half thicknesses (the body zone decides the outline). */
 const REACH = 1.4;
 
 /**
  * Overwrites `fill` (the skin painted where clothes are cleared) along each upper
- * arm whose forearm shows bare, with that forearm's skin.
- * @example paintUpperArms(skinFill, photo, portrait.regions, portrait.body);
+ * arm whose forearm shows bare, with that forearm's skin, shifted to meet the upper
+ * arm's own bare skin below the old sleeve's hem without a step.
+ * @example paintUpperArms(skinFill, photo, portrait.regions, portrait.body, oldTop);
  */
-export function paintUpperArms(fill: RgbaImage, image: RgbaImage, regions: PortraitRegions, body: BodyGeometry): void {
+export function paintUpperArms(fill: RgbaImage, image: RgbaImage, regions: PortraitRegions, body: BodyGeometry, oldTop: GrayImage): void {
   for (const arm of [body.leftArm, body.rightArm]) {
-    if (bareForearm(arm, regions)) drawFromForearm(fill, image, regions.skin, arm);
+    if (!bareForearm(arm, regions)) continue;
+    const painted = drawFromForearm(fill, image, regions.skin, arm);
+    meetAtHem(fill, image, regions.skin, oldTop, painted);
   }
 }
 
@@ -52,7 +61,11 @@ function bareForearm(arm: Limb, regions: PortraitRegions): boolean {
   return bare / n >= MIN_BARE;
 }
 
-function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm: Limb): void {
+/** An upper-arm pixel the forearm painted: where, how far along the upper arm (0 shoulder, 1 elbow), whether well inside the arm, and how much was painted. */
+interface Painted { i: number; t: number; inner: boolean; k: number }
+
+function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm: Limb): Painted[] {
+  const painted: Painted[] = [];
   const { width: w, height: h } = fill;
   const [s, e, wr] = arm.points;
   const [r0, r1, r2] = arm.radii;
@@ -77,6 +90,41 @@ function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm
     const k = smoothstep(SHOULDER_BLEND[0], SHOULDER_BLEND[1], t) * smoothstep(0.5, 0.9, sampleGray(skin, fx, fy));
     const p = (y * w + x) * 4;
     for (let c = 0; c < 3; c++) fill.data[p + c] = fill.data[p + c] * (1 - k) + sampleRgba(image, fx, fy, c) * k;
+    painted.push({ i: y * w + x, t, inner: d <= rU * FOREARM_INNER, k });
+  }
+  return painted;
+}
+
+/**
+ * The forearm lends its texture, not always its light: it often turns more to the light
+ * than the upper arm. The painted colour is shifted by the difference across the old hem
+ * (the upper arm's own bare skin just below it against the paint just above), in full at
+ * the hem and fading to none at the shoulder, where the torso's paint takes over, so
+ * paint and skin meet without a step.
+ */
+function meetAtHem(fill: RgbaImage, image: RgbaImage, skin: GrayImage, oldTop: GrayImage, painted: Painted[]): void {
+  // the old sleeve's lowest reach along the upper arm
+  let hem = -1;
+  for (const q of painted) if (q.inner && oldTop.data[q.i] > 0.5) hem = Math.max(hem, q.t);
+  if (hem <= 0) return;
+  const above = [0, 0, 0], below = [0, 0, 0];
+  let na = 0, nb = 0;
+  for (const q of painted) {
+    if (!q.inner) continue;
+    if (q.t >= hem - HEM_BAND[1] && q.t <= hem - HEM_BAND[0] && oldTop.data[q.i] > 0.5 && q.k > 0.5) {
+      na++;
+      for (let c = 0; c < 3; c++) above[c] += fill.data[q.i * 4 + c];
+    } else if (q.t >= hem + HEM_BAND[0] && q.t <= hem + HEM_BAND[1] && oldTop.data[q.i] < 0.1 && skin.data[q.i] > OWN_SKIN) {
+      nb++;
+      for (let c = 0; c < 3; c++) below[c] += image.data[q.i * 4 + c];
+    }
+  }
+  if (na < MIN_BAND_PIXELS || nb < MIN_BAND_PIXELS) return;
+  const shift = [0, 1, 2].map((c) => below[c] / nb - above[c] / na);
+  for (const q of painted) {
+    if (q.t > hem) continue;
+    const wt = q.k * (q.t / hem);
+    for (let c = 0; c < 3; c++) fill.data[q.i * 4 + c] += shift[c] * wt;
   }
 }
 

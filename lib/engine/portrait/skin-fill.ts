@@ -86,7 +86,7 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
     const g = 1 + grain(i) * GRAIN;
     for (let c = 0; c < 3; c++) full.data[i * 4 + c] *= g;
   }
-  paintUpperArms(full, image, regions, body);
+  paintUpperArms(full, image, regions, body, oldTop);
   return full;
 }
 
