@@ -15,7 +15,10 @@ import type { SkinModel } from './skin';
 import { skinFill } from './skin-fill';
 import { oldTop } from './old-top';
 import { smoothstep } from '../smoothstep';
+import { dilate, erode } from '../garment/garment-mask';
 
+/** The closing that shuts the old top's speckled holes, in shoulder spans (the speckled band along a light sleeve's outline is some 0.02 to 0.05 spans wide). */
+const TOP_CLOSING = 0.02;
 /** The old top is cleared fully from this much of it up (below it, its fringe fades out over a pixel or two). */
 const CLEAR_FROM = 0.2, CLEAR_TO = 0.5;
 
@@ -37,8 +40,13 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
     backdrop.data[i * 4 + 2] = plate.color[i * 3 + 2];
     backdrop.data[i * 4 + 3] = 255;
   }
-  const zone = bodyZone(body, kp, person);
-  const clearTop = clearRegion(oldTop(image, person, regions, body, regions.upperZone), regions, body.shoulderSpan);
+  // The old top is the person too: where the person mask is speckled along a light top's
+  // outline, the body zone (and the skin painted in it) follows the shut top instead.
+  const top = closedTop(oldTop(image, person, regions, body, regions.upperZone), Math.max(1, Math.round(body.shoulderSpan * TOP_CLOSING)));
+  const solidPerson = createGray(w, h);
+  for (let i = 0; i < n; i++) solidPerson.data[i] = Math.max(person.data[i], top.data[i]);
+  const zone = bodyZone(body, kp, solidPerson);
+  const clearTop = clearRegion(top, regions, body.shoulderSpan);
   return {
     shading: clothesShading(image, regions.upperClothes, regions.skin, person, body.shoulderSpan),
     skinFill: skinFill(image, person, regions, skin, body, zone, clearTop),
@@ -64,4 +72,17 @@ function clearRegion(top: GrayImage, regions: PortraitRegions, span: number): Gr
     grown.data[i] = smoothstep(CLEAR_FROM, CLEAR_TO, Math.max(top.data[i], Math.min(1, grown.data[i] * 3)) * (1 - protect));
   }
   return grown;
+}
+
+/**
+ * The old top with its speckled holes shut (a morphological closing, never below the top
+ * itself): where a light top meets a light backdrop the person mask, and with it the top,
+ * is a band of holes along the outline, and the holes kept the old fabric's texture.
+ */
+function closedTop(top: GrayImage, r: number): GrayImage {
+  const solid = createGray(top.width, top.height);
+  for (let i = 0; i < solid.data.length; i++) solid.data[i] = top.data[i] >= 0.5 ? 1 : 0;
+  const closed = erode(dilate(solid, r), r);
+  for (let i = 0; i < closed.data.length; i++) closed.data[i] = Math.max(closed.data[i], top.data[i]);
+  return closed;
 }
