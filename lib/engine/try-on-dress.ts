@@ -40,7 +40,7 @@ export function tryOnDress(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   lap('warp');
   const maps = lowerMaps(portrait);
   lap('maps');
-  const image = composeDress(portrait, maps, { back: layers.back, body: layers.body, sleeves: layers.sleeves }, report);
+  const image = composeDress(portrait, maps, { body: layers.body, sleeves: layers.sleeves }, report);
   lap('compose');
   return { image, timingsMs };
 }

@@ -51,7 +51,7 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
   const transfer = bodyTransfer({ keypoints, body }, model, category !== 'upper');
   lap('scale');
   const { width: W, height: H } = portrait.image;
-  let main: RgbaImage, sleeves: RgbaImage, back: RgbaImage | undefined;
+  let main: RgbaImage, sleeves: RgbaImage;
   if (category === 'lower') {
     const fit = { torso: transfer.torso, box: transfer.box, leftSleeve: null, rightSleeve: null, hemY: 0 };
     sleeves = createRgba(W, H);
@@ -73,14 +73,13 @@ export function tryOnModelGarment(portrait: PortraitAnalysis, garment: GarmentAn
     closeSeamGaps(layers.body, layers.sleeves, portrait.personMask, body.shoulderSpan * SEAM_REACH);
     main = layers.body;
     sleeves = layers.sleeves;
-    back = layers.back;
   }
   lap('warp');
   let image;
-  if (category === 'upper') image = composeUpper(portrait, { back, torso: main, sleeves }, report);
+  if (category === 'upper') image = composeUpper(portrait, { torso: main, sleeves }, report);
   else {
     const maps = lowerMaps(portrait);
-    if (category === 'dress') image = composeDress(portrait, maps, { back, body: main, sleeves }, report);
+    if (category === 'dress') image = composeDress(portrait, maps, { body: main, sleeves }, report);
     else image = composeLower(portrait, maps, topAndBottom(personMask, regions, maps.split, maps.split.waistY ?? maps.defaultWaistY, body), main, maps.bottomRoom, report);
   }
   lap('compose');

@@ -75,5 +75,5 @@ function upperLayers(portrait: PortraitAnalysis, garment: GarmentAnalysis, size:
   const layers = drawSheet(src, sheetSeams(scaled, fit), sheetHandles(fit, body), partScales(fit, front), portrait.image.width, portrait.image.height);
   closeSeamGaps(layers.body, layers.sleeves, portrait.personMask, body.shoulderSpan * SEAM_REACH);
   lap('warp');
-  return { back: layers.back, torso: layers.body, sleeves: layers.sleeves };
+  return { torso: layers.body, sleeves: layers.sleeves };
 }

@@ -65,20 +65,20 @@ export function composeLower(portrait: PortraitAnalysis, maps: LowerMaps, worn: 
  * Clears what maps.dressClear holds (every garment but shoes, a little past its outline).
  * @example const result = composeDress(portrait, lowerMaps(portrait), { body, sleeves });
  */
-export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers: { back?: RgbaImage; body: RgbaImage; sleeves: RgbaImage }, report?: TryOnLayers): RgbaImage {
+export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers: { body: RgbaImage; sleeves: RgbaImage }, report?: TryOnLayers): RgbaImage {
   const src = portrait.image;
   const out = cloneRgba(src);
   const { regions } = portrait;
   const { shading, backdrop, armsInFront, bodyZone, skinFill } = portrait.render;
-  const d = out.data, o = src.data, t = layers.body.data, s = layers.sleeves.data, bk = layers.back?.data;
+  const d = out.data, o = src.data, t = layers.body.data, s = layers.sleeves.data;
   const n = src.width * src.height;
   const cleared = [0, 0, 0];
   // reaching a little past the old clothes' soft outline, so no faint ghost of it stays
   const { worn: clear, reach } = maps.dressClear;
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const u = Math.max(smoothstep(0.05, 0.5, clear.data[i]), smoothstep(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255, ba = bk ? bk[p + 3] / 255 : 0;
-    if (u <= 0 && ta <= 0 && sa <= 0 && ba <= 0) continue;
+    const u = Math.max(smoothstep(0.05, 0.5, clear.data[i]), smoothstep(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    if (u <= 0 && ta <= 0 && sa <= 0) continue;
     let vis = 0;
     // 1. every old garment cleared: skin on the body and legs, backdrop elsewhere
     const z = bodyZone.data[i];
@@ -86,25 +86,20 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
       cleared[c] = o[p + c] * (1 - u) + (z * skinFill.data[p + c] + (1 - z) * backdrop.data[p + c]) * u;
       d[p + c] = cleared[c];
     }
-    if (ta > 0 || sa > 0 || ba > 0) {
+    if (ta > 0 || sa > 0) {
       // light and folds of the top above the waist, of the bottom below
       const shade = shading.data[i] * maps.lowerShading.data[i];
-      // 2. the collar's back and the dress's body, 3. arms in front of it, 4. sleeves
-      if (bk && ba > 0) {
-        for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ba) + bk[p + c] * shade * ba;
-        const neck = regions.neck.data[i];
-        if (neck > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - neck) + cleared[c] * neck;
-      }
+      // 2. the dress's body, 3. arms in front of it, 4. sleeves
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
       const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
       if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
-      vis = Math.max(ta, ba) * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;
+      vis = ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;
     }
     // 5. what is always in front (also where only the clearing reached): hands, hair, face
     const keep = Math.max(handSkin(portrait, i), regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
-    if (report) { report.cleared.data[i] = u; report.drawn.data[i] = Math.max(ta, sa, ba); report.coverage.data[i] = vis * (1 - keep); }
+    if (report) { report.cleared.data[i] = u; report.drawn.data[i] = Math.max(ta, sa); report.coverage.data[i] = vis * (1 - keep); }
   }
   return out;
 }

@@ -1,7 +1,6 @@
 /**
  * Puts the warped garment on the portrait, layer by layer:
  *   portrait with the old top cleared (to skin on the body, backdrop elsewhere)
- *   → the collar's back → the neck in front of it
  *   → garment body (lit by the photo's shading; the neck shows through its opening)
  *   → arms that hang in front of it
  *   → sleeves
@@ -17,8 +16,6 @@ import { floodFill } from '../connectivity';
 import { armsBelowSleeves } from './arms-below-sleeves';
 
 export interface UpperLayers {
-  /** The inside of the collar's back, behind the neck (optional). */
-  back?: RgbaImage;
   torso: RgbaImage;
   sleeves: RgbaImage;
 }
@@ -32,15 +29,15 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
   const { regions } = portrait;
   const { shading, backdrop, bodyZone, armsInFront, skinFill, clearTop } = portrait.render;
   const n = src.width * src.height;
-  const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data, b = layers.back?.data;
+  const d = out.data, o = src.data, t = layers.torso.data, s = layers.sleeves.data;
   const cleared = [0, 0, 0];
   const keepFrom = regions.waistY === null ? hemRow(layers.torso) : Infinity;
   const enclosed = enclosedClearing(portrait, [layers.torso, layers.sleeves]);
   const armFree = armsBelowSleeves([portrait.body.leftArm, portrait.body.rightArm], layers.sleeves);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const ta = t[p + 3] / 255, sa = s[p + 3] / 255, ba = b ? b[p + 3] / 255 : 0;
-    const cover = Math.max(ta, sa, ba);
+    const ta = t[p + 3] / 255, sa = s[p + 3] / 255;
+    const cover = Math.max(ta, sa);
     // 1. the photo with the old top cleared: skin on the body, backdrop elsewhere
     // (the one-piece's sleeves go whole: only its body stays below the hem, as a skirt)
     const below = keepFrom === Infinity || regions.arms.data[i] > 0.5 ? -1 : Math.floor(i / src.width) - keepFrom;
@@ -53,25 +50,19 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     if (report) report.cleared.data[i] = u;
     if (cover <= 0) continue;
     const shade = shading.data[i];
-    // 2. the collar's back, behind the neck
-    if (b && ba > 0) {
-      for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ba) + b[p + c] * shade * ba;
-      const neck = regions.neck.data[i];
-      if (neck > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - neck) + cleared[c] * neck;
-    }
-    // 3. the garment's body (its neck opening shows the neck)
+    // 2. the garment's body (its neck opening shows the neck)
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
-    // 4. arms in front of it, as they are or with their old sleeve cleared, below the new sleeves' hems
+    // 3. arms in front of it, as they are or with their old sleeve cleared, below the new sleeves' hems
     const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i) * armFree.data[i];
     if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
-    // 5. sleeves
+    // 4. sleeves
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
-    // 6. what is always in front: hands, hair, face
+    // 5. what is always in front: hands, hair, face
     const keep = Math.max(regions.hands.data[i], regions.hair.data[i], regions.face.data[i]);
     if (keep > 0) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - keep) + o[p + c] * keep;
     if (report) {
       report.drawn.data[i] = cover;
-      report.coverage.data[i] = (Math.max(ta, ba * (1 - (b ? regions.neck.data[i] : 0))) * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa) * (1 - keep);
+      report.coverage.data[i] = (ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa) * (1 - keep);
     }
   }
   return out;

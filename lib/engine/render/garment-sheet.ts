@@ -2,7 +2,10 @@
  * A top or a dress drawn as one sheet: the garment cut out of its photo
  * (body, sleeves, collar together) is covered by a triangle mesh, deformed as
  * rigidly as possible by the fit's handles, and rasterised triangle by
- * triangle into layers (the collar's back, the body, the sleeves).
+ * triangle into layers (the body, the sleeves). The inside of the collar's
+ * back, seen through the neck in the flat photo, is part of the sheet (it holds
+ * the collar's shape) but is not drawn: the neck's outline is a guess, and the
+ * collar's back showed above the front collar as a second one on most crew necks.
  *
  * The mesh follows the garment, not the plane: where a sleeve lies beside the
  * body in the flat photo the two are apart, joined only along the sleeve's
@@ -34,20 +37,12 @@ const JOIN_REACH = 1.5;
 const HANDLE_WEIGHT = 100;
 /** Opacity a strap's pixels gain: a strap is solid cloth, not a soft edge. */
 const STRAP_OPACITY = 0.4;
-/**
- * Whether the inside of the collar's back (seen through the neck in the flat photo) is drawn,
- * behind the neck. Off: the neck's outline is a guess, and the collar's back showed above the
- * front collar as a second one on most crew necks.
- */
-const DRAW_COLLAR_BACK = false;
 /** A piece drawn apart from the garment smaller than this share of it is a sliver, not cloth. */
 const SLIVER = 0.02;
 /** Local/global rounds of the deformation: a sleeve turned by its arm settles in a handful. */
 const ITERATIONS = 10;
 
 export interface SheetLayers {
-  /** The inside of the collar's back, seen around the neck. */
-  back: RgbaImage;
   body: RgbaImage;
   sleeves: RgbaImage;
 }
@@ -174,14 +169,14 @@ function garmentWidth(labels: Uint8Array, w: number, h: number): number {
  * sleeve's pixels along with the body.
  */
 function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, held: Uint8Array, width: number, height: number): SheetLayers {
-  const layers: SheetLayers = { back: createRgba(width, height), body: createRgba(width, height), sleeves: createRgba(width, height) };
+  const layers: SheetLayers = { body: createRgba(width, height), sleeves: createRgba(width, height) };
   const { width: w, height: h, data: img } = src.image;
   const { mask, parts } = src;
   rasterizeMesh(mesh, deformed, width, height, (pixel, u, v, triangle) => {
     if (!held[triangle] || u < -0.5 || v < -0.5 || u > w - 0.5 || v > h - 0.5) return;
     const part = mesh.parts[triangle];
-    if (part === PART_INSIDE && !DRAW_COLLAR_BACK) return;
-    const layer = part === PART_INSIDE ? layers.back : part === PART_BODY ? layers.body : layers.sleeves;
+    if (part === PART_INSIDE) return;
+    const layer = part === PART_BODY ? layers.body : layers.sleeves;
     // one bilinear fetch: colour from the four pixels round (u, v), coverage from those of this part
     const x0 = Math.max(0, Math.min(w - 1, Math.floor(u))), y0 = Math.max(0, Math.min(h - 1, Math.floor(v)));
     const x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
@@ -265,7 +260,7 @@ function heldTriangles(mesh: Mesh, handles: Handle[]): Uint8Array {
  */
 function dropSlivers(layers: SheetLayers): void {
   const { width: w, height: h } = layers.body;
-  const alpha = (i: number) => Math.max(layers.back.data[i * 4 + 3], layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]);
+  const alpha = (i: number) => Math.max(layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]);
   // only round what was drawn
   let x0 = w, y0 = h, x1 = -1, y1 = -1;
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (alpha(y * w + x) >= 128) { if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; y1 = y; }
@@ -297,7 +292,7 @@ function dropSlivers(layers: SheetLayers): void {
     const id = label[k];
     if (!id || sizes[id] >= largest * SLIVER) continue;
     const i = (y0 + Math.floor(k / bw)) * w + x0 + (k % bw);
-    layers.back.data[i * 4 + 3] = layers.body.data[i * 4 + 3] = layers.sleeves.data[i * 4 + 3] = 0;
+    layers.body.data[i * 4 + 3] = layers.sleeves.data[i * 4 + 3] = 0;
   }
 }
 
@@ -305,6 +300,6 @@ function dropSlivers(layers: SheetLayers): void {
 export function sheetCoverage(layers: SheetLayers): GrayImage {
   const { width, height } = layers.body;
   const data = new Float32Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(layers.back.data[i * 4 + 3], layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]) / 255;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(layers.body.data[i * 4 + 3], layers.sleeves.data[i * 4 + 3]) / 255;
   return { width, height, data };
 }
