@@ -27,6 +27,9 @@ export function describeError(error: ErrorInfo): ErrorText {
     case 'unsupported-category':
       // The engine's message says which kinds it dresses today; it changes as the engine grows.
       return { title: 'This item can’t be tried on yet', detail: error.message, action: null };
+    case 'body-out-of-frame':
+      // The engine's message says which part of the body is missing and what photo to use.
+      return { title: 'Your photo doesn’t show where this goes', detail: error.message, action: 'add-portrait' };
     case 'fetch-failed':
       return { title: 'The image could not be loaded', detail: `${error.message} Check your connection, or try another photo of the product.`, action: 'retry' };
     case 'blocked-url':

@@ -8,6 +8,7 @@ export type FitroomErrorCode =
   | 'no-person' // the portrait shows nobody
   | 'no-garment' // the garment photo shows no garment
   | 'unsupported-category' // a garment we recognise but cannot dress yet
+  | 'body-out-of-frame' // the portrait does not show the part of the body the garment goes on
   | 'bad-argument'; // a caller passed a value outside the documented range
 
 export class FitroomError extends Error {

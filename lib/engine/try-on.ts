@@ -29,6 +29,7 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const lengthScale = options.lengthScale ?? 1;
   if (!(ease >= -0.1 && ease <= 1)) throw new FitroomError('bad-argument', `Expected ease between -0.1 and 1 but received ${ease}.`);
   if (!(lengthScale >= 0.5 && lengthScale <= 2)) throw new FitroomError('bad-argument', `Expected lengthScale between 0.5 and 2 but received ${lengthScale}.`);
+  if (garment.category === 'lower') requireHips(portrait);
   const report = options.layers ? createLayers(portrait.image.width, portrait.image.height) : undefined;
   if (garment.model) return withLayers(tryOnModelGarment(portrait, garment, report), report);
   if (garment.category === 'lower') return withLayers(tryOnLower(portrait, garment, { ease, lengthScale }, report), report);
@@ -38,6 +39,16 @@ export function tryOnImage(portrait: PortraitAnalysis, garment: GarmentAnalysis,
   const image = composeUpper(portrait, layers, report);
   lap('compose');
   return withLayers({ image, timingsMs }, report);
+}
+
+/**
+ * A bottom goes on the hips and legs: on a portrait that ends above the hips there is
+ * nowhere to draw it, and it is refused with what to do rather than drawn as nothing.
+ * @throws FitroomError('body-out-of-frame')
+ */
+function requireHips(portrait: PortraitAnalysis): void {
+  if (!portrait.issues.some((i) => i.code === 'hips-cut-off')) return;
+  throw new FitroomError('body-out-of-frame', 'Your photo ends above your hips, so trousers, shorts and skirts cannot be shown on it. Use a photo down to at least mid-thigh.');
 }
 
 /** Empty result layers at the portrait's size, for the composers to fill. */

@@ -104,6 +104,16 @@ describe.skipIf(!haveSamples)('try-on on sample photos', () => {
     expect(covered(loose)).toBeGreaterThan(covered(snug) * 1.05);
   });
 
+  it('refuses a bottom on a portrait that ends above the hips, saying what photo to use; a top still goes on it', async () => {
+    const engine = await testEngine();
+    const closeUp = await engine.analysePortrait(await readImageFile(samplePath('persons-more/omnitry_person_necklace.jpg'))); // head and shoulders, landscape
+    expect(closeUp.issues.map((i) => i.code)).toContain('hips-cut-off');
+    const jeans = await engine.analyseGarment(await readImageFile(samplePath('garments/051991_1.jpg')));
+    await expect(engine.tryOn(closeUp, jeans)).rejects.toMatchObject({ code: 'body-out-of-frame', message: expect.stringMatching(/hips.*mid-thigh/) });
+    const { image } = await engine.tryOn(closeUp, tee);
+    expect([image.width, image.height]).toEqual([closeUp.image.width, closeUp.image.height]);
+  });
+
   it('puts a top over a dress: the dress below the top\'s hem stays as it was, no painted skin', async () => {
     const engine = await testEngine();
     const dressed = await engine.analysePortrait(await readImageFile(samplePath('persons/052472_0.jpg'))); // black slip dress

@@ -25,5 +25,9 @@ describe('errors across contexts', () => {
     expect(describeError({ code: 'no-garment', message: '' }).title).toMatch(/No garment/);
     expect(describeError({ code: 'unsupported-category', message: 'Shoes are not dressed.' }).detail).toContain('Shoes are not dressed.');
     expect(describeError({ code: 'fetch-failed', message: 'Could not download x: 404.' }).action).toBe('retry');
+    // a portrait too short for the garment: the engine's words, and the way to a better photo
+    const short = describeError({ code: 'body-out-of-frame', message: 'Your photo ends above your hips.' });
+    expect(short.detail).toContain('ends above your hips');
+    expect(short.action).toBe('add-portrait');
   });
 });
