@@ -97,152 +97,217 @@ export function frontScale(body: BodyGeometry, person: GrayImage, arms: GrayImag
   return ((chest.right - chest.left) * (1 + ease)) / gChest;
 }
 
+type Side = 'left' | 'right';
+
+/** What every step of the fit reads: the body, the garment, which way the wearer faces and the garment's scale on them. */
+interface FitFrame {
+  body: BodyGeometry;
+  person: GrayImage;
+  arms: GrayImage;
+  g: UpperLandmarks;
+  opts: FitOptions;
+  /** The shoulder joints, wearer's left and right. */
+  jointL: Point;
+  jointR: Point;
+  /** The wearer's left is on the image's right when they face the camera. */
+  facing: boolean;
+  /** Body pixels per garment pixel across the chest (frontScale). */
+  h: number;
+  /** The garment's middle: halfway between its collar corners. */
+  gCenterX: number;
+  /** Whether the top has sleeves: a sleeveless top hangs from its straps. */
+  sleeved: boolean;
+}
+
+/** A pair of body points, wearer's left and right. */
+interface SidePoints {
+  left: Point;
+  right: Point;
+}
+
 /**
  * @example const fit = fitUpper(portrait.body, portrait.keypoints, mask, arms, landmarks, sleeves, { ease: 0.06, lengthScale: 1 });
  */
 export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, arms: GrayImage, g: UpperLandmarks, sleeves: { left: SleeveShape; right: SleeveShape }, opts: FitOptions): UpperFit {
-  const span = body.shoulderSpan;
-  const up = body.up;
-  const down: Point = [-up[0], -up[1]];
-  const sleeved = sleeves.left.length > 0 || sleeves.right.length > 0;
   const jointL: Point = [kp.left_shoulder.x, kp.left_shoulder.y], jointR: Point = [kp.right_shoulder.x, kp.right_shoulder.y];
-  // the wearer's left is on the image's right when they face the camera
-  const facing = jointL[0] >= jointR[0];
-  const imgSide = (side: 'left' | 'right') => ((side === 'left') === facing ? 1 : -1);
-
-  const h = frontScale(body, person, arms, g, opts.ease);
-  const gCenterX = (g.left_neck[0] + g.right_neck[0]) / 2;
-
-  // A sleeveless top's straps rest on the shoulders: its strap points keep their distance
-  // from its middle (at the garment's scale) and sit on the line across the shoulders' tops;
-  // placed level with the collar's back instead, they stood above the shoulders.
-  const [topA, topB] = body.shoulderTops;
-  const onShoulders = (gp: Point): Point => {
-    const x = body.neckBase[0] + (gp[0] - gCenterX) * h * (facing ? 1 : -1);
-    const dx = topB[0] - topA[0];
-    return [x, Math.abs(dx) < 1 ? (topA[1] + topB[1]) / 2 : topA[1] + ((x - topA[0]) * (topB[1] - topA[1])) / dx];
+  const f: FitFrame = {
+    body, person, arms, g, opts, jointL, jointR,
+    facing: jointL[0] >= jointR[0],
+    h: frontScale(body, person, arms, g, opts.ease),
+    gCenterX: (g.left_neck[0] + g.right_neck[0]) / 2,
+    sleeved: sleeves.left.length > 0 || sleeves.right.length > 0,
   };
+  const neck = collarPoints(f);
+  const shoulders = shoulderPoints(f);
+  const armpits = armpitPoints(f);
+  const hem = hemPoints(f, neck.back);
+  const waist = waistPoints(f, armpits.y, hem.y);
 
-  // Collar: the back of the collar a little above the notch between the collarbones.
-  const neckBack = add(body.neckBase, up, span * 0.1);
+  const gChestC: Point = [f.gCenterX, (g.left_armpit[1] + g.right_armpit[1]) / 2];
+  const torso: Pair[] = [
+    { from: neck.back, to: g.neck_back },
+    { from: neck.left, to: g.left_neck },
+    { from: neck.right, to: g.right_neck },
+    { from: shoulders.left, to: g.left_shoulder },
+    { from: shoulders.right, to: g.right_shoulder },
+    { from: armpits.left, to: g.left_armpit },
+    { from: armpits.right, to: g.right_armpit },
+    { from: waist.left, to: waist.gLeft },
+    { from: waist.right, to: waist.gRight },
+    { from: hem.left, to: g.left_hem },
+    { from: hem.right, to: g.right_hem },
+    { from: mid(hem.left, hem.right), to: mid(g.left_hem, g.right_hem) },
+    { from: mid(armpits.left, armpits.right), to: gChestC },
+  ];
+  return {
+    torso,
+    box: paddedBox(torso, body.shoulderSpan * 0.15),
+    leftSleeve: sleeveFit(f, kp, 'left', sleeves.left, shoulders.left, armpits.left),
+    rightSleeve: sleeveFit(f, kp, 'right', sleeves.right, shoulders.right, armpits.right),
+    hemY: hem.y,
+  };
+}
+
+/** +1 when the wearer's `side` is on the image's right. */
+function imgSide(f: FitFrame, side: Side): number {
+  return (side === 'left') === f.facing ? 1 : -1;
+}
+
+/**
+ * A sleeveless top's straps rest on the shoulders: its strap points keep their distance
+ * from its middle (at the garment's scale) and sit on the line across the shoulders' tops;
+ * placed level with the collar's back instead, they stood above the shoulders.
+ */
+function onShoulders(f: FitFrame, gp: Point): Point {
+  const { body } = f;
+  const [topA, topB] = body.shoulderTops;
+  const x = body.neckBase[0] + (gp[0] - f.gCenterX) * f.h * (f.facing ? 1 : -1);
+  const dx = topB[0] - topA[0];
+  return [x, Math.abs(dx) < 1 ? (topA[1] + topB[1]) / 2 : topA[1] + ((x - topA[0]) * (topB[1] - topA[1])) / dx];
+}
+
+/** Collar: the back of the collar a little above the notch between the collarbones, and its corners round the neck. */
+function collarPoints(f: FitFrame): SidePoints & { back: Point } {
+  const { body, g, h } = f;
+  const back = add(body.neckBase, body.up, body.shoulderSpan * 0.1);
   // a flat collar is a ring laid flat: round the neck its width is 2/π of its circumference's half
   const neckHalf = Math.max(body.neckRadius * 1.15, (Math.abs(g.left_neck[0] - g.right_neck[0]) * h * FLAT_TO_FRONT * TUBE_FRONT) / 2);
-  const neckAt = (side: 'left' | 'right'): Point => {
+  const neckAt = (side: Side): Point => {
     const gn = side === 'left' ? g.left_neck : g.right_neck;
-    // a sleeveless top's neckline is its straps' inner edge: placed with the straps (below),
+    // a sleeveless top's neckline is its straps' inner edge: placed with the straps,
     // not as a collar's ring round the neck, whose width would pull a strap's top aside
-    if (!sleeved) return onShoulders(gn);
-    return [neckBack[0] + imgSide(side) * neckHalf, neckBack[1] + (gn[1] - g.neck_back[1]) * h];
+    if (!f.sleeved) return onShoulders(f, gn);
+    return [back[0] + imgSide(f, side) * neckHalf, back[1] + (gn[1] - g.neck_back[1]) * h];
   };
+  return { back, left: neckAt('left'), right: neckAt('right') };
+}
 
-  // Shoulders: seams just outside the joints and on top; a sleeveless top's straps keep their place.
+/** Shoulders: seams just outside the joints and on top; a sleeveless top's straps keep their place. */
+function shoulderPoints(f: FitFrame): SidePoints {
+  const { body, g } = f;
   const [edgeImgLeft, edgeImgRight] = body.shoulderEdges;
-  const shoulderAt = (side: 'left' | 'right'): Point => {
-    if (!sleeved) return onShoulders(side === 'left' ? g.left_shoulder : g.right_shoulder);
+  const shoulderAt = (side: Side): Point => {
+    if (!f.sleeved) return onShoulders(f, side === 'left' ? g.left_shoulder : g.right_shoulder);
     // on the shoulder's top, out towards its edge
-    const joint = side === 'left' ? jointL : jointR;
-    const edge = imgSide(side) > 0 ? edgeImgRight : edgeImgLeft;
+    const joint = side === 'left' ? f.jointL : f.jointR;
+    const edge = imgSide(f, side) > 0 ? edgeImgRight : edgeImgLeft;
     const top = side === 'left' ? body.shoulderTops[0] : body.shoulderTops[1];
     return add(top, sub(edge, joint), SLEEVE_SEAM_OUT - SHOULDER_TOP_AT);
   };
-  const sL = shoulderAt('left'), sR = shoulderAt('right');
+  return { left: shoulderAt('left'), right: shoulderAt('right') };
+}
 
-  // Sides: the body's width plus ease, or the garment's own where it is wider.
-  const sideAt = (y: number, gHalf: number, side: 'left' | 'right'): Point => {
-    const t = torsoSpanAt(person, arms, body, y);
-    const half = Math.max(((t.right - t.left) / 2) * (1 + opts.ease), gHalf * h);
-    return [t.center + imgSide(side) * half, y];
-  };
-  const yArm = armpitY(body);
-  const armpitL = sideAt(yArm, Math.abs(g.left_armpit[0] - gCenterX), 'left');
-  const armpitR = sideAt(yArm, Math.abs(g.right_armpit[0] - gCenterX), 'right');
+/** A side of the garment's body at portrait row y: the body's width plus ease, or the garment's own (half width `gHalf`) where it is wider. */
+function sideAt(f: FitFrame, y: number, gHalf: number, side: Side): Point {
+  const t = torsoSpanAt(f.person, f.arms, f.body, y);
+  const half = Math.max(((t.right - t.left) / 2) * (1 + f.opts.ease), gHalf * f.h);
+  return [t.center + imgSide(f, side) * half, y];
+}
 
-  // Length: the garment's length-to-chest ratio against the torso (collar to hips).
+/** The armpits: at the sides, at armpitY. */
+function armpitPoints(f: FitFrame): SidePoints & { y: number } {
+  const { g, gCenterX } = f;
+  const y = armpitY(f.body);
+  return { y, left: sideAt(f, y, Math.abs(g.left_armpit[0] - gCenterX), 'left'), right: sideAt(f, y, Math.abs(g.right_armpit[0] - gCenterX), 'right') };
+}
+
+/** Length: the garment's length-to-chest ratio against the torso (collar to hips) puts the hem's row; its corners are at the sides. */
+function hemPoints(f: FitFrame, neckBack: Point): SidePoints & { y: number } {
+  const { body, g, gCenterX, opts } = f;
   const gChest = Math.max(Math.abs(g.left_armpit[0] - g.right_armpit[0]), 1);
   const gLen = (g.left_hem[1] + g.right_hem[1]) / 2 - g.neck_back[1];
-  const toHips = Math.max(len(sub(body.hipCenter, neckBack)), span * 0.8);
+  const toHips = Math.max(len(sub(body.hipCenter, neckBack)), body.shoulderSpan * 0.8);
   const ratio = Math.min(MAX_TOP_LENGTH, Math.max(MIN_TOP_LENGTH, Math.sqrt(gLen / gChest / HIP_LENGTH_RATIO)));
-  const hemY = neckBack[1] + toHips * ratio * opts.lengthScale * -up[1];
-  const gHemL = g.left_hem, gHemR = g.right_hem;
-  const hemL = sideAt(hemY, Math.abs(gHemL[0] - gCenterX), 'left');
-  const hemR = sideAt(hemY, Math.abs(gHemR[0] - gCenterX), 'right');
-  const waistY = (yArm + hemY) / 2;
-  const gWaistL = lerp(g.left_armpit, gHemL, 0.5), gWaistR = lerp(g.right_armpit, gHemR, 0.5);
-  const waistL = sideAt(waistY, Math.abs(gWaistL[0] - gCenterX), 'left');
-  const waistR = sideAt(waistY, Math.abs(gWaistR[0] - gCenterX), 'right');
+  const y = neckBack[1] + toHips * ratio * opts.lengthScale * -body.up[1];
+  return { y, left: sideAt(f, y, Math.abs(g.left_hem[0] - gCenterX), 'left'), right: sideAt(f, y, Math.abs(g.right_hem[0] - gCenterX), 'right') };
+}
 
-  const gChestC: Point = [gCenterX, (g.left_armpit[1] + g.right_armpit[1]) / 2];
-  const gHemC = mid(gHemL, gHemR);
-  const torso: Pair[] = [
-    { from: neckBack, to: g.neck_back },
-    { from: neckAt('left'), to: g.left_neck },
-    { from: neckAt('right'), to: g.right_neck },
-    { from: sL, to: g.left_shoulder },
-    { from: sR, to: g.right_shoulder },
-    { from: armpitL, to: g.left_armpit },
-    { from: armpitR, to: g.right_armpit },
-    { from: waistL, to: gWaistL },
-    { from: waistR, to: gWaistR },
-    { from: hemL, to: gHemL },
-    { from: hemR, to: gHemR },
-    { from: mid(hemL, hemR), to: gHemC },
-    { from: mid(armpitL, armpitR), to: gChestC },
-  ];
+/** The waist: halfway from armpits to hem, on the body and in the garment. */
+function waistPoints(f: FitFrame, yArm: number, hemY: number): SidePoints & { gLeft: Point; gRight: Point } {
+  const { g, gCenterX } = f;
+  const y = (yArm + hemY) / 2;
+  const gLeft = lerp(g.left_armpit, g.left_hem, 0.5), gRight = lerp(g.right_armpit, g.right_hem, 0.5);
+  return { gLeft, gRight, left: sideAt(f, y, Math.abs(gLeft[0] - gCenterX), 'left'), right: sideAt(f, y, Math.abs(gRight[0] - gCenterX), 'right') };
+}
 
-  const sleeveFit = (side: 'left' | 'right'): SleeveFit | null => {
-    const shape = sleeves[side];
-    if (shape.length <= 0) return null;
-    const bShoulder = side === 'left' ? sL : sR, bArmpit = side === 'left' ? armpitL : armpitR;
-    const elbow: Point = side === 'left' ? [kp.left_elbow.x, kp.left_elbow.y] : [kp.right_elbow.x, kp.right_elbow.y];
-    const wrist: Point = side === 'left' ? [kp.left_wrist.x, kp.left_wrist.y] : [kp.right_wrist.x, kp.right_wrist.y];
-    // The sleeve hangs around the arm: its tube is centred on the arm's axis (the root's
-    // middle projected onto shoulder joint → elbow), and its opening is no wider than a
-    // loose sleeve's, whatever the flat photo's shoulder-to-armpit span.
-    const joint = side === 'left' ? jointL : jointR;
-    const armDir = sub(elbow, joint);
-    const armLen = Math.max(len(armDir), 1);
-    const rm = mid(bShoulder, bArmpit);
-    // ...starting on top of the shoulder, so the rounded sleeve cap covers the deltoid.
-    const along = Math.max(-span * 0.08, ((rm[0] - joint[0]) * armDir[0] + (rm[1] - joint[1]) * armDir[1]) / armLen - span * 0.1);
-    const root: Point = add(joint, armDir, along / armLen);
-    // Sleeves hang, so their flat length is their true length (front scale × flat-to-front).
-    let left = shape.length * h * FLAT_TO_FRONT;
-    const path: Point[] = [root];
-    let from = root;
-    for (const to of [elbow, wrist]) {
-      const d = len(sub(to, from));
-      if (d >= left) { path.push(lerp(from, to, left / Math.max(d, 1e-6))); left = 0; break; }
-      path.push(to);
-      left -= d;
-      from = to;
-    }
-    // A sleeve longer than the arm ends a little past the wrist.
-    if (left > 0 && path.length >= 2) {
-      const dir = sub(path[path.length - 1], path[path.length - 2]);
-      path[path.length - 1] = add(path[path.length - 1], dir, Math.min(left, span * 0.06) / Math.max(len(dir), 1e-6));
-    }
-    const armRadius = (side === 'left' ? body.leftArm : body.rightArm).radii;
-    const endT = Math.min(1, len(sub(path[path.length - 1], root)) / Math.max(len(sub(elbow, root)), 1));
-    const armAtEnd = endT <= 1 ? armRadius[0] + (armRadius[1] - armRadius[0]) * endT : armRadius[1];
-    return {
-      bodyRoot: [bShoulder, bArmpit],
-      bodyPath: path,
-      garmentRoot: [side === 'left' ? g.left_shoulder : g.right_shoulder, side === 'left' ? g.left_armpit : g.right_armpit],
-      garmentEnd: side === 'left' ? g.left_sleeve_end : g.right_sleeve_end,
-      halfWidthRoot: Math.min(Math.max(len(sub(bShoulder, bArmpit)) / 2, armRadius[0] * 1.1), armRadius[0] * 1.5),
-      halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * TUBE_FRONT, armAtEnd * SLEEVE_OVER_ARM),
-      garmentHalfWidthEnd: shape.endHalfWidth,
-    };
-  };
-
+/** The box around the body points, `pad` wider each way. */
+function paddedBox(torso: Pair[], pad: number): UpperFit['box'] {
   const xs = torso.map((p) => p.from[0]), ys = torso.map((p) => p.from[1]);
-  const pad = span * 0.15;
-  void down;
+  return { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad };
+}
+
+/**
+ * One sleeve on the arm, from its root between the body's shoulder and armpit points;
+ * null when the garment has no sleeve on that side.
+ */
+function sleeveFit(f: FitFrame, kp: Keypoints, side: Side, shape: SleeveShape, bShoulder: Point, bArmpit: Point): SleeveFit | null {
+  if (shape.length <= 0) return null;
+  const { body, g, h } = f;
+  const span = body.shoulderSpan;
+  const elbow: Point = side === 'left' ? [kp.left_elbow.x, kp.left_elbow.y] : [kp.right_elbow.x, kp.right_elbow.y];
+  const wrist: Point = side === 'left' ? [kp.left_wrist.x, kp.left_wrist.y] : [kp.right_wrist.x, kp.right_wrist.y];
+  // The sleeve hangs around the arm: its tube is centred on the arm's axis (the root's
+  // middle projected onto shoulder joint → elbow), and its opening is no wider than a
+  // loose sleeve's, whatever the flat photo's shoulder-to-armpit span.
+  const joint = side === 'left' ? f.jointL : f.jointR;
+  const armDir = sub(elbow, joint);
+  const armLen = Math.max(len(armDir), 1);
+  const rm = mid(bShoulder, bArmpit);
+  // ...starting on top of the shoulder, so the rounded sleeve cap covers the deltoid.
+  const along = Math.max(-span * 0.08, ((rm[0] - joint[0]) * armDir[0] + (rm[1] - joint[1]) * armDir[1]) / armLen - span * 0.1);
+  const root: Point = add(joint, armDir, along / armLen);
+  // Sleeves hang, so their flat length is their true length (front scale × flat-to-front).
+  const path = armPath(root, [elbow, wrist], shape.length * h * FLAT_TO_FRONT, span);
+  const armRadius = (side === 'left' ? body.leftArm : body.rightArm).radii;
+  const endT = Math.min(1, len(sub(path[path.length - 1], root)) / Math.max(len(sub(elbow, root)), 1));
+  const armAtEnd = endT <= 1 ? armRadius[0] + (armRadius[1] - armRadius[0]) * endT : armRadius[1];
   return {
-    torso,
-    box: { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad },
-    leftSleeve: sleeveFit('left'),
-    rightSleeve: sleeveFit('right'),
-    hemY,
+    bodyRoot: [bShoulder, bArmpit],
+    bodyPath: path,
+    garmentRoot: [side === 'left' ? g.left_shoulder : g.right_shoulder, side === 'left' ? g.left_armpit : g.right_armpit],
+    garmentEnd: side === 'left' ? g.left_sleeve_end : g.right_sleeve_end,
+    halfWidthRoot: Math.min(Math.max(len(sub(bShoulder, bArmpit)) / 2, armRadius[0] * 1.1), armRadius[0] * 1.5),
+    halfWidthEnd: Math.max(shape.endHalfWidth * h * FLAT_TO_FRONT * TUBE_FRONT, armAtEnd * SLEEVE_OVER_ARM),
+    garmentHalfWidthEnd: shape.endHalfWidth,
   };
+}
+
+/** The sleeve's path down the arm: `length` along root → elbow → wrist, ending where it runs out. */
+function armPath(root: Point, joints: Point[], length: number, span: number): Point[] {
+  let left = length;
+  const path: Point[] = [root];
+  let from = root;
+  for (const to of joints) {
+    const d = len(sub(to, from));
+    if (d >= left) { path.push(lerp(from, to, left / Math.max(d, 1e-6))); left = 0; break; }
+    path.push(to);
+    left -= d;
+    from = to;
+  }
+  // A sleeve longer than the arm ends a little past the wrist.
+  if (left > 0 && path.length >= 2) {
+    const dir = sub(path[path.length - 1], path[path.length - 2]);
+    path[path.length - 1] = add(path[path.length - 1], dir, Math.min(left, span * 0.06) / Math.max(len(dir), 1e-6));
+  }
+  return path;
 }
