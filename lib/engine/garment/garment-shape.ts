@@ -679,6 +679,15 @@ function withUnderside(context: SleeveContext, isSleeve: (x: number, y: number) 
 }
 
 /**
+ * How far a closed crew neck's front lies below the back of its collar, in neck widths, where
+ * the photo's outline cannot tell (the inside back fills the opening). Grading specs for
+ * crew-neck tees give a neck width of 6.5-7 in with the front 3-3.5 in and the back 0.75-1 in
+ * below the shoulder's high point: 0.3-0.36 of the width. (At 0.15 the label and the inside
+ * back below it were drawn on the shopper's chest.)
+ */
+const CREW_FRONT_DROP = 0.3;
+
+/**
  * Front neckline. A deep opening between straps (camisole, strappy top) is the front
  * neckline itself, and the back of the "collar" is level with the strap tops; a
  * shallow one (crew neck) is the back of the collar, the front a little lower.
@@ -690,7 +699,7 @@ function necklineOf(dip: Pt, collar: CollarCorners, bh: number): Neckline {
   const strapTop = Math.min(collar.imgLeft[1], collar.imgRight[1]);
   const open = dip[1] - strapTop > bh * 0.12;
   const dipDepth = dip[1] - level;
-  const front: Pt = open || dipDepth > neckWidth * 0.15 ? [dip[0], dip[1]] : [dip[0], level + neckWidth * 0.15];
+  const front: Pt = open || dipDepth > neckWidth * CREW_FRONT_DROP ? [dip[0], dip[1]] : [dip[0], level + neckWidth * CREW_FRONT_DROP];
   return { back: [Math.round((collar.imgLeft[0] + collar.imgRight[0]) / 2), Math.round(level)], front, open };
 }
 
@@ -720,17 +729,17 @@ function partLabels(p: Profiles, sleeve: SleeveLength, imgLeft: Sleeve, imgRight
 }
 
 /**
- * The neck opening of a closed collar: in a flat photo the back of the garment shows
- * through it; on a body the neck fills it. Its outline is half an ellipse from corner to
- * corner down to the front neckline, under a band the width of a collar at the top.
+ * The neck opening of a closed collar: in a flat photo the back of the garment, the
+ * collar's back band and its label show through it; on a body, seen from the front, the
+ * neck hides them. Its outline is half an ellipse from corner to corner down to the front
+ * neckline.
  * Its body pixels in `parts` (rows `w` wide) become PART_INSIDE.
  */
 function markNeckOpening(parts: Uint8Array, w: number, collar: CollarCorners, neck: Neckline): void {
   const { level } = collar;
   const nx = neck.back[0];
   const a = Math.abs(collar.imgRight[0] - collar.imgLeft[0]) / 2, depth = neck.front[1] - level;
-  const band = Math.max(2, depth * 0.25);
-  for (let y = Math.ceil(level + band); y < neck.front[1]; y++) {
+  for (let y = Math.ceil(level); y < neck.front[1]; y++) {
     const t = (y - level) / Math.max(depth, 1);
     const half = a * Math.sqrt(Math.max(0, 1 - t * t)) * 0.85;
     for (let x = Math.round(nx - half); x <= nx + half; x++) if (parts[y * w + x] === PART_BODY) parts[y * w + x] = PART_INSIDE;
