@@ -22,7 +22,11 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: [...ENGINE, ...E2E] } },
       { extends: true, test: { name: 'engine', include: ENGINE } },
       // One browser at a time: the tests share the machine's two cores with Chromium's own processes.
-      { extends: true, test: { name: 'e2e', include: E2E, fileParallelism: false } },
+      // A test runs once more if it fails: Chromium now and then never acknowledges a synthetic
+      // key or click whose handler removes the frame it went to (the overlay closing), and the
+      // Playwright call waits on (seen in about 1 run of the e2e project in 4 on 2026-12-02; the
+      // page itself goes on). Every retry is printed in the run's report.
+      { extends: true, test: { name: 'e2e', include: E2E, fileParallelism: false, retry: 1 } },
     ],
   },
 });

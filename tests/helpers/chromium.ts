@@ -35,6 +35,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Longest any single Playwright action or wait may take (ms): the slowest real step, a first
+ * try-on that loads the models, is done in under 10 s on these two-core machines.
+ */
+const ACTION_TIMEOUT_MS = 30_000;
 /** The model files the engine loads, which the build must ship (as wxt.config.ts picks them). */
 const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${DEFAULT_PRECISION}.onnx`);
 
@@ -66,6 +71,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       `--host-resolver-rules=MAP *.${FIXTURE_DOMAIN} 127.0.0.1`,
     ],
   });
+  // No Playwright call may wait forever: one that hangs fails in ACTION_TIMEOUT_MS, naming the
+  // call, and the test can be run again (vitest.config.ts) instead of timing out unexplained.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
