@@ -16,8 +16,11 @@ import { renderMaps } from './render-maps';
 import { learnSkin } from './skin';
 import { stopwatch } from '../stopwatch';
 
-/** Bump when PortraitAnalysis changes shape, so stored analyses are redone. */
-export const PORTRAIT_VERSION = 2;
+/**
+ * Bump when PortraitAnalysis changes shape, or its maps change meaning, so stored analyses
+ * are redone (3: painted arms lit as cylinders, the old top's holes shut, folds of 1 cm up).
+ */
+export const PORTRAIT_VERSION = 3;
 /** Portraits are analysed and rendered at most this big on the long side. */
 export const MAX_PORTRAIT_SIDE = 2048;
 
