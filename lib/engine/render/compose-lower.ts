@@ -20,6 +20,7 @@ import type { LowerMaps } from './lower-maps';
 import { CLEAR_REACH } from './lower-maps';
 import { smoothstep } from '../smoothstep';
 import { armOwn } from './compose';
+import { armsBelowSleeves } from './arms-below-sleeves';
 
 /**
  * @param top the top worn (kept in front), @param bottom the old bottom (cleared): see topAndBottom.
@@ -75,6 +76,7 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
   const cleared = [0, 0, 0];
   // reaching a little past the old clothes' soft outline, so no faint ghost of it stays
   const { worn: clear, reach } = maps.dressClear;
+  const armFree = armsBelowSleeves([portrait.body.leftArm, portrait.body.rightArm], layers.sleeves);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
     const u = Math.max(smoothstep(0.05, 0.5, clear.data[i]), smoothstep(0.1, 0.4, reach.data[i])), ta = t[p + 3] / 255, sa = s[p + 3] / 255;
@@ -91,7 +93,8 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
       const shade = shading.data[i] * maps.lowerShading.data[i];
       // 2. the dress's body, 3. arms in front of it, 4. sleeves
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
-      const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
+      // (below the new sleeves' hems only: above them the arm is inside its sleeve)
+      const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i) * armFree.data[i];
       if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
       vis = ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;
