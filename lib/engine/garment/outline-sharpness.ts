@@ -11,7 +11,11 @@ import type { GrayImage } from '../image';
 import { createGray } from '../image';
 import { dilate } from './garment-mask';
 
-/** How wide (px of the product photo) a garment's outline is drawn: a sharp photo's edge. */
+/**
+ * How wide a garment's outline is drawn, in pixels of the mask given: a sharp photo's edge.
+ * The sheet gives the garment already brought near the portrait's scale (render/garment-source.ts),
+ * so this is about 2 portrait pixels.
+ */
 export const LENS_EDGE = 2;
 /** Coverage below this is backdrop; above 1 - this, cloth; between, the outline's ramp. */
 const SOFT = 0.05;
