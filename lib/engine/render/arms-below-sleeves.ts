@@ -12,7 +12,7 @@ import type { Point } from '../shapes';
 import { segmentDistance } from '../shapes';
 import { smoothstep } from '../smoothstep';
 
-/** Sleeve pixels this far from an arm's line, in its half thicknesses, are that arm's sleeve. */
+/** Sleeve pixels this far from an arm's line, in its half thicknesses, and nearer it than the other arm's, are that arm's sleeve. */
 const OWN_SLEEVE_REACH = 1.5;
 /** The hem is this high a share of the arm's sleeve pixels along the arm (a stray pixel past it does not count). */
 const HEM_QUANTILE = 0.98;
@@ -35,7 +35,8 @@ export function armsBelowSleeves(arms: Limb[], sleeves: RgbaImage): GrayImage {
     for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) {
       if (sleeves.data[(y * w + x) * 4 + 3] < DRAWN * 255) continue;
       const p = nearestOnArm(arm, x, y);
-      if (p.d <= reach) alongs.push(p.along);
+      // (a pixel of the other arm's sleeve is that arm's, even where this forearm crosses near it)
+      if (p.d <= reach && arms.every((other) => other === arm || nearestOnArm(other, x, y).d >= p.d)) alongs.push(p.along);
     }
     if (alongs.length === 0) continue;
     alongs.sort((a, b) => a - b);
