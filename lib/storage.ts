@@ -13,7 +13,13 @@
  *               copy of the photo (rebuilt from `photo`), typically under 1 MB.
  * A second object store `profile` keeps the shopper's profile (height, fit preference,
  * tape measurements) under the key `profile`: apart, so deleting the photo keeps it.
+ * A third, `looks`, keeps the saved looks (lib/looks/look.ts) by their `id`, with an index
+ * on `portraitId` so the looks made from a portrait can be found when it is deleted.
+ *
+ * Versions: 1 had `portrait`; 2 added `profile`; 3 added `looks`. An upgrade only adds
+ * what is missing, so the stored portrait and profile survive it.
  */
+import type { Look } from './looks/look';
 import type { PortraitSummary } from './messaging';
 import type { PackedPortraitAnalysis } from './portrait-pack';
 import type { ShopperProfile } from './size/profile';
@@ -46,11 +52,24 @@ export interface ProfileStore {
   save(profile: ShopperProfile): Promise<void>;
 }
 
-const DB_NAME = 'fitroom';
-// 2 added the `profile` store.
-const DB_VERSION = 2;
+/** Where the saved looks live. */
+export interface LookStore {
+  save(look: Look): Promise<void>;
+  /** Every look, newest first. */
+  list(): Promise<Look[]>;
+  delete(id: string): Promise<void>;
+  countByPortrait(portraitId: string): Promise<number>;
+  /** Deletes the looks made from that portrait; resolves to how many there were. */
+  deleteByPortrait(portraitId: string): Promise<number>;
+}
+
+export const DB_NAME = 'fitroom';
+// 2 added the `profile` store, 3 the `looks` store.
+export const DB_VERSION = 3;
 const STORE = 'portrait';
 const PROFILE_STORE = 'profile';
+const LOOKS_STORE = 'looks';
+const BY_PORTRAIT = 'portraitId';
 type Key = 'summary' | 'photo' | 'analysis';
 
 /**
@@ -60,8 +79,7 @@ type Key = 'summary' | 'photo' | 'analysis';
  *   const summary = await store.loadSummary(); // null when no portrait was chosen yet
  */
 export function indexedDbPortraitStore(idb: IDBFactory = indexedDB): PortraitStore {
-  let db: Promise<IDBDatabase> | null = null;
-  const open = () => (db ??= openDatabase(idb));
+  const open = connection(idb);
   const get = async <T>(key: Key): Promise<T | null> => {
     const tx = (await open()).transaction(STORE, 'readonly');
     return ((await request(tx.objectStore(STORE).get(key))) as T | undefined) ?? null;
@@ -106,8 +124,7 @@ export function memoryPortraitStore(): PortraitStore {
  * @example const profile = (await indexedDbProfileStore().load()) ?? EMPTY_PROFILE;
  */
 export function indexedDbProfileStore(idb: IDBFactory = indexedDB): ProfileStore {
-  let db: Promise<IDBDatabase> | null = null;
-  const open = () => (db ??= openDatabase(idb));
+  const open = connection(idb);
   return {
     async load() {
       const tx = (await open()).transaction(PROFILE_STORE, 'readonly');
@@ -130,12 +147,104 @@ export function memoryProfileStore(initial: ShopperProfile | null = null): Profi
   return { load: async () => current, save: async (p) => { current = p; } };
 }
 
+/**
+ * The saved looks, backed by IndexedDB next to the portrait.
+ * @example
+ *   const looks = indexedDbLookStore();
+ *   await looks.save(look);
+ *   (await looks.list())[0].id === look.id // the newest first
+ */
+export function indexedDbLookStore(idb: IDBFactory = indexedDB): LookStore {
+  const open = connection(idb);
+  const byPortrait = async (portraitId: string, mode: IDBTransactionMode) => {
+    const tx = (await open()).transaction(LOOKS_STORE, mode);
+    // A plain key as the query: no IDBKeyRange global needed (a fake IndexedDB in Node has none).
+    return { tx, index: tx.objectStore(LOOKS_STORE).index(BY_PORTRAIT), range: portraitId };
+  };
+  return {
+    async save(look) {
+      const tx = (await open()).transaction(LOOKS_STORE, 'readwrite');
+      tx.objectStore(LOOKS_STORE).put(look);
+      await done(tx);
+    },
+    async list() {
+      const tx = (await open()).transaction(LOOKS_STORE, 'readonly');
+      const looks = (await request(tx.objectStore(LOOKS_STORE).getAll())) as Look[];
+      return looks.sort((a, b) => b.savedAt - a.savedAt);
+    },
+    async delete(id) {
+      const tx = (await open()).transaction(LOOKS_STORE, 'readwrite');
+      tx.objectStore(LOOKS_STORE).delete(id);
+      await done(tx);
+    },
+    async countByPortrait(portraitId) {
+      const { index, range } = await byPortrait(portraitId, 'readonly');
+      return request(index.count(range));
+    },
+    async deleteByPortrait(portraitId) {
+      const { tx, index, range } = await byPortrait(portraitId, 'readwrite');
+      const ids = await request(index.getAllKeys(range));
+      const store = tx.objectStore(LOOKS_STORE);
+      for (const id of ids) store.delete(id);
+      await done(tx);
+      return ids.length;
+    },
+  };
+}
+
+/**
+ * Looks in memory, for tests.
+ * @example const looks = memoryLookStore(); await looks.save(look); await looks.countByPortrait(look.portraitId) // 1
+ */
+export function memoryLookStore(initial: Look[] = []): LookStore {
+  const looks = new Map(initial.map((l) => [l.id, l]));
+  const of = (portraitId: string) => [...looks.values()].filter((l) => l.portraitId === portraitId);
+  return {
+    save: async (look) => void looks.set(look.id, look),
+    list: async () => [...looks.values()].sort((a, b) => b.savedAt - a.savedAt),
+    delete: async (id) => void looks.delete(id),
+    countByPortrait: async (portraitId) => of(portraitId).length,
+    deleteByPortrait: async (portraitId) => {
+      const gone = of(portraitId);
+      for (const l of gone) looks.delete(l.id);
+      return gone.length;
+    },
+  };
+}
+
+/**
+ * One store's connection, opened on first use. Another context of the extension asking for
+ * a newer version closes it, so that upgrade is not blocked; the next use opens it again.
+ */
+function connection(idb: IDBFactory): () => Promise<IDBDatabase> {
+  let db: Promise<IDBDatabase> | null = null;
+  const forget = () => { db = null; };
+  return () => (db ??= openDatabase(idb).then((open) => {
+    open.onversionchange = () => { open.close(); forget(); };
+    open.onclose = forget;
+    return open;
+  }, (e: unknown) => { forget(); throw e; }));
+}
+
+/**
+ * Opens the database at DB_VERSION, creating the stores a database of an older version
+ * lacks. Nothing is deleted or rewritten, so the portrait and profile stay as they were.
+ */
 function openDatabase(idb: IDBFactory): Promise<IDBDatabase> {
   const req = idb.open(DB_NAME, DB_VERSION);
-  req.onupgradeneeded = () => {
-    for (const name of [STORE, PROFILE_STORE]) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-  };
+  req.onupgradeneeded = () => upgradeDatabase(req.result);
   return request(req);
+}
+
+/**
+ * The upgrade from any older version (0 when new) to DB_VERSION: each store and index is
+ * created only if missing, so running it on any version leaves the data in place.
+ */
+function upgradeDatabase(db: IDBDatabase): void {
+  for (const name of [STORE, PROFILE_STORE]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+  if (!db.objectStoreNames.contains(LOOKS_STORE)) {
+    db.createObjectStore(LOOKS_STORE, { keyPath: 'id' }).createIndex(BY_PORTRAIT, 'portraitId', { unique: false });
+  }
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
