@@ -14,7 +14,7 @@ import { webRequestRedirectWatch, type WebRequestApi } from '@/lib/background/re
 import { fetchImageBytes } from '@/lib/fetch-image';
 import { listen, selfIdentity } from '@/lib/message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
-import { indexedDbPortraitStore } from '@/lib/storage';
+import { indexedDbLookStore, indexedDbPortraitStore } from '@/lib/storage';
 
 export default defineBackground(() => {
   const portraitStore = indexedDbPortraitStore();
@@ -39,6 +39,7 @@ export default defineBackground(() => {
     hasPortrait: async () => (await portraitStore.loadSummary()) !== null,
     overlays: overlayRequests(),
     closeOverlayInTab: (tabId, ticket) => sendMessage('content.closeOverlay', ticket, { tabId, frameId: 0 }),
+    looks: indexedDbLookStore(),
   });
 
   // The sender kinds are checked by the guard; tabId is there for content scripts and overlay frames.
@@ -46,6 +47,7 @@ export default defineBackground(() => {
   listen('bg.tryOn', (data) => handlers.tryOn(data));
   listen('bg.status', () => handlers.status());
   listen('bg.sizeAdvice', (data) => handlers.sizeAdvice(data));
+  listen('bg.saveLook', (data) => handlers.saveLook(data));
   listen('bg.progress', (data) => void handlers.progress(data));
   listen('bg.openOverlay', (data, from) => handlers.openOverlay(data, from.tabId!));
   listen('bg.overlayRequest', (data, from) => handlers.overlayRequest(data, from.tabId!));

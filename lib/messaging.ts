@@ -8,6 +8,8 @@
  *     overlay ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen
  *     overlay ──bg.tryOn──▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
  *     overlay ──bg.closeOverlay──▶ background ──content.closeOverlay──▶ content (removes the iframe)
+ *     overlay ──bg.saveLook──▶ background (writes the look to the extension's IndexedDB)
+ *   fitting room (an extension page) ──bg.analysePortrait──▶ background, as the popup does
  *   offscreen ──bg.progress──▶ background ──overlay.progress / popup.progress──▶ the asker (extension pages only)
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
  *   content ──bg.warmUp──▶ background ──offscreen.warmUp──▶ offscreen (buttons shown: load the models early)
@@ -27,6 +29,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Result } from './error-info';
 import type { Box, GarmentCategory, Keypoints, PortraitIssue, SleeveLength, TryOnOptions } from './engine/index';
+import type { ProductListing } from './page/product-listing';
 import type { SizeChart } from './page/size-chart-types';
 import type { SizeAdvice } from './size/size-advice';
 
@@ -100,6 +103,10 @@ export interface TryOnResponse {
   garment: { category: GarmentCategory; sleeve: SleeveLength; fromCache: boolean };
   backend: 'webgpu' | 'wasm';
   timingsMs: Record<string, number>;
+  /** The id of the portrait the result was made from (PortraitSummary.id): a saved look keeps it. */
+  portraitId: string;
+  /** The product photo, small, as a JPEG data URL made from the bytes the background downloaded, for a saved look. */
+  garmentPhoto?: string;
 }
 
 /** The offscreen request: the background adds the garment's bytes unless the offscreen has its analysis cached. */
@@ -144,6 +151,8 @@ export interface OverlayRequest {
   chart: SizeChart | null;
   /** When the shopper clicked (ms since the epoch), so the overlay can time click → result. */
   clickedAt: number;
+  /** The product's title, price, page and store as lib/page read them, for a saved look; absent off the web. */
+  product?: ProductListing;
 }
 
 /** Names one open overlay: the content script's iframe and the request it shows. */
@@ -154,6 +163,21 @@ export interface OverlayTicket {
 export interface SizeAdviceRequest {
   /** The page's size chart as read by lib/page, or null when it has none. */
   chart: SizeChart | null;
+}
+
+/** A try-on the shopper saves from the overlay: the background adds its id and date and stores it. */
+export interface SaveLookRequest {
+  portraitId: string;
+  /** The result PNG at the portrait's size. */
+  result: EncodedImage & { width: number; height: number };
+  garment: { url: string; photo?: EncodedImage; category: GarmentCategory };
+  product?: ProductListing;
+  /** The size whose fit was on show. */
+  size?: string;
+}
+
+export interface SavedLookTicket {
+  id: string;
 }
 
 export interface ProtocolMap {
@@ -174,6 +198,8 @@ export interface ProtocolMap {
   'bg.warmUpForPortrait'(): void;
   /** Size advice for the page's chart from the stored profile and portrait. */
   'bg.sizeAdvice'(request: SizeAdviceRequest): Result<SizeAdvice>;
+  /** Keep the try-on on show as a saved look (the overlay frame may not write the extension's storage itself: see lib/looks/save-look.ts). */
+  'bg.saveLook'(request: SaveLookRequest): Result<SavedLookTicket>;
 
   // Answered by the offscreen document.
   'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;

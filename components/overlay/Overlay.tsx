@@ -25,6 +25,8 @@ export interface OverlayProps {
   onChooseSize?(size: SizeOption): void;
   /** Click → result on screen, once measured (kept on the element for tests). */
   elapsedMs?: number;
+  /** More actions on the result, beside the download link (the Save button). */
+  actions?: import('preact').ComponentChildren;
 }
 
 /**
@@ -76,6 +78,7 @@ export function Overlay(props: OverlayProps) {
             />
             <SizeAdviceSlot advice={props.sizeAdvice} chosen={props.chosenSize} onChoose={props.onChooseSize} onAddHeight={props.onAddPortrait} />
             <footer class="fr-footer">
+              {props.actions}
               <DownloadLink dataUrl={state.response.resultPng} src={state.src} />
             </footer>
           </div>

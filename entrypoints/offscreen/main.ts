@@ -30,6 +30,7 @@ const service = createTryOnService({
   startEngine: async () => createEngine({ loadModel: modelLoader(modelsUrl), executionProviders: (await ready).executionProviders }),
   decode: decodeImage,
   encodePng: encodePngBytes,
+  encodeJpeg: encodeJpegBytes,
   // A new portrait is stored only as re-encoded here: no EXIF, no GPS, oriented, capped.
   reencodePortrait: (bytes) => reencodePortrait(bytes, { decode: decodeImage, encodeJpeg: encodeJpegBytes }),
   store: indexedDbPortraitStore(),

@@ -7,6 +7,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Overlay } from '@/components/overlay/Overlay';
+import { SaveLook } from '@/components/overlay/SaveLook';
+import { openFittingRoom } from '@/lib/looks/open-fitting-room';
 import { listen } from '@/lib/message-guard/guarded-listener';
 import { sendMessage } from '@/lib/messaging';
 import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
@@ -42,6 +44,7 @@ function paint(view: OverlayView) {
       chosenSize={view.chosenSize}
       onChooseSize={overlay.chooseSize}
       elapsedMs={view.elapsedMs}
+      actions={<SaveLook state={view.state} product={view.product} size={view.chosenSize} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={openFittingRoom} />}
     />,
     root,
   );

@@ -9,10 +9,12 @@ import { bytesToBase64 } from '../base64';
 import { checkDownloadUrl } from '../download/host-guard';
 import { ExtensionError, NO_PORTRAIT_MESSAGE, toResult, unwrap, type Result } from '../error-info';
 import type { FetchedImage } from '../fetch-image';
+import { lookFromSaveRequest } from '../looks/save-look';
 import type {
-  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, OverlayRequest, OverlayTicket, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, SizeAdviceRequest,
-  TryOnRequest, TryOnResponse,
+  AnalysePortraitRequest, EngineStatus, OffscreenTryOnRequest, OverlayRequest, OverlayTicket, PrepareReply, PrepareRequest, PortraitSummary, ProgressEvent, SaveLookRequest,
+  SavedLookTicket, SizeAdviceRequest, TryOnRequest, TryOnResponse,
 } from '../messaging';
+import type { LookStore } from '../storage';
 import type { SizeAdvice } from '../size/size-advice';
 import type { OverlayRequests } from './overlay-requests';
 import type { JobOwner } from './progress-routes';
@@ -39,6 +41,10 @@ export interface BackgroundDeps {
   overlays: OverlayRequests;
   /** Tells the content script of a tab to remove an overlay frame. */
   closeOverlayInTab(tabId: number, ticket: OverlayTicket): Promise<void>;
+  /** Where saved looks go (the extension's IndexedDB). */
+  looks: Pick<LookStore, 'save'>;
+  /** A saved look's id; crypto.randomUUID by default. */
+  newLookId?: () => string;
 }
 
 /**
@@ -99,6 +105,14 @@ export function backgroundHandlers(deps: BackgroundDeps) {
         if (!request.chart) return { status: 'no-chart' } as const;
         await deps.ensureOffscreen();
         return unwrap(await deps.offscreen.sizeAdvice(request));
+      }),
+
+    /** The overlay keeps the try-on it shows: stored with a new id and the time. */
+    saveLook: (request: SaveLookRequest): Promise<Result<SavedLookTicket>> =>
+      toResult(async () => {
+        const look = lookFromSaveRequest(request, { id: (deps.newLookId ?? (() => crypto.randomUUID()))(), savedAt: Date.now() });
+        await deps.looks.save(look);
+        return { id: look.id };
       }),
 
     /** Without a portrait there is nothing to try on: no offscreen document, no models loaded. */

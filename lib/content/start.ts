@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listen } from '../message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '../messaging';
+import { readProductListing } from '../page/product-listing';
 import { watchGarmentImageCandidates } from './garment-image-watch';
 import { createOverlayFrame } from './overlay-frame';
 import { watchSizeChart } from './size-chart-watch';
@@ -31,9 +32,11 @@ export function startFitroom(ctx: ContentScriptContext): void {
   const overlay = createOverlayFrame(ctx, { register: (request) => sendMessage('bg.openOverlay', request) });
   const charts = watchSizeChart(document);
   ctx.onInvalidated(() => charts.disconnect());
-  // The page's size chart goes with the request: the overlay advises a size from it.
+  // The page's size chart goes with the request: the overlay advises a size from it. So do the
+  // product's title, price, page and store, read now (a variant switch may change them): a saved look keeps them.
   const tryOn = (request: ShowTryOnRequest) => {
-    const opened = overlay.open({ ...request, chart: charts.current(), clickedAt: Date.now() });
+    const product = readProductListing(document, location.href);
+    const opened = overlay.open({ ...request, chart: charts.current(), clickedAt: Date.now(), ...(product ? { product } : {}) });
     opened.catch((e) => console.warn('Fitroom: the try-on could not open:', e));
   };
   const buttons = createTryOnButtons(ctx, (c) => tryOn(c.categoryHint ? { src: c.src, categoryHint: c.categoryHint } : { src: c.src }));

@@ -2,15 +2,16 @@
  * Who sent a message, as the browser reports it (runtime.MessageSender), and who may
  * send each message type. The browser fills `sender` itself: a page cannot forge its
  * `id`, `url` or `tab`. Our contexts are told apart by their URL:
- * - the service worker, the offscreen document, the popup and the overlay are pages of
- *   the extension's own origin (`chrome-extension://<id>/background.js`, `/offscreen.html`, …);
+ * - the service worker, the offscreen document, the popup, the fitting room and the overlay
+ *   are pages of the extension's own origin (`chrome-extension://<id>/background.js`,
+ *   `/offscreen.html`, …);
  * - the content script runs in a store's tab, with that page's URL, in its top frame.
  * Anything else (another extension, an extension page we do not have, a content
  * script in a sub-frame) is foreign.
  */
 import type { ProtocolMap } from '../messaging';
 
-export type SenderKind = 'background' | 'offscreen' | 'popup' | 'overlay' | 'content';
+export type SenderKind = 'background' | 'offscreen' | 'popup' | 'fitting-room' | 'overlay' | 'content';
 
 /** The fields of runtime.MessageSender this reads. */
 export interface SenderLike {
@@ -37,12 +38,14 @@ export const PAGE_KINDS: Readonly<Record<string, SenderKind>> = {
   '/background.js': 'background',
   '/offscreen.html': 'offscreen',
   '/popup.html': 'popup',
+  '/fitting-room.html': 'fitting-room',
   '/overlay.html': 'overlay',
 };
 
 /** Who may send each message type. */
 export const ALLOWED_SENDERS = {
-  'bg.analysePortrait': ['popup'],
+  // The fitting room manages the portrait as the popup does.
+  'bg.analysePortrait': ['popup', 'fitting-room'],
   'bg.tryOn': ['overlay'],
   'bg.status': ['popup'],
   'bg.progress': ['offscreen'],
@@ -50,8 +53,9 @@ export const ALLOWED_SENDERS = {
   'bg.overlayRequest': ['overlay'],
   'bg.closeOverlay': ['overlay'],
   'bg.warmUp': ['content'],
-  'bg.warmUpForPortrait': ['popup'],
+  'bg.warmUpForPortrait': ['popup', 'fitting-room'],
   'bg.sizeAdvice': ['overlay'],
+  'bg.saveLook': ['overlay'],
   'offscreen.analysePortrait': ['background'],
   'offscreen.prepare': ['background'],
   'offscreen.tryOn': ['background'],

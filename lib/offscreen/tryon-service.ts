@@ -28,12 +28,16 @@ import { LruCache } from './lru-cache';
 export const GARMENT_MAX_LONG_SIDE = 2048;
 /** Garment analyses kept: a few, so going back and forth between products stays quick. */
 export const GARMENT_CACHE_SIZE = 4;
+/** The product photo a saved look keeps: sharp on the fitting room's cards (240 CSS px at 2x), about 30 KB as a JPEG. */
+export const GARMENT_PHOTO_LONG_SIDE = 480;
 
 export interface TryOnServiceDeps {
   /** Creates the engine; called once, on the first request that needs it. */
   startEngine(): Promise<Engine>;
   decode(bytes: Uint8Array, options?: { maxLongSide?: number }): Promise<RgbaImage>;
   encodePng(image: RgbaImage): Promise<Uint8Array>;
+  /** Encodes the small product photo a saved look keeps; without it a reply carries none. */
+  encodeJpeg?(image: RgbaImage, quality: number): Promise<Uint8Array>;
   /** The chosen photo as it may be stored: oriented, capped, a JPEG without metadata (portrait-reencode.ts). */
   reencodePortrait(bytes: Uint8Array): Promise<Uint8Array>;
   store: PortraitStore;
@@ -55,6 +59,12 @@ export interface TryOnService {
   readonly engine: Engine | null;
 }
 
+interface CachedGarment {
+  analysis: GarmentAnalysis;
+  /** GARMENT_PHOTO_LONG_SIDE JPEG data URL of the product photo, made once with the analysis. */
+  photo?: string;
+}
+
 interface CachedPortrait {
   id: string;
   analysis: PortraitAnalysis;
@@ -69,7 +79,7 @@ interface CachedPortrait {
  */
 export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
   const now = deps.now ?? (() => performance.now());
-  const garments = new LruCache<string, GarmentAnalysis>(GARMENT_CACHE_SIZE);
+  const garments = new LruCache<string, CachedGarment>(GARMENT_CACHE_SIZE);
   let engine: Engine | null = null;
   let starting: Promise<Engine> | null = null;
   /** Whether the models have had their first (blank) run. */
@@ -105,6 +115,18 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
   };
 
   const report = (jobId: JobId, stage: ProgressStage, fraction: number) => deps.progress({ jobId, stage, fraction });
+
+  /** The product photo, small, for a saved look; none if it cannot be made (the try-on goes on without it). */
+  const garmentPhoto = async (bytes: Uint8Array): Promise<string | undefined> => {
+    if (!deps.encodeJpeg) return undefined;
+    try {
+      const small = await deps.decode(bytes, { maxLongSide: GARMENT_PHOTO_LONG_SIDE });
+      return bytesToDataUrl(await deps.encodeJpeg(small, 0.85), 'image/jpeg');
+    } catch (e) {
+      console.warn('Fitroom: no small garment photo for saved looks:', e);
+      return undefined;
+    }
+  };
 
   const loadPortrait = async (timings: Record<string, number>): Promise<CachedPortrait> => {
     const summary = await deps.store.loadSummary();
@@ -209,18 +231,20 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
       report(jobId, 'starting-engine', 0.15);
       const eng = await timed(timings, 'engineStart', getEngine);
       const key = garmentKey(request.garment.url, request.categoryHint);
-      let garment = garments.get(key);
-      const fromCache = garment !== undefined;
-      if (!garment) {
+      let cached = garments.get(key);
+      const fromCache = cached !== undefined;
+      if (!cached) {
         const encoded = request.garment.image;
         if (!encoded) throw new ExtensionError('internal', `Expected the garment's bytes for ${request.garment.url}: its analysis is no longer cached.`);
         report(jobId, 'decoding', 0.25);
-        const image = await timed(timings, 'garmentDecode', () => deps.decode(base64ToBytes(encoded.base64), { maxLongSide: GARMENT_MAX_LONG_SIDE }));
+        const bytes = base64ToBytes(encoded.base64);
+        const image = await timed(timings, 'garmentDecode', () => deps.decode(bytes, { maxLongSide: GARMENT_MAX_LONG_SIDE }));
         report(jobId, 'analysing-garment', 0.35);
         const g = await timed(timings, 'garmentAnalyse', () => eng.analyseGarment(image, request.categoryHint ? { category: request.categoryHint } : undefined));
-        garments.set(key, g);
-        garment = g;
+        cached = { analysis: g, photo: await timed(timings, 'garmentPhoto', () => garmentPhoto(bytes)) };
+        garments.set(key, cached);
       }
+      const garment = cached.analysis;
       report(jobId, 'fitting', 0.6);
       const result = await timed(timings, 'tryOn', () => eng.tryOn(current.analysis, garment, request.fit));
       report(jobId, 'encoding', 0.9);
@@ -235,6 +259,8 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
         garment: { category: garment.category, sleeve: garment.sleeve, fromCache },
         backend: eng.backend,
         timingsMs: timings,
+        portraitId: current.id,
+        ...(cached.photo ? { garmentPhoto: cached.photo } : {}),
       };
     }),
   };

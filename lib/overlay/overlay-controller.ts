@@ -9,6 +9,7 @@
 import { toErrorInfo, type Result } from '../error-info';
 import { newJobId, type OverlayRequest, type OverlayTicket, type ProgressEvent, type SizeAdviceRequest, type TryOnRequest, type TryOnResponse } from '../messaging';
 import type { GarmentFit } from '../engine/analysis';
+import type { ProductListing } from '../page/product-listing';
 import type { SizeAdvice, SizeOption } from '../size/size-advice';
 import { CLOSED, overlayReducer, type OverlayAction, type OverlayState } from './overlay-state';
 
@@ -19,6 +20,8 @@ export interface OverlayView {
   chosenSize?: string;
   /** Click → result on screen for the job shown, once it is shown. */
   elapsedMs?: number;
+  /** The product's title, price, page and store from the request, for a saved look. */
+  product?: ProductListing;
 }
 
 export interface OverlayControllerDeps {
@@ -97,6 +100,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         return;
       }
       const r = request;
+      if (r.product) paint({ product: r.product });
       // Size advice travels with the first try-on: the recommended size's fit is the first one shown.
       const advice = deps.sizeAdvice({ chart: r.chart }).then((reply) => (reply.ok ? reply.value : null), () => null);
       run(r, r.clickedAt, advice.then((a) => {

@@ -8,6 +8,7 @@ import { progressRoutes } from '../../lib/background/progress-routes';
 import { hostPattern, webRequestRedirectWatch, type HeadersReceivedDetails, type WebRequestApi } from '../../lib/background/redirect-watch';
 import { ExtensionError } from '../../lib/error-info';
 import type { OffscreenTryOnRequest, ProgressEvent, TryOnResponse } from '../../lib/messaging';
+import { memoryLookStore } from '../../lib/storage';
 
 describe('the offscreen document keeper', () => {
   function fakeApi(existing = 0) {
@@ -123,6 +124,8 @@ describe('the background handlers', () => {
       hasPortrait: async () => stored,
       overlays: overlayRequests({ newId: () => 'ov-1' }),
       closeOverlayInTab: vi.fn(async () => {}),
+      looks: memoryLookStore(),
+      newLookId: () => 'look-1',
       progress: {
         start: (jobId, owner) => owners.push([jobId, owner]),
         finish: () => {},
@@ -176,6 +179,27 @@ describe('the background handlers', () => {
     expect(handlers.overlayRequest({ overlayId: 'ov-1' }, 4)).toBeNull(); // claimed already
     await handlers.closeOverlay({ overlayId: 'ov-1' }, 4);
     expect(d.closeOverlayInTab).toHaveBeenCalledWith(4, { overlayId: 'ov-1' });
+  });
+
+  it('stores a saved look with a new id and the time, its pictures as bytes', async () => {
+    const { d } = deps();
+    const looks = memoryLookStore();
+    d.looks = looks;
+    const before = Date.now();
+    const reply = await backgroundHandlers(d).saveLook({
+      portraitId: 'portrait-a',
+      result: { base64: 'iVBORw==', mimeType: 'image/png', width: 2, height: 3 },
+      garment: { url: 'https://cdn.example/x.jpg', photo: { base64: '/9j/', mimeType: 'image/jpeg' }, category: 'upper' },
+      product: { title: 'Oxford Cotton Shirt', url: 'https://shop.example/p' },
+      size: 'M',
+    });
+    expect(reply).toEqual({ ok: true, value: { id: 'look-1' } });
+    const [look] = await looks.list();
+    expect(look).toMatchObject({ id: 'look-1', portraitId: 'portrait-a', size: 'M', product: { title: 'Oxford Cotton Shirt' }, garment: { url: 'https://cdn.example/x.jpg', category: 'upper' } });
+    expect(look.result).toEqual({ bytes: base64ToBytes('iVBORw=='), mimeType: 'image/png', width: 2, height: 3 });
+    expect(look.garment.photo).toEqual({ bytes: base64ToBytes('/9j/'), mimeType: 'image/jpeg' });
+    expect(look.savedAt).toBeGreaterThanOrEqual(before);
+    expect(d.ensureOffscreen).not.toHaveBeenCalled();
   });
 
   it('says "no chart" without waking the offscreen document, and asks it otherwise', async () => {

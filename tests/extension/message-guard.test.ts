@@ -119,3 +119,37 @@ describe('shape checks', () => {
     expect(strict({ a: optional(num({ min: 0, max: 1 })) })({}, 'data')).toEqual({});
   });
 });
+
+describe('saved looks and the fitting room', () => {
+  const fittingRoom = page('/fitting-room.html');
+  const look = {
+    portraitId: 'portrait-mx1-abc',
+    result: { base64: 'iVBORw==', mimeType: 'image/png', width: 768, height: 1024 },
+    garment: { url: 'https://cdn.example/shirt.jpg', photo: { base64: '/9j/', mimeType: 'image/jpeg' }, category: 'upper' },
+    product: { title: 'Oxford Cotton Shirt', price: { amount: '49.00', currency: 'EUR' }, url: 'https://shop.example/p/shirt', store: 'Example Outfitters' },
+    size: 'M',
+  };
+
+  it('knows the fitting room, which manages the portrait as the popup does and nothing more', () => {
+    expect(identifySender(fittingRoom, self)).toEqual({ kind: 'fitting-room' });
+    expect(admitMessage('bg.analysePortrait', { jobId: 'p', image: { base64: 'aGk=', mimeType: 'image/jpeg' } }, fittingRoom, self)).toMatchObject({ ok: true });
+    expect(admitMessage('bg.warmUpForPortrait', undefined, fittingRoom, self)).toMatchObject({ ok: true });
+    expect(admitMessage('bg.tryOn', tryOn, fittingRoom, self)).toMatchObject({ ok: false });
+  });
+
+  it('takes a look to save from the overlay only, of the expected shape', () => {
+    expect(admitMessage('bg.saveLook', look, SENDERS.overlay, self)).toEqual({ ok: true, data: look, from: { kind: 'overlay', tabId: 7 } });
+    // A store page's process (the content script) may not write looks.
+    expect(admitMessage('bg.saveLook', look, SENDERS.content, self)).toMatchObject({ ok: false, reason: 'sender content may not send bg.saveLook' });
+    expect(admitMessage('bg.saveLook', { ...look, result: { ...look.result, mimeType: 'image/svg+xml' } }, SENDERS.overlay, self)).toMatchObject({ ok: false });
+    expect(admitMessage('bg.saveLook', { ...look, result: { ...look.result, width: 99999 } }, SENDERS.overlay, self)).toMatchObject({ ok: false });
+    // The product's link is opened from the fitting room: never a script or data address.
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd']) {
+      expect(admitMessage('bg.saveLook', { ...look, product: { ...look.product, url } }, SENDERS.overlay, self), url).toMatchObject({ ok: false, reason: expect.stringContaining('data.product.url') });
+      expect(admitMessage('bg.openOverlay', { src: tryOn.src, chart: null, clickedAt: Date.now(), product: { url } }, SENDERS.content, self), url).toMatchObject({ ok: false });
+    }
+    expect(admitMessage('bg.saveLook', { ...look, product: { ...look.product, price: { amount: '1e9' } } }, SENDERS.overlay, self)).toMatchObject({ ok: false, reason: expect.stringContaining('data.product.price.amount') });
+    expect(admitMessage('bg.saveLook', { ...look, product: { ...look.product, title: 'x'.repeat(301) } }, SENDERS.overlay, self)).toMatchObject({ ok: false });
+    expect(admitMessage('bg.openOverlay', { src: tryOn.src, chart: null, clickedAt: Date.now(), product: look.product }, SENDERS.content, self)).toMatchObject({ ok: true });
+  });
+});

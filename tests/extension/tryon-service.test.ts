@@ -87,6 +87,35 @@ describe('the offscreen try-on service', () => {
     expect(starts()).toBe(1);
   });
 
+  it('gives each try-on its portrait\'s id and a small product photo for a saved look, made once per garment', async () => {
+    const encoded: string[] = [];
+    const engine = fakeEngine();
+    const service = createTryOnService({
+      startEngine: async () => engine, decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: memoryPortraitStore(), progress: () => {},
+      encodeJpeg: async (image, quality) => { encoded.push(`${image.width}x${image.height} q${quality} fill ${image.data[0]}`); return new Uint8Array([0xff, 0xd8, image.data[0]]); },
+    });
+    const summary = await service.analysePortrait({ jobId: 'p', image: portraitImage });
+    const first = await service.tryOn({ jobId: 't1', garment: garment('https://cdn/x.jpg', 42) });
+    expect(first.portraitId).toBe(summary.id);
+    expect(first.garmentPhoto).toBe(`data:image/jpeg;base64,${bytesToBase64(new Uint8Array([0xff, 0xd8, 42]))}`);
+    // The size switch re-renders the cached garment: the same photo, not made again.
+    const again = await service.tryOn({ jobId: 't2', garment: { url: 'https://cdn/x.jpg' }, fit: { ease: 0.1 } });
+    expect(again.garmentPhoto).toBe(first.garmentPhoto);
+    expect(encoded).toEqual(['20x20 q0.85 fill 42']);
+    // Without an encoder (or when it fails) the try-on goes on without the photo.
+    const { service: plain } = setup();
+    await plain.analysePortrait({ jobId: 'p', image: portraitImage });
+    expect(await plain.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') })).not.toHaveProperty('garmentPhoto');
+    const failing = createTryOnService({
+      startEngine: async () => fakeEngine(), decode: fakeDecode, encodePng: fakeEncodePng, reencodePortrait: fakeReencode, store: memoryPortraitStore(), progress: () => {},
+      encodeJpeg: async () => { throw new Error('no canvas'); },
+    });
+    await failing.analysePortrait({ jobId: 'p', image: portraitImage });
+    const result = await failing.tryOn({ jobId: 't', garment: garment('https://cdn/x.jpg') });
+    expect(result.resultPng).toMatch(/^data:image\/png/);
+    expect(result).not.toHaveProperty('garmentPhoto');
+  });
+
   it('reloads the portrait from storage when it was replaced elsewhere', async () => {
     const { service, store, engine } = setup();
     await service.analysePortrait({ jobId: 'p', image: portraitImage });

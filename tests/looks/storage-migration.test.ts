@@ -36,7 +36,7 @@ async function storeNames(idb: IDBFactory): Promise<{ version: number; names: st
 }
 
 const summary = { id: 'portrait-a', savedAt: 1, mimeType: 'image/jpeg', width: 30, height: 40, keypoints: {}, faceBox: null, issues: [], backend: 'wasm', timingsMs: {} };
-const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), mimeType: 'image/jpeg', reencoded: true };
+const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), mimeType: 'image/jpeg', reencoded: true as const };
 const analysis = { format: 'packed', masks: [1, 2, 3] };
 const profile = { heightCm: 170, fit: 'regular', tape: { chest: 89 }, unit: 'cm' };
 
