@@ -45,10 +45,11 @@ const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${D
 
 /**
  * Starts Chromium with the built extension loaded and waits for its service worker.
+ * `extraArgs` are added to Chromium's command line (e.g. a fake camera).
  * @throws Error when the extension has not been built (`npm run build`), or was built without its models.
  * @example const browser = await launchWithExtension(); const page = await browser.context.newPage();
  */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`Expected the built extension at ${extensionDir}: run \`npm run build\` (npm test does) before the end-to-end tests.`);
   }
@@ -69,6 +70,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       // The fixture servers listen on 127.0.0.1, which the extension refuses to download from
       // (a private address); by these names they look like a store and its CDN, as in the wild.
       `--host-resolver-rules=MAP *.${FIXTURE_DOMAIN} 127.0.0.1`,
+      ...extraArgs,
     ],
   });
   // No Playwright call may wait forever: one that hangs fails in ACTION_TIMEOUT_MS, naming the
