@@ -2,10 +2,12 @@
  * A try-on on its way to becoming a saved look: the overlay turns what it shows into a
  * `bg.saveLook` request, and the background turns the request into a stored Look.
  *
- * The overlay does not write the looks itself: it is a frame inside a store's tab, and a
- * browser may give such a frame storage partitioned by the tab's site (Chrome's storage
- * partitioning), apart from the extension's own. The service worker's IndexedDB is the
- * one the popup, the fitting room and the offscreen document use.
+ * The overlay does not write the looks itself: it is a frame inside a store's tab, a
+ * third-party context, where the browser keeps storage apart from the extension's own
+ * (partitioned by the tab's site) or refuses it: in Chromium 156 the overlay frame's
+ * `indexedDB.open('fitroom')` fails with "The user denied permission to access the
+ * database". The service worker's IndexedDB is the one the popup, the fitting room and
+ * the offscreen document use.
  */
 import { base64ToBytes, dataUrlMimeType } from '../base64';
 import type { EncodedImage, SaveLookRequest, TryOnResponse } from '../messaging';
