@@ -46,9 +46,9 @@ describe.skipIf(!runnable)('saved looks and the fitting room in Chromium', () =>
 
   beforeAll(async () => {
     ({ browser, servers, popup } = await openExtensionSession());
-    // The fitting room writes to the clipboard and the test reads it back. (Granted for every
-    // origin: the DevTools protocol takes no chrome-extension: origin.)
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // The test reads the clipboard back (the fitting room only writes it, which a click allows
+    // with no permission). Granted for every origin: the DevTools protocol takes no chrome-extension: origin.
+    await browser.context.grantPermissions(['clipboard-read']);
   });
   afterAll(() => closeExtensionSession({ browser, servers }, {}, 'fitting-room-timings.json', ''));
 
