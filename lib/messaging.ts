@@ -214,7 +214,7 @@ export interface ProtocolMap {
   'content.showTryOn'(request: ShowTryOnRequest): void;
   'content.closeOverlay'(ticket: OverlayTicket): void;
 
-  // Answered by an open popup.
+  // Answered by an open popup or fitting room (each keeps only its own job's events).
   'popup.progress'(event: ProgressEvent): void;
 
   // Answered by the overlay frames (each keeps only its own job's events).
