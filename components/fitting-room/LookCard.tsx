@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { LookView } from '@/lib/looks/use-looks';
 import { copyPngToClipboard, downloadBlob, lookFileName } from '@/lib/looks/share-files';
-import { formatPrice, lookDate } from '@/lib/looks/shopping-list';
+import { formatPrice, lookDate, SHOPPING_LIST_TEXT } from '@/lib/looks/shopping-list';
 
 export interface LookCardProps {
   view: LookView;
@@ -19,9 +19,9 @@ export interface LookCardProps {
 
 /** The card's words, each whole, in one place. */
 export const LOOK_TEXT = {
-  untitled: 'Untitled garment',
-  size: 'Size: {value}',
-  saved: 'Saved on {value}',
+  untitled: SHOPPING_LIST_TEXT.untitled,
+  size: SHOPPING_LIST_TEXT.size,
+  saved: SHOPPING_LIST_TEXT.date,
   copied: 'The picture is on the clipboard.',
   copyFailed: 'The picture could not be copied. Allow the clipboard for Fitroom, or download it instead.',
 } as const;

@@ -83,7 +83,10 @@ export async function openCamera(devices: MediaDevicesLike | undefined): Promise
   }
 }
 
-/** Stops every track, so the camera's light goes off. */
+/**
+ * Stops every track, so the camera's light goes off.
+ * @example useEffect(() => () => closeCamera(stream), [stream]);
+ */
 export function closeCamera(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
