@@ -1,16 +1,22 @@
 /**
  * The try-on overlay, rendered in the extension's overlay page (an iframe over the
  * store page, which cannot read it): progress while it works, then the result with a
- * before/after slider and a PNG download, or a message saying what to do. Closes on
+ * before/after slider, the product's colours, the garment's kind, size advice and a PNG
+ * download, or a message saying what to do. Closes on
  * Esc (handled by the page) and on a click outside the panel.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { base64ToBytes, dataUrlMimeType } from '@/lib/base64';
+import type { GarmentCategory } from '@/lib/engine/types';
+import { choicesAfterError } from '@/lib/overlay/garment-choices';
 import type { OverlayState } from '@/lib/overlay/overlay-state';
+import type { ColourVariant } from '@/lib/page/types';
 import { BeforeAfter } from './BeforeAfter';
 import { ErrorNotice } from './ErrorNotice';
+import { KindPicker } from './KindPicker';
 import { Progress } from './Progress';
 import { SizeAdviceSlot, type SizeAdvice, type SizeOption } from './SizeAdviceSlot';
+import { VariantPicker } from './VariantPicker';
 
 export interface OverlayProps {
   state: OverlayState;
@@ -25,6 +31,12 @@ export interface OverlayProps {
   onChooseSize?(size: SizeOption): void;
   /** Click → result on screen, once measured (kept on the element for tests). */
   elapsedMs?: number;
+  /** The product's colours, and the photo on show. */
+  variants?: ColourVariant[];
+  garmentSrc?: string;
+  onChooseVariant?(variant: ColourVariant): void;
+  /** The shopper says what kind of garment it is. */
+  onChooseKind?(kind: GarmentCategory): void;
 }
 
 /**
@@ -65,6 +77,12 @@ export function Overlay(props: OverlayProps) {
           </div>
         )}
         {state.view === 'error' && <ErrorNotice error={state.error} onAddPortrait={props.onAddPortrait} onRetry={props.onRetry} />}
+        {state.view === 'error' && choicesAfterError(state.error.code) && (
+          <>
+            <VariantPicker variants={props.variants ?? []} current={props.garmentSrc} onChoose={props.onChooseVariant} />
+            <KindPicker onChoose={props.onChooseKind} />
+          </>
+        )}
         {state.view === 'result' && (
           <div class="fr-result">
             <BeforeAfter
@@ -74,7 +92,15 @@ export function Overlay(props: OverlayProps) {
               height={state.response.height}
               onShown={props.onResultShown}
             />
-            <SizeAdviceSlot advice={props.sizeAdvice} chosen={props.chosenSize} onChoose={props.onChooseSize} onAddHeight={props.onAddPortrait} />
+            <VariantPicker variants={props.variants ?? []} current={props.garmentSrc} onChoose={props.onChooseVariant} />
+            <KindPicker used={state.response.garment.category} onChoose={props.onChooseKind} />
+            <SizeAdviceSlot
+              advice={props.sizeAdvice}
+              chosen={props.chosenSize}
+              onChoose={props.onChooseSize}
+              onAddHeight={props.onAddPortrait}
+              onModel={state.response.garment.onModel}
+            />
             <footer class="fr-footer">
               <DownloadLink dataUrl={state.response.resultPng} src={state.src} />
             </footer>

@@ -42,6 +42,10 @@ function paint(view: OverlayView) {
       chosenSize={view.chosenSize}
       onChooseSize={overlay.chooseSize}
       elapsedMs={view.elapsedMs}
+      variants={view.variants}
+      garmentSrc={view.garmentSrc}
+      onChooseVariant={overlay.chooseVariant}
+      onChooseKind={overlay.chooseKind}
     />,
     root,
   );

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listen } from '../message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '../messaging';
+import { readColourVariants } from '../page/colour-variants';
 import { watchGarmentImageCandidates } from './garment-image-watch';
 import { createOverlayFrame } from './overlay-frame';
 import { watchSizeChart } from './size-chart-watch';
@@ -31,9 +32,9 @@ export function startFitroom(ctx: ContentScriptContext): void {
   const overlay = createOverlayFrame(ctx, { register: (request) => sendMessage('bg.openOverlay', request) });
   const charts = watchSizeChart(document);
   ctx.onInvalidated(() => charts.disconnect());
-  // The page's size chart goes with the request: the overlay advises a size from it.
+  // The page's size chart and colours go with the request: the overlay advises a size and offers the colours.
   const tryOn = (request: ShowTryOnRequest) => {
-    const opened = overlay.open({ ...request, chart: charts.current(), clickedAt: Date.now() });
+    const opened = overlay.open({ ...request, chart: charts.current(), variants: readColourVariants(document, location.href), clickedAt: Date.now() });
     opened.catch((e) => console.warn('Fitroom: the try-on could not open:', e));
   };
   const buttons = createTryOnButtons(ctx, (c) => tryOn(c.categoryHint ? { src: c.src, categoryHint: c.categoryHint } : { src: c.src }));

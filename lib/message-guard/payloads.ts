@@ -3,6 +3,7 @@
  * (guarded-listener.ts): one check per type of the protocol, so a new message
  * cannot be added without saying what it carries.
  */
+import { MAX_COLOUR_NAME, MAX_COLOUR_VARIANTS } from '../page/colour-variants';
 import { MEASURE_NAMES } from '../page/size-chart-types';
 import type { ProtocolMap } from '../messaging';
 import { arrayOf, either, nothing, nullable, num, oneOf, optional, partialRecord, str, strict, type Check } from './shape';
@@ -36,6 +37,9 @@ const sizeChart = strict({
   sizes: arrayOf(strict({ label: str({ max: 80, min: 1 }), measures: partialRecord(MEASURE_NAMES, measureValue) }), { max: 60 }),
 });
 
+/** The product's colours as the page names them, each with the photo the overlay may try on (judged by the background's URL guard then). */
+const variants = optional(arrayOf(strict({ name: str({ max: MAX_COLOUR_NAME, min: 1 }), src: anyUrl }), { max: MAX_COLOUR_VARIANTS }));
+
 const progressEvent = strict({ jobId: ID, stage, fraction: num({ min: 0, max: 1 }) });
 const ticket = strict({ overlayId: ID });
 const sizeAdviceRequest = strict({ chart: nullable(sizeChart) });
@@ -46,7 +50,7 @@ export const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: Check<unknown> } = {
   'bg.tryOn': strict({ jobId: ID, src: anyUrl, categoryHint, fit }),
   'bg.status': nothing,
   'bg.progress': progressEvent,
-  'bg.openOverlay': strict({ src: anyUrl, categoryHint, chart: nullable(sizeChart), clickedAt: EPOCH_MS }),
+  'bg.openOverlay': strict({ src: anyUrl, categoryHint, chart: nullable(sizeChart), variants, clickedAt: EPOCH_MS }),
   'bg.overlayRequest': ticket,
   'bg.closeOverlay': ticket,
   'bg.warmUp': nothing,
