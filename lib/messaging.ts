@@ -7,6 +7,7 @@
  *     overlay ──bg.overlayRequest──▶ background (the request, once, to a frame of the same tab)
  *     overlay ──bg.sizeAdvice──▶ background ──offscreen.sizeAdvice──▶ offscreen
  *     overlay ──bg.tryOn──▶ background ──offscreen.prepare, (fetches the garment), offscreen.tryOn──▶ offscreen
+ *       (again for another size, another colour of the product, or another kind of garment the shopper picks)
  *     overlay ──bg.closeOverlay──▶ background ──content.closeOverlay──▶ content (removes the iframe)
  *     overlay ──bg.saveLook──▶ background (writes the look to the extension's IndexedDB)
  *   fitting room (an extension page) ──bg.analysePortrait──▶ background, as the popup does
@@ -31,6 +32,7 @@ import type { Result } from './error-info';
 import type { Box, GarmentCategory, Keypoints, PortraitIssue, SleeveLength, TryOnOptions } from './engine/index';
 import type { ProductListing } from './page/product-listing';
 import type { SizeChart } from './page/size-chart-types';
+import type { ColourVariant } from './page/types';
 import type { SizeAdvice } from './size/size-advice';
 
 export type { Result, ErrorInfo, ErrorCode } from './error-info';
@@ -100,7 +102,8 @@ export interface TryOnResponse {
   portrait: string;
   width: number;
   height: number;
-  garment: { category: GarmentCategory; sleeve: SleeveLength; fromCache: boolean };
+  /** The kind the garment was tried on as (read from the photo, or the hint), and whether a model wears it in the photo. */
+  garment: { category: GarmentCategory; sleeve: SleeveLength; fromCache: boolean; onModel: boolean };
   backend: 'webgpu' | 'wasm';
   timingsMs: Record<string, number>;
   /** The id of the portrait the result was made from (PortraitSummary.id): a saved look keeps it. */
@@ -149,6 +152,8 @@ export interface OverlayRequest {
   categoryHint?: GarmentCategory;
   /** The page's size chart as read by lib/page when the overlay opened, or null. */
   chart: SizeChart | null;
+  /** The product's other colours with a photo each, as read by lib/page (none: no choice to offer). */
+  variants?: ColourVariant[];
   /** When the shopper clicked (ms since the epoch), so the overlay can time click → result. */
   clickedAt: number;
   /** The product's title, price, page and store as lib/page read them, for a saved look; absent off the web. */

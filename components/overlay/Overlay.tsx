@@ -1,16 +1,22 @@
 /**
  * The try-on overlay, rendered in the extension's overlay page (an iframe over the
  * store page, which cannot read it): progress while it works, then the result with a
- * before/after slider and a PNG download, or a message saying what to do. Closes on
+ * before/after slider, the product's colours, the garment's kind, size advice and a PNG
+ * download, or a message saying what to do. Closes on
  * Esc (handled by the page) and on a click outside the panel.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { base64ToBytes, dataUrlMimeType } from '@/lib/base64';
+import type { GarmentCategory } from '@/lib/engine/types';
+import { choicesAfterError } from '@/lib/overlay/garment-choices';
 import type { OverlayState } from '@/lib/overlay/overlay-state';
+import type { ColourVariant } from '@/lib/page/types';
 import { BeforeAfter } from './BeforeAfter';
 import { ErrorNotice } from './ErrorNotice';
+import { KindPicker } from './KindPicker';
 import { Progress } from './Progress';
 import { SizeAdviceSlot, type SizeAdvice, type SizeOption } from './SizeAdviceSlot';
+import { VariantPicker } from './VariantPicker';
 
 export interface OverlayProps {
   state: OverlayState;
@@ -27,6 +33,12 @@ export interface OverlayProps {
   elapsedMs?: number;
   /** More actions on the result, beside the download link (the Save button). */
   actions?: import('preact').ComponentChildren;
+  /** The product's colours, and the photo on show. */
+  variants?: ColourVariant[];
+  garmentSrc?: string;
+  onChooseVariant?(variant: ColourVariant): void;
+  /** The shopper says what kind of garment it is. */
+  onChooseKind?(kind: GarmentCategory): void;
 }
 
 /**
@@ -67,6 +79,12 @@ export function Overlay(props: OverlayProps) {
           </div>
         )}
         {state.view === 'error' && <ErrorNotice error={state.error} onAddPortrait={props.onAddPortrait} onRetry={props.onRetry} />}
+        {state.view === 'error' && choicesAfterError(state.error.code) && (
+          <>
+            <VariantPicker variants={props.variants ?? []} current={props.garmentSrc} onChoose={props.onChooseVariant} />
+            <KindPicker onChoose={props.onChooseKind} />
+          </>
+        )}
         {state.view === 'result' && (
           <div class="fr-result">
             <BeforeAfter
@@ -76,7 +94,15 @@ export function Overlay(props: OverlayProps) {
               height={state.response.height}
               onShown={props.onResultShown}
             />
-            <SizeAdviceSlot advice={props.sizeAdvice} chosen={props.chosenSize} onChoose={props.onChooseSize} onAddHeight={props.onAddPortrait} />
+            <VariantPicker variants={props.variants ?? []} current={props.garmentSrc} onChoose={props.onChooseVariant} />
+            <KindPicker used={state.response.garment.category} onChoose={props.onChooseKind} />
+            <SizeAdviceSlot
+              advice={props.sizeAdvice}
+              chosen={props.chosenSize}
+              onChoose={props.onChooseSize}
+              onAddHeight={props.onAddPortrait}
+              onModel={state.response.garment.onModel}
+            />
             <footer class="fr-footer">
               {props.actions}
               <DownloadLink dataUrl={state.response.resultPng} src={state.src} />

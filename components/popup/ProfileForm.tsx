@@ -1,7 +1,7 @@
 /**
  * The shopper's profile form: height (needed for size advice from the photo),
- * weight, usual size, fit preference and tape measurements, in cm or inches.
- * Kept on this device, next to the portrait.
+ * usual size (a tie-break and a cross-check in the size advice), fit preference and
+ * tape measurements, in cm or inches. Kept on this device, next to the portrait.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { lengthFromInput, lengthToInput, TAPE_NAMES, type ShopperProfile, type TapeName } from '@/lib/size/profile';
@@ -14,10 +14,10 @@ export interface ProfileFormProps {
 }
 
 const TAPE_LABELS: Record<TapeName, string> = { chest: 'Chest or bust', waist: 'Waist', hips: 'Hips', shoulder: 'Shoulder width', sleeve: 'Arm length' };
-type Fields = Record<'height' | 'weight' | 'usualSize' | TapeName, string>;
+type Fields = Record<'height' | 'usualSize' | TapeName, string>;
 
 function fieldsOf(p: ShopperProfile): Fields {
-  const f = { height: lengthToInput(p.heightCm, p.unit), weight: p.weightKg === undefined ? '' : String(p.weightKg), usualSize: p.usualSize ?? '' } as Fields;
+  const f = { height: lengthToInput(p.heightCm, p.unit), usualSize: p.usualSize ?? '' } as Fields;
   for (const n of TAPE_NAMES) f[n] = lengthToInput(p.tape[n], p.unit);
   return f;
 }
@@ -52,8 +52,7 @@ export function ProfileForm({ profile, status, onSave }: ProfileFormProps) {
       const v = lengthFromInput(fields[n], unit);
       if (v !== undefined) tape[n] = v;
     }
-    const weight = fields.weight.trim() ? Number(fields.weight.replace(',', '.')) : undefined;
-    onSave({ heightCm: lengthFromInput(fields.height, unit), weightKg: weight, usualSize: fields.usualSize, fit, tape, unit });
+    onSave({ heightCm: lengthFromInput(fields.height, unit), usualSize: fields.usualSize, fit, tape, unit });
   };
   const u = unit === 'cm' ? 'cm' : 'in';
   return (
@@ -69,10 +68,10 @@ export function ProfileForm({ profile, status, onSave }: ProfileFormProps) {
         Height ({u}) <span class="muted">needed for size advice from your photo</span>
         <input inputMode="decimal" data-fitroom="profile-height" value={fields.height} onInput={set('height')} />
       </label>
-      <div class="profile-row">
-        <label class="profile-field">Weight (kg)<input inputMode="decimal" data-fitroom="profile-weight" value={fields.weight} onInput={set('weight')} /></label>
-        <label class="profile-field">Usual size<input data-fitroom="profile-usual-size" value={fields.usualSize} onInput={set('usualSize')} /></label>
-      </div>
+      <label class="profile-field">
+        Usual size <span class="muted">e.g. M or 38: settles a choice between two sizes</span>
+        <input data-fitroom="profile-usual-size" value={fields.usualSize} onInput={set('usualSize')} />
+      </label>
       <label class="profile-field">
         Fit you like
         <select data-fitroom="profile-fit" value={fit} onChange={(e) => setFit((e.currentTarget as HTMLSelectElement).value as ShopperProfile['fit'])}>

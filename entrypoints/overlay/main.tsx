@@ -44,6 +44,10 @@ function paint(view: OverlayView) {
       chosenSize={view.chosenSize}
       onChooseSize={overlay.chooseSize}
       elapsedMs={view.elapsedMs}
+      variants={view.variants}
+      garmentSrc={view.garmentSrc}
+      onChooseVariant={overlay.chooseVariant}
+      onChooseKind={overlay.chooseKind}
       actions={<SaveLook state={view.state} product={view.product} size={view.chosenSize} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={openFittingRoom} />}
     />,
     root,

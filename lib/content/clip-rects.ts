@@ -1,5 +1,5 @@
 /**
- * The rectangles that clip an element on screen: every ancestor whose overflow is
+ * The rectangles that clip an element on screen: every ancestor box whose overflow is
  * not `visible` (a gallery's track, a carousel's viewport). Read from the live DOM.
  */
 import type { Rect } from './button-placement';
@@ -14,6 +14,9 @@ export function clipRects(element: Element): Rect[] {
   for (let node = element.parentElement; node && node !== element.ownerDocument.documentElement; node = node.parentElement) {
     const style = view.getComputedStyle(node);
     if (style.display === 'none' || style.visibility === 'hidden') return [{ left: 0, top: 0, width: 0, height: 0 }];
+    // Overflow does not apply to inline boxes (a link or span around the picture: its box is
+    // a line of text, not the picture's) nor to `display: contents`, which has no box.
+    if (style.display === 'inline' || style.display === 'contents') continue;
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
       const r = node.getBoundingClientRect();
       out.push({ left: r.left, top: r.top, width: r.width, height: r.height });

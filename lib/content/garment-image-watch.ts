@@ -1,7 +1,7 @@
 /**
  * Which images of the page get a Try on button, now and as the page changes: lib/page's
  * findGarmentImages re-run by its watchPage on DOM changes, and also when an image
- * finishes loading (a lazy image has no size until then, and loading changes no attribute).
+ * finishes loading, all through the same bounded schedule.
  */
 import { findGarmentImages, watchPage, type GarmentImages, type ImageCandidate, type MeasureElement } from '../page/index';
 
@@ -23,23 +23,32 @@ export function buttonCandidates(result: GarmentImages): ImageCandidate[] {
 }
 
 /**
- * Calls `onCandidates` now and whenever the page's garment images may have changed.
+ * How the page is watched for gallery changes. A slide a theme adds, swaps or removes must
+ * gain or lose its button within a second: a burst of changes (a slider rebuilding its
+ * track) is read once, 150 ms after it settles, and under changes that never settle the
+ * page is read every 500 ms, which leaves half a second for reading it and mounting the
+ * button. On a page whose reading is slow, watchPage's busy share (a tenth) spaces the runs
+ * further: the shopper's page stays usable before the button is quick.
+ */
+export const GALLERY_WATCH = { debounceMs: 150, maxWaitMs: 500 } as const;
+
+/**
+ * Calls `onCandidates` now and whenever the page's garment images may have changed: elements
+ * added or removed, a picture's src or srcset changed, an image finished loading (a lazy
+ * image has no size until then, and loading changes no attribute).
  * Returns a function that stops watching.
  * @example const stop = watchGarmentImageCandidates(document, () => location.href, (cs) => buttons.sync(cs));
  */
 export function watchGarmentImageCandidates(doc: Document, pageUrl: () => string, onCandidates: (candidates: ImageCandidate[]) => void): () => void {
   const detect = () => onCandidates(buttonCandidates(findGarmentImages(doc, pageUrl(), { measure })));
   detect();
-  const watch = watchPage(doc.documentElement, detect);
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  const watch = watchPage(doc.documentElement, detect, GALLERY_WATCH);
   const onLoad = (e: Event) => {
-    if ((e.target as Element | null)?.tagName !== 'IMG' || timer) return;
-    timer = setTimeout(() => { timer = null; detect(); }, 100);
+    if ((e.target as Element | null)?.tagName === 'IMG') watch.request();
   };
   doc.addEventListener('load', onLoad, true);
   return () => {
     watch.disconnect();
     doc.removeEventListener('load', onLoad, true);
-    if (timer) clearTimeout(timer);
   };
 }

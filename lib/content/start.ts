@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listen } from '../message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '../messaging';
+import { readColourVariants } from '../page/colour-variants';
 import { readProductListing } from '../page/product-listing';
 import { watchGarmentImageCandidates } from './garment-image-watch';
 import { createOverlayFrame } from './overlay-frame';
@@ -32,11 +33,13 @@ export function startFitroom(ctx: ContentScriptContext): void {
   const overlay = createOverlayFrame(ctx, { register: (request) => sendMessage('bg.openOverlay', request) });
   const charts = watchSizeChart(document);
   ctx.onInvalidated(() => charts.disconnect());
-  // The page's size chart goes with the request: the overlay advises a size from it. So do the
-  // product's title, price, page and store, read now (a variant switch may change them): a saved look keeps them.
+  // The page's size chart and colours go with the request: the overlay advises a size and offers the
+  // colours. So do the product's title, price, page and store, read now (a variant switch may change
+  // them): a saved look keeps them, whichever colour the shopper then picks in the overlay.
   const tryOn = (request: ShowTryOnRequest) => {
     const product = readProductListing(document, location.href);
-    const opened = overlay.open({ ...request, chart: charts.current(), clickedAt: Date.now(), ...(product ? { product } : {}) });
+    const variants = readColourVariants(document, location.href);
+    const opened = overlay.open({ ...request, chart: charts.current(), variants, clickedAt: Date.now(), ...(product ? { product } : {}) });
     opened.catch((e) => console.warn('Fitroom: the try-on could not open:', e));
   };
   const buttons = createTryOnButtons(ctx, (c) => tryOn(c.categoryHint ? { src: c.src, categoryHint: c.categoryHint } : { src: c.src }));

@@ -4,6 +4,7 @@
  * cannot be added without saying what it carries.
  */
 import { PORTRAIT_MAX_LONG_SIDE } from '../image-io/size';
+import { MAX_COLOUR_NAME, MAX_COLOUR_VARIANTS } from '../page/colour-variants';
 import { MAX_STORE_CHARS, MAX_TITLE_CHARS } from '../page/product-listing';
 import { MEASURE_NAMES } from '../page/size-chart-types';
 import type { ProtocolMap } from '../messaging';
@@ -60,6 +61,8 @@ const saveLookRequest = strict({
   product: optional(productListing),
   size: optional(str({ max: 80, min: 1 })),
 });
+/** The product's colours as the page names them, each with the photo the overlay may try on (judged by the background's URL guard then). */
+const variants = optional(arrayOf(strict({ name: str({ max: MAX_COLOUR_NAME, min: 1 }), src: anyUrl }), { max: MAX_COLOUR_VARIANTS }));
 
 const progressEvent = strict({ jobId: ID, stage, fraction: num({ min: 0, max: 1 }) });
 const ticket = strict({ overlayId: ID });
@@ -71,7 +74,7 @@ export const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: Check<unknown> } = {
   'bg.tryOn': strict({ jobId: ID, src: anyUrl, categoryHint, fit }),
   'bg.status': nothing,
   'bg.progress': progressEvent,
-  'bg.openOverlay': strict({ src: anyUrl, categoryHint, chart: nullable(sizeChart), clickedAt: EPOCH_MS, product: optional(productListing) }),
+  'bg.openOverlay': strict({ src: anyUrl, categoryHint, chart: nullable(sizeChart), variants, clickedAt: EPOCH_MS, product: optional(productListing) }),
   'bg.overlayRequest': ticket,
   'bg.closeOverlay': ticket,
   'bg.warmUp': nothing,

@@ -256,7 +256,7 @@ export function createTryOnService(deps: TryOnServiceDeps): TryOnService {
         portrait: current.photoDataUrl,
         width: result.image.width,
         height: result.image.height,
-        garment: { category: garment.category, sleeve: garment.sleeve, fromCache },
+        garment: { category: garment.category, sleeve: garment.sleeve, fromCache, onModel: garment.model !== undefined },
         backend: eng.backend,
         timingsMs: timings,
         portraitId: current.id,

@@ -1,15 +1,18 @@
 /**
  * What the overlay page does, without the page: it asks the background for the
  * request its frame was opened with, gets size advice for the page's chart, asks for
- * the try-on with the recommended size's fit, follows progress, and re-renders on a
- * size switch or a retry. The reply (result and portrait) arrives here, in an
+ * the try-on with the recommended size's fit, follows progress, and re-renders with
+ * what the shopper picks: a size, another colour of the product, another kind of
+ * garment (when Fitroom read it wrongly), or a retry. Each pick keeps the others. The reply (result and portrait) arrives here, in an
  * extension page, and goes nowhere else. Messaging and rendering are passed in, so
  * the flow is tested in Node.
  */
 import { toErrorInfo, type Result } from '../error-info';
 import { newJobId, type OverlayRequest, type OverlayTicket, type ProgressEvent, type SizeAdviceRequest, type TryOnRequest, type TryOnResponse } from '../messaging';
 import type { GarmentFit } from '../engine/analysis';
+import type { GarmentCategory } from '../engine/types';
 import type { ProductListing } from '../page/product-listing';
+import type { ColourVariant } from '../page/types';
 import type { SizeAdvice, SizeOption } from '../size/size-advice';
 import { CLOSED, overlayReducer, type OverlayAction, type OverlayState } from './overlay-state';
 
@@ -20,8 +23,14 @@ export interface OverlayView {
   chosenSize?: string;
   /** Click → result on screen for the job shown, once it is shown. */
   elapsedMs?: number;
-  /** The product's title, price, page and store from the request, for a saved look. */
+  /** The product's title, price, page and store from the request, for a saved look (the same whichever colour is picked). */
   product?: ProductListing;
+  /** The product's colours the shopper may pick (empty: none to offer). */
+  variants: ColourVariant[];
+  /** The garment photo on show: the one clicked, or a colour's. */
+  garmentSrc?: string;
+  /** The kind the shopper said the garment is, when they corrected Fitroom's reading. */
+  kindOverride?: GarmentCategory;
 }
 
 export interface OverlayControllerDeps {
@@ -44,6 +53,10 @@ export interface OverlayController {
   progress(event: ProgressEvent): void;
   retry(): void;
   chooseSize(size: SizeOption): void;
+  /** Another colour of the product: its photo is tried on, with the size and kind chosen. */
+  chooseVariant(variant: ColourVariant): void;
+  /** The shopper says what the garment is: it is analysed again as that kind. */
+  chooseKind(kind: GarmentCategory): void;
   /** "Add my photo" / "Add my height": the popup page, in a tab. */
   addPortrait(): void;
   /** The result image is on screen: times it, once per job. */
@@ -63,9 +76,13 @@ export const NO_REQUEST_MESSAGE = 'Expected a try-on started by a click on a Try
 export function createOverlayController(deps: OverlayControllerDeps): OverlayController {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((m: string) => console.info(m));
-  let view: OverlayView = { state: CLOSED, sizeAdvice: null };
+  let view: OverlayView = { state: CLOSED, sizeAdvice: null, variants: [] };
   let request: OverlayRequest | null = null;
   let shownJob: string | null = null;
+  // What the next try-on asks for; each of the shopper's picks changes one of them.
+  let src = '';
+  let kind: GarmentCategory | undefined;
+  let fit: GarmentFit | undefined;
 
   const paint = (next: Partial<OverlayView>) => {
     view = { ...view, ...next };
@@ -76,14 +93,18 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     if (state !== view.state) paint({ state });
   };
 
-  /** Starts a try-on of the request, with a size's fit (a promised one is awaited while progress shows). */
-  const run = (r: OverlayRequest, startedAt: number, fit?: GarmentFit | Promise<GarmentFit | undefined>) => {
+  /** Starts a try-on of the garment picked, with the size's fit (a promised one is awaited while progress shows). */
+  const run = (startedAt: number, promisedFit?: Promise<GarmentFit | undefined>) => {
     const jobId = newJobId();
+    const garment = { src, ...(kind ? { categoryHint: kind } : {}) };
     paint({ elapsedMs: undefined });
-    dispatch({ type: 'open', jobId, src: r.src, now: startedAt });
-    void Promise.resolve(fit)
+    dispatch({ type: 'open', jobId, src: garment.src, now: startedAt });
+    void (promisedFit ?? Promise.resolve(fit))
       .catch(() => undefined) // no advice: the default fit
-      .then((f) => deps.tryOn({ jobId, src: r.src, ...(r.categoryHint ? { categoryHint: r.categoryHint } : {}), ...(f ? { fit: f } : {}) }))
+      .then((f) => {
+        fit = f;
+        return deps.tryOn({ jobId, ...garment, ...(f ? { fit: f } : {}) });
+      })
       .then(
         (reply) => dispatch(reply.ok ? { type: 'done', jobId, response: reply.value } : { type: 'failed', jobId, error: reply.error }),
         (e: unknown) => dispatch({ type: 'failed', jobId, error: toErrorInfo(e) }),
@@ -100,23 +121,40 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         return;
       }
       const r = request;
-      if (r.product) paint({ product: r.product });
+      src = r.src;
+      kind = r.categoryHint;
+      paint({ variants: r.variants ?? [], garmentSrc: src, ...(r.product ? { product: r.product } : {}) });
       // Size advice travels with the first try-on: the recommended size's fit is the first one shown.
       const advice = deps.sizeAdvice({ chart: r.chart }).then((reply) => (reply.ok ? reply.value : null), () => null);
-      run(r, r.clickedAt, advice.then((a) => {
+      run(r.clickedAt, advice.then((a) => {
         paint({ sizeAdvice: a, chosenSize: a?.status === 'advice' ? a.recommended : undefined });
         return a?.status === 'advice' ? a.sizes.find((s) => s.label === a.recommended)?.fit : undefined;
       }));
     },
     progress: (event) => dispatch({ type: 'progress', event }),
     retry() {
-      if (request) run(request, now());
+      if (request) run(now());
     },
     // Another size re-renders the same garment with that size's fit: its analysis is cached.
     chooseSize(size) {
       if (!request) return;
+      fit = size.fit;
       paint({ chosenSize: size.label });
-      run(request, now(), size.fit);
+      run(now());
+    },
+    // Another colour is another photo: downloaded and analysed, with the kind and size kept.
+    chooseVariant(variant) {
+      if (!request) return;
+      src = variant.src;
+      paint({ garmentSrc: src });
+      run(now());
+    },
+    // The engine takes the kind as given (its analysis is cached per kind).
+    chooseKind(next) {
+      if (!request) return;
+      kind = next;
+      paint({ kindOverride: next });
+      run(now());
     },
     addPortrait: () => deps.openPortraitPage(),
     resultShown() {

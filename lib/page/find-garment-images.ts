@@ -103,10 +103,14 @@ export function findGarmentImages(doc: Document, pageUrl: string, opts: FindGarm
   if (!hasPlatform && (verdict.productPage || verdict.kind === 'garment')) found.push(...readMainContentImages(doc, pageUrl, opts.measure));
 
   const merged = new Map<string, ImageCandidate & { order: number }>();
+  // An element shows one picture: two sources naming it by different files (a <picture>'s
+  // WebP source and the JSON-LD's JPEG) name the same picture.
+  const keyOfElement = new Map<Element, string>();
   for (const f of found) {
     const size = f.element ? estimateImageSize(f.element, opts.measure, pageUrl) : null;
     if (hardRejectReason(f.src, size, opts.minSide ?? MIN_PRODUCT_IMAGE_SIDE)) continue;
-    const key = imageKey(f.src);
+    const key = (f.element && keyOfElement.get(f.element)) ?? imageKey(f.src);
+    if (f.element) keyOfElement.set(f.element, key);
     const score = scoreOf(f);
     const seen = merged.get(key);
     if (!seen) {

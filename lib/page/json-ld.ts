@@ -1,7 +1,8 @@
 /**
  * Reading schema.org structured data (`<script type="application/ld+json">`):
- * the page's Product or ProductGroup and its BreadcrumbList.
+ * the page's Product or ProductGroup, its colour variants and its BreadcrumbList.
  */
+import type { ColourVariant } from './types';
 import { toAbsoluteUrl } from './url';
 
 /** What we keep of a JSON-LD Product/ProductGroup. */
@@ -93,6 +94,16 @@ function samePage(a: string | undefined, pageUrl: string): boolean {
   }
 }
 
+function productNodes(doc: Document): Json[] {
+  return jsonLdNodes(doc).filter((n) => hasType(n, 'Product', 'ProductGroup', 'IndividualProduct', 'ProductModel'));
+}
+
+/** The Product/ProductGroup whose `url` is this page, else the first group, else the first product. */
+function pageProduct(products: Json[], pageUrl: string): Json | null {
+  if (products.length === 0) return null;
+  return products.find((p) => samePage(text(p['url']), pageUrl)) ?? products.find((p) => hasType(p, 'ProductGroup')) ?? products[0];
+}
+
 /**
  * The page's product from JSON-LD: the Product/ProductGroup whose `url` is this page,
  * else the first one. Products of an ItemList (related products) are not considered.
@@ -103,9 +114,8 @@ function samePage(a: string | undefined, pageUrl: string): boolean {
  * // → 'https://cdn.fitroom.test/img/shirt-1.jpg'
  */
 export function findJsonLdProduct(doc: Document, pageUrl: string): JsonLdProduct | null {
-  const products = jsonLdNodes(doc).filter((n) => hasType(n, 'Product', 'ProductGroup', 'IndividualProduct', 'ProductModel'));
-  if (products.length === 0) return null;
-  const chosen = products.find((p) => samePage(text(p['url']), pageUrl)) ?? products.find((p) => hasType(p, 'ProductGroup')) ?? products[0];
+  const chosen = pageProduct(productNodes(doc), pageUrl);
+  if (!chosen) return null;
   const images = imageUrls(chosen['image'], pageUrl);
   for (const variant of asArray(chosen['hasVariant'] as unknown)) {
     if (isObj(variant)) images.push(...imageUrls(variant['image'], pageUrl));
@@ -134,4 +144,47 @@ export function jsonLdBreadcrumbs(doc: Document): string[] {
   const items = asArray(list['itemListElement'] as unknown).filter(isObj);
   items.sort((a, b) => Number(a['position'] ?? 0) - Number(b['position'] ?? 0));
   return items.map((i) => text(i['name']) ?? (isObj(i['item']) ? text(i['item']['name']) : undefined)).filter((s): s is string => !!s);
+}
+
+/** Names of the group a node is (a ProductGroup's id) or belongs to (a Product's `inProductGroupWithID`, `isVariantOf`). */
+function groupKeys(node: Json): string[] {
+  const keys: (string | undefined)[] = [];
+  if (hasType(node, 'ProductGroup')) keys.push(text(node['productGroupID']) && `id:${text(node['productGroupID'])}`, text(node['@id']) && `ref:${text(node['@id'])}`);
+  keys.push(text(node['inProductGroupWithID']) && `id:${text(node['inProductGroupWithID'])}`);
+  const of = node['isVariantOf'];
+  if (isObj(of)) keys.push(text(of['productGroupID']) && `id:${text(of['productGroupID'])}`, text(of['@id']) && `ref:${text(of['@id'])}`);
+  else if (typeof of === 'string') keys.push(`ref:${of}`);
+  return keys.filter((k): k is string => !!k);
+}
+
+/**
+ * The colours of the page's product from JSON-LD, each with its first image, in the
+ * page's order, one per colour name (variants that differ only in size repeat a colour):
+ * a ProductGroup's (or Product's) `hasVariant`, else the Products that share the page
+ * product's group (`inProductGroupWithID`, `isVariantOf`). Variants without a `color`
+ * or an `image` are left out: there is nothing to name or nothing to try on.
+ *
+ * @example
+ * jsonLdColourVariants(document, 'https://shop.fitroom.test/products/tee')
+ * // → [{ name: 'Navy', src: 'https://cdn.fitroom.test/tee-navy.jpg' }, { name: 'Sand', src: 'https://cdn.fitroom.test/tee-sand.jpg' }]
+ */
+export function jsonLdColourVariants(doc: Document, pageUrl: string): ColourVariant[] {
+  const products = productNodes(doc);
+  const chosen = pageProduct(products, pageUrl);
+  if (!chosen) return [];
+  let variants = asArray(chosen['hasVariant'] as unknown).filter(isObj);
+  if (variants.length === 0) {
+    const group = new Set(groupKeys(chosen));
+    if (group.size > 0) variants = products.filter((p) => !hasType(p, 'ProductGroup') && groupKeys(p).some((k) => group.has(k)));
+  }
+  const out: ColourVariant[] = [];
+  const seen = new Set<string>();
+  for (const v of variants) {
+    const name = text(v['color']);
+    const src = imageUrls(v['image'], pageUrl)[0];
+    if (!name || !src || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push({ name, src });
+  }
+  return out;
 }

@@ -70,3 +70,11 @@ export interface SizeEstimate {
   height?: number;
   from: 'measure' | 'attributes' | 'srcset' | 'url';
 }
+
+/** One colour of the product the page offers, with a photo of the product in it. */
+export interface ColourVariant {
+  /** The colour's name as the page writes it ('Navy', '藏青色'), at most MAX_COLOUR_NAME characters. */
+  name: string;
+  /** Absolute URL of a photo of the product in this colour. */
+  src: string;
+}

@@ -11,6 +11,12 @@ export interface WatchPageOptions {
   debounceMs?: number;
   /** Longest delay under a steady stream of changes (carousels): `onChange` runs at least this often. Default 2000 ms. */
   maxWaitMs?: number;
+  /**
+   * Most of the page's main thread `onChange` may take under a steady stream of changes:
+   * after a run that took t ms, the next waits at least t × (1 − share) / share ms, even past
+   * maxWaitMs. Keeps a page with a huge, ever-changing DOM usable. Default 0.1 (a tenth).
+   */
+  maxBusyShare?: number;
   /** Attributes whose change matters. Default: src, srcset, data-src, data-srcset, data-zoom-image, data-large_image, hidden, open. */
   attributes?: string[];
   /** Nodes whose changes are ours and must not trigger a re-run. Default: inside an element with `data-fitroom`. */
@@ -22,10 +28,18 @@ export interface PageWatch {
   disconnect(): void;
   /** Run a pending `onChange` now (tests, or before the content script reads results). */
   flush(): void;
+  /** Ask for a run as a relevant change would (an image finished loading: no attribute changed). */
+  request(): void;
 }
 
 const DEFAULT_ATTRIBUTES = ['src', 'srcset', 'data-src', 'data-srcset', 'data-zoom-image', 'data-large_image', 'hidden', 'open'];
 const ELEMENT_NODE = 1;
+/**
+ * Most records and added or removed nodes one observer callback looks at before it takes
+ * the batch as relevant: a page that rebuilds thousands of nodes at a time is changing, and
+ * the run that follows is bounded by maxWaitMs and maxBusyShare, not by the batch's size.
+ */
+export const MAX_NODES_CHECKED = 500;
 
 function defaultIgnore(node: Node): boolean {
   const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -43,8 +57,35 @@ function observerCtorFor(root: Node): MutationObserverCtor {
 }
 
 /**
+ * Whether a batch of records holds a change that matters: a watched attribute or an element
+ * added or removed, outside our own UI. Looks at MAX_NODES_CHECKED at most.
+ */
+function anyRelevant(records: MutationRecord[], ignore: (node: Node) => boolean): boolean {
+  let budget = MAX_NODES_CHECKED;
+  for (const r of records) {
+    if (--budget < 0) return true;
+    if (r.type === 'attributes') {
+      if (!ignore(r.target)) return true;
+      continue;
+    }
+    if (ignore(r.target)) continue;
+    for (const list of [r.addedNodes, r.removedNodes]) {
+      for (let i = 0; i < list.length; i++) {
+        if (--budget < 0) return true;
+        if (list[i].nodeType === ELEMENT_NODE && !ignore(list[i])) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
  * Call `onChange` (debounced) whenever elements are added or removed under `root`
  * or a watched attribute changes, ignoring changes to our own UI and text-only changes.
+ * Under a steady stream of changes it runs every maxWaitMs, and never takes more than
+ * maxBusyShare of the time.
  *
  * @example
  * const watch = watchPage(document.body, () => render(findGarmentImages(document, location.href)));
@@ -53,31 +94,47 @@ function observerCtorFor(root: Node): MutationObserverCtor {
 export function watchPage(root: Node, onChange: () => void, options: WatchPageOptions = {}): PageWatch {
   const debounceMs = options.debounceMs ?? 300;
   const maxWaitMs = options.maxWaitMs ?? 2000;
+  const share = options.maxBusyShare ?? 0.1;
   if (!(debounceMs >= 0)) throw new RangeError(`Expected debounceMs >= 0 but received ${debounceMs}`);
   if (!(maxWaitMs >= debounceMs)) throw new RangeError(`Expected maxWaitMs >= debounceMs (${debounceMs}) but received ${maxWaitMs}`);
+  if (!(share > 0 && share <= 1)) throw new RangeError(`Expected maxBusyShare in (0, 1] but received ${share}`);
   const ignore = options.ignore ?? defaultIgnore;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPending = 0;
+  let due = 0;
+  /** Earliest time of the next run: the last run's end plus its share-keeping rest. */
+  let notBefore = -Infinity;
   let connected = true;
 
   const run = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (connected) onChange();
+    if (!connected) return;
+    const start = now();
+    try {
+      onChange();
+    } finally {
+      const end = now();
+      notBefore = end + ((end - start) * (1 - share)) / share;
+    }
   };
-  const relevant = (r: MutationRecord) => {
-    if (r.type === 'attributes') return !ignore(r.target);
-    const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-    return nodes.some((n) => n.nodeType === ELEMENT_NODE && !ignore(n) && !ignore(r.target));
+  const schedule = () => {
+    const t = now();
+    if (timer === null) firstPending = t;
+    const at = Math.max(notBefore, Math.min(t + debounceMs, firstPending + maxWaitMs));
+    if (timer !== null) {
+      if (at === due) return;
+      clearTimeout(timer);
+    }
+    due = at;
+    timer = setTimeout(run, Math.max(0, at - t));
   };
   const Observer = observerCtorFor(root);
   const observer = new Observer((records) => {
-    if (!connected || !records.some(relevant)) return;
-    const now = Date.now();
-    if (timer === null) firstPending = now;
-    else clearTimeout(timer);
-    const wait = Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - now));
-    timer = setTimeout(run, wait);
+    if (!connected) return;
+    // A run already due as late as it may be cannot move: no need to read the batch.
+    if (timer !== null && due >= Math.max(notBefore, firstPending + maxWaitMs)) return;
+    if (anyRelevant(records, ignore)) schedule();
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: options.attributes ?? DEFAULT_ATTRIBUTES });
   return {
@@ -89,6 +146,9 @@ export function watchPage(root: Node, onChange: () => void, options: WatchPageOp
     },
     flush() {
       if (timer !== null) run();
+    },
+    request() {
+      if (connected) schedule();
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The shopper's profile for size advice: height (needed for anything in
- * centimetres from the photo), and optionally weight, usual size, fit preference
- * and tape measurements. Always stored in centimetres and kilograms; `unit` only
- * says how the popup shows lengths.
+ * centimetres from the photo), and optionally the size they usually wear, fit
+ * preference and tape measurements. Always stored in centimetres; `unit` only
+ * says how the popup shows lengths. No weight: no size chart we read compares one
+ * with the body's girths, and guessing girths from it would be less sound than the
+ * photo and the tape; a weight stored by an earlier version is dropped on the next save.
  */
 import { FitroomError } from '../engine/errors';
 import type { Fit } from './ease';
@@ -12,7 +14,6 @@ export type TapeName = (typeof TAPE_NAMES)[number];
 
 export interface ShopperProfile {
   heightCm?: number;
-  weightKg?: number;
   /** The size the shopper usually buys, as they write it ('M', '38'). */
   usualSize?: string;
   fit: Fit;
@@ -26,8 +27,8 @@ export const EMPTY_PROFILE: ShopperProfile = { fit: 'regular', tape: {}, unit: '
 
 export const CM_PER_INCH = 2.54;
 
-const LIMITS: Record<'heightCm' | 'weightKg' | TapeName, [number, number]> = {
-  heightCm: [100, 230], weightKg: [25, 300], chest: [50, 200], waist: [40, 200], hips: [50, 200], shoulder: [25, 70], sleeve: [40, 100],
+const LIMITS: Record<'heightCm' | TapeName, [number, number]> = {
+  heightCm: [100, 230], chest: [50, 200], waist: [40, 200], hips: [50, 200], shoulder: [25, 70], sleeve: [40, 100],
 };
 
 function checkNumber(name: string, v: unknown, [lo, hi]: [number, number], unit: string): number | undefined {
@@ -57,9 +58,7 @@ export function checkProfile(p: ShopperProfile): ShopperProfile {
   const usualSize = p.usualSize?.trim().slice(0, 20) || undefined;
   const out: ShopperProfile = { fit: p.fit, tape, unit: p.unit };
   const heightCm = checkNumber('height', p.heightCm, LIMITS.heightCm, 'cm');
-  const weightKg = checkNumber('weight', p.weightKg, LIMITS.weightKg, 'kg');
   if (heightCm !== undefined) out.heightCm = heightCm;
-  if (weightKg !== undefined) out.weightKg = weightKg;
   if (usualSize) out.usualSize = usualSize;
   return out;
 }

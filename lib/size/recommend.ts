@@ -9,10 +9,14 @@
  * A range in a garment chart (stretch waistbands) is read like a body range.
  * Charts of unknown kind are read as body charts when their values are ranges and
  * as garment charts otherwise, which is how stores usually write each.
+ * The size the shopper usually wears, when the chart has it, breaks a tie between two
+ * neighbouring sizes (before the fit preference: it is their own experience of how
+ * sizes fit them), and is otherwise compared with the recommendation in the reason.
  */
 import { FitroomError } from '../engine/errors';
 import { MEASURE_NAMES, type MeasureName, type MeasureValue, type SizeChart } from '../page/size-chart-types';
 import { easeBand, MEASURE_WEIGHT, type ChartCategory, type Fit } from './ease';
+import { matchUsualSize } from './usual-size';
 
 export type { Fit } from './ease';
 
@@ -136,11 +140,14 @@ function scoreEase(m: MeasureName, g: number, b: number, category: ChartCategory
  * @param chart a chart from readSizeChart (cm)
  * @param body your measurements in cm; at least one that the chart also has
  * @param fit how you like it to fit; decides between two sizes
+ * @param usualSize the size you usually wear ('M'), if you said; decides between two sizes first
  * @example
  * recommendSize(chart, { chest: 94, waist: 80 }, 'regular')
  * // → { size: 'M', fit: { S: { chest: { verdict: 'tight', diffCm: 4 } }, … }, reason: 'M: chest 104 cm gives 10 cm of ease over your 94 cm (regular wants 8–12).' }
+ * recommendSize(chart, { chest: 94 }, 'regular', 'S')
+ * // → { size: 'M', …, reason: 'M: … You usually wear S; for your chest this chart gives M.' }
  */
-export function recommendSize(chart: SizeChart, body: BodyMeasures, fit: Fit = 'regular'): SizeRecommendation | null {
+export function recommendSize(chart: SizeChart, body: BodyMeasures, fit: Fit = 'regular', usualSize?: string): SizeRecommendation | null {
   checkChart(chart);
   if (!FITS.includes(fit)) throw new FitroomError('bad-argument', `Expected fit to be one of ${FITS.join(', ')} but received ${JSON.stringify(fit)}`);
   const you = checkBody(body);
@@ -183,10 +190,28 @@ export function recommendSize(chart: SizeChart, body: BodyMeasures, fit: Fit = '
   let best = byCost[0];
   let note = '';
   const runner = byCost[1];
+  const usual = matchUsualSize(chart.sizes.map((s) => s.label), usualSize);
+  let usualDecided = false;
   if (runner && Math.abs(runner.index - best.index) === 1 && runner.cost - best.cost < BETWEEN_SIZES_CM) {
     const [smaller, larger] = runner.index < best.index ? [runner, best] : [best, runner];
-    best = fit === 'snug' ? smaller : fit === 'loose' ? larger : best;
-    note = ` Between ${smaller.label} and ${larger.label}, a ${fit} fit prefers ${best.label}.`;
+    const usualOne = [smaller, larger].find((r) => r.label === usual);
+    if (usualOne) {
+      best = usualOne;
+      usualDecided = true;
+      note = ` Between ${smaller.label} and ${larger.label}, ${best.label} is the size you usually wear.`;
+    } else {
+      best = fit === 'snug' ? smaller : fit === 'loose' ? larger : best;
+      note = ` Between ${smaller.label} and ${larger.label}, a ${fit} fit prefers ${best.label}.`;
+    }
   }
+  if (usualSize?.trim() && !usualDecided) note += ` ${usualSizeCheck(usualSize.trim(), usual, best.label, common)}`;
   return { size: best.label, fit: table, reason: `${best.label}: ${best.phrases.join('; ')}.${note}` };
+}
+
+/** The usual size against the recommendation, in one sentence. */
+function usualSizeCheck(said: string, onChart: string | undefined, recommended: string, measures: MeasureName[]): string {
+  if (!onChart) return `Your usual size ${said} is not one of this chart's sizes.`;
+  if (onChart === recommended) return `${recommended} is also the size you usually wear.`;
+  const by = measures.length > 1 ? `${measures.slice(0, -1).join(', ')} and ${measures[measures.length - 1]}` : measures[0];
+  return `You usually wear ${said}; for your ${by} this chart gives ${recommended}.`;
 }

@@ -11,6 +11,7 @@ import { toBodyMeasures } from './portrait-measures';
 import type { ShopperProfile } from './profile';
 import { recommendSize, type BodyMeasures } from './recommend';
 import { fitForSize, type BodyGirths } from './size-fit';
+import { matchUsualSize } from './usual-size';
 
 export interface SizeOption {
   label: string;
@@ -52,6 +53,8 @@ function describeMeasures(m: PortraitMeasures | null, profile: ShopperProfile): 
 /**
  * The size advice for a page's chart, the shopper's profile and, if a portrait is
  * stored, the measures from it (measurePortrait, with the profile's tape measures).
+ * The profile's usual size breaks ties between two sizes and is checked against the
+ * recommendation in its reason (recommendSize).
  *
  * @example
  * buildSizeAdvice(chart, { heightCm: 170, fit: 'regular', tape: {}, unit: 'cm' }, measures)
@@ -69,10 +72,15 @@ export function buildSizeAdvice(chart: SizeChart | null, profile: ShopperProfile
   for (const [name, cm] of Object.entries(p.tape)) if (cm !== undefined) body[name as keyof BodyMeasures] = cm;
   const value = (v: BodyMeasures[keyof BodyMeasures]) => (v === undefined ? undefined : typeof v === 'number' ? v : Array.isArray(v) ? (v[0] + v[1]) / 2 : typeof v.value === 'number' ? v.value : (v.value[0] + v.value[1]) / 2);
   const girths: BodyGirths = { chest: value(body.chest), waist: value(body.waist), hips: value(body.hips) };
-  const rec = recommendSize(chart, body, p.fit);
+  const rec = recommendSize(chart, body, p.fit, p.usualSize);
   const measuresNote = describeMeasures(measures, p);
   if (!rec) {
     const has = [...new Set(chart.sizes.flatMap((s) => Object.keys(s.measures)))].join(', ');
+    // Nothing to measure against: the size the shopper usually wears is the best guess there is, said as such.
+    const usual = matchUsualSize(chart.sizes.map((s) => s.label), p.usualSize);
+    if (usual) {
+      return { status: 'advice', sizes: sizeOptions(chart, girths), recommended: usual, reason: `This chart gives ${has}, which cannot be compared with your measurements yet: ${usual} is the size you usually wear.`, measuresNote };
+    }
     return { status: 'advice', sizes: sizeOptions(chart, girths), reason: `This chart gives ${has}; none of them can be compared with your measurements yet.`, measuresNote };
   }
   return { status: 'advice', sizes: sizeOptions(chart, girths), recommended: rec.size, reason: rec.reason, measuresNote };

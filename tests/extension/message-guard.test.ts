@@ -91,6 +91,16 @@ describe('admitting a message', () => {
     expect(admitMessage('bg.openOverlay', { ...request, clickedAt: 12 }, SENDERS.content, self)).toMatchObject({ ok: false });
   });
 
+  it('takes the page\'s colours with the overlay request: named, at most 24, nothing else in them', () => {
+    const base = { src: tryOn.src, chart: null, clickedAt: 1_800_000_000_000 };
+    const variants = [{ name: 'Navy', src: 'https://cdn.example/navy.jpg' }, { name: '藏青色', src: 'https://cdn.example/x.jpg' }];
+    expect(admitMessage('bg.openOverlay', { ...base, variants }, SENDERS.content, self)).toMatchObject({ ok: true, data: { variants } });
+    const many = Array.from({ length: 25 }, (_, i) => ({ name: `C${i}`, src: `https://cdn.example/${i}.jpg` }));
+    expect(admitMessage('bg.openOverlay', { ...base, variants: many }, SENDERS.content, self)).toMatchObject({ ok: false, reason: expect.stringContaining('an array of 0–24 items at data.variants') });
+    expect(admitMessage('bg.openOverlay', { ...base, variants: [{ name: '', src: 'https://cdn.example/a.jpg' }] }, SENDERS.content, self)).toMatchObject({ ok: false, reason: expect.stringContaining('data.variants[0].name') });
+    expect(admitMessage('bg.openOverlay', { ...base, variants: [{ name: 'Red', src: 'https://cdn.example/a.jpg', portrait: 'x' }] }, SENDERS.content, self)).toMatchObject({ ok: false, reason: expect.stringContaining('it also has portrait') });
+  });
+
   it('has a sender rule and a payload check for every message type', () => {
     expect(Object.keys(PAYLOAD_CHECKS).sort()).toEqual(Object.keys(ALLOWED_SENDERS).sort());
   });

@@ -78,6 +78,34 @@ describe('the overlay page', () => {
     expect(overlay.view.elapsedMs).toBe(300);
   });
 
+  it('tries another colour\'s photo on, keeping the size and kind; then another kind, keeping the colour and size', async () => {
+    const variants = [{ name: 'Navy', src: 'https://cdn.example/shirt.jpg' }, { name: 'Sand', src: 'https://cdn.example/shirt-sand.jpg' }];
+    const { overlay, asked } = setup({ request: { ...request, variants } });
+    await overlay.start();
+    await settle();
+    expect(overlay.view).toMatchObject({ variants, garmentSrc: request.src });
+    overlay.chooseSize(advice.status === 'advice' ? advice.sizes[0] : (undefined as never));
+    await settle();
+    overlay.chooseVariant(variants[1]);
+    expect(overlay.view.garmentSrc).toBe(variants[1].src);
+    await settle();
+    expect(asked[2]).toEqual({ jobId: expect.any(String), src: variants[1].src, categoryHint: 'upper', fit: { ease: 0.01, lengthScale: 1 } });
+    overlay.chooseKind('dress');
+    expect(overlay.view.kindOverride).toBe('dress');
+    await settle();
+    expect(asked[3]).toEqual({ jobId: expect.any(String), src: variants[1].src, categoryHint: 'dress', fit: { ease: 0.01, lengthScale: 1 } });
+    // A retry asks for the same again.
+    overlay.retry();
+    await settle();
+    expect({ ...asked[4], jobId: '' }).toEqual({ ...asked[3], jobId: '' });
+  });
+
+  it('without colours on the page, offers none', async () => {
+    const { overlay } = setup();
+    await overlay.start();
+    expect(overlay.view.variants).toEqual([]);
+  });
+
   it('shows an error when no request waits for its id (a frame the page made itself, or a late one)', async () => {
     const { overlay, deps } = setup({ request: null });
     await overlay.start();

@@ -73,7 +73,7 @@ describe('the offscreen try-on service', () => {
     const { service, engine, starts } = setup();
     await service.analysePortrait({ jobId: 'p', image: portraitImage });
     const first = await service.tryOn({ jobId: 't1', garment: garment('https://cdn/x.jpg'), categoryHint: 'upper' });
-    expect(first).toMatchObject({ width: 30, height: 40, garment: { category: 'upper', fromCache: false } });
+    expect(first).toMatchObject({ width: 30, height: 40, garment: { category: 'upper', fromCache: false, onModel: false } });
     expect(first.resultPng).toMatch(/^data:image\/png;base64,/);
     expect(first.portrait).toMatch(/^data:image\/jpeg;base64,/);
     expect(first.timingsMs).toHaveProperty('engine.warp', 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watchGarmentImages, watchPage } from '../../lib/page/watch-page';
+import { MAX_NODES_CHECKED, watchGarmentImages, watchPage } from '../../lib/page/watch-page';
 import type { GarmentImages } from '../../lib/page/types';
 import { loadPage, pageFrom } from '../helpers/fixture-page';
 
@@ -67,6 +67,68 @@ describe('watchPage', () => {
     const doc = pageFrom('<p></p>');
     expect(() => watchPage(doc.body, () => {}, { debounceMs: -1 })).toThrow('Expected debounceMs >= 0 but received -1');
     expect(() => watchPage(doc.body, () => {}, { debounceMs: 500, maxWaitMs: 100 })).toThrow('Expected maxWaitMs >= debounceMs (500) but received 100');
+    expect(() => watchPage(doc.body, () => {}, { maxBusyShare: 0 })).toThrow('Expected maxBusyShare in (0, 1] but received 0');
+  });
+
+  it('request() asks for a run as a change does (debounced, one for a burst); none after disconnect', async () => {
+    const doc = pageFrom('<main></main>');
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 20 });
+    watch.request();
+    watch.request();
+    expect(calls).toBe(0);
+    await expect.poll(() => calls).toBe(1);
+    watch.request();
+    watch.disconnect();
+    await sleep(50);
+    expect(calls).toBe(1);
+  });
+
+  it('a slow reading under changes that never settle takes at most maxBusyShare of the time', async () => {
+    const doc = pageFrom('<main></main>');
+    const BUSY_MS = 30;
+    const starts: number[] = [];
+    const slowRead = () => {
+      starts.push(performance.now());
+      const end = performance.now() + BUSY_MS;
+      while (performance.now() < end) { /* a page so big that reading it takes 30 ms */ }
+    };
+    const watch = watchPage(doc.body, slowRead, { debounceMs: 20, maxWaitMs: 60, maxBusyShare: 0.1 });
+    const churnUntil = performance.now() + 1200;
+    while (performance.now() < churnUntil) {
+      doc.body.appendChild(doc.createElement('div'));
+      await sleep(5);
+    }
+    watch.disconnect();
+    // Without the bound it would run every 60 ms or so (about 15 times); with it, at least
+    // 30 × 0.9 / 0.1 = 270 ms pass between the end of one run and the start of the next.
+    expect(starts.length).toBeGreaterThanOrEqual(2);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(BUSY_MS + 270 - 5);
+  });
+
+  it(`reads at most ${MAX_NODES_CHECKED} nodes of a batch, and takes a bigger batch as a change`, async () => {
+    const doc = pageFrom('<main><div data-fitroom="overlay"></div></main>');
+    let checked = 0;
+    const ours = (node: Node) => {
+      checked++;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      return !!el?.closest('[data-fitroom]');
+    };
+    let calls = 0;
+    const watch = watchPage(doc.body, () => calls++, { debounceMs: 10, ignore: ours });
+    const own = doc.querySelector('[data-fitroom]')!;
+    // A small batch inside our own UI: read whole, no run.
+    for (let i = 0; i < 10; i++) own.appendChild(doc.createElement('span'));
+    await sleep(30);
+    expect(calls).toBe(0);
+    // A huge batch of page nodes (text only, which alone would not matter): not read whole.
+    checked = 0;
+    const main = doc.querySelector('main')!;
+    for (let i = 0; i < 20 * MAX_NODES_CHECKED; i++) main.appendChild(doc.createTextNode('x'));
+    await expect.poll(() => calls).toBe(1);
+    expect(checked).toBeLessThanOrEqual(MAX_NODES_CHECKED + 1);
+    watch.disconnect();
   });
 });
 

@@ -1,13 +1,16 @@
 /**
  * Taobao/Tmall galleries. Class names are hashed per build (`PicGallery--mainPicWrap--juPDFPo`),
- * so only their readable parts are matched; the older item page uses `#J_ImgBooth`.
+ * so only their readable parts are matched; the older item page uses `#J_ImgBooth`, on the
+ * `<img>` itself or on a wrapper around it (`<div id="J_ImgBooth"><a><img></a></div>`).
  * Image URLs carry resize/format suffixes (`_60x60q50.jpg_.webp`) that are removed.
  */
 import { pushUnique, type FoundImage } from './found-image';
 import { largestImageUrl } from '../image-source';
+import { firstImageAt } from '../image-element';
 import { stripTaobaoSuffix, imageKey } from '../url';
 
-const MAIN = '[class*="mainPicWrap--"] img, img[class*="mainPic--"], #J_ImgBooth';
+// Each may be the <img> or a wrapper of it (firstImageAt finds the picture inside).
+const MAIN = '[class*="mainPicWrap--"], [class*="mainPic--"], #J_ImgBooth';
 const GALLERY = '[class*="PicGallery--"], #J_UlThumb';
 
 /**
@@ -19,7 +22,7 @@ const GALLERY = '[class*="PicGallery--"], #J_UlThumb';
  */
 export function readTaobaoGallery(doc: Document, pageUrl: string): FoundImage[] {
   const out: FoundImage[] = [];
-  const main = doc.querySelector(MAIN);
+  const main = firstImageAt(doc, MAIN, pageUrl);
   const full = (img: Element) => {
     const u = largestImageUrl(img, pageUrl);
     return u ? stripTaobaoSuffix(u) : null;
