@@ -177,7 +177,7 @@ export interface SaveLookRequest {
   result: EncodedImage & { width: number; height: number };
   garment: { url: string; photo?: EncodedImage; category: GarmentCategory };
   product?: ProductListing;
-  /** The size whose fit was on show. */
+  /** The size on show: the one whose fit was drawn, or for a garment worn by a model the recommended one. */
   size?: string;
 }
 

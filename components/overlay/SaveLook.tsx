@@ -11,14 +11,14 @@ import type { SaveLookRequest, SavedLookTicket, TryOnResponse } from '@/lib/mess
 export interface SaveLookProps {
   state: OverlayState;
   product?: ProductListing;
-  /** The size whose fit is on show. */
+  /** The size on show (lib/overlay/size-on-show.ts). */
   size?: string;
   save(request: SaveLookRequest): Promise<Result<SavedLookTicket>>;
   openFittingRoom(): void;
 }
 
 /**
- * @example <SaveLook state={view.state} product={view.product} size={view.chosenSize} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={open} />
+ * @example <SaveLook state={view.state} product={view.product} size={sizeOnShow(view)} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={open} />
  */
 export function SaveLook(props: SaveLookProps) {
   if (props.state.view !== 'result') return null;

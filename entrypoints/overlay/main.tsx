@@ -12,6 +12,7 @@ import { openFittingRoom } from '@/lib/looks/open-fitting-room';
 import { listen } from '@/lib/message-guard/guarded-listener';
 import { sendMessage } from '@/lib/messaging';
 import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
+import { sizeOnShow } from '@/lib/overlay/size-on-show';
 import '@/components/overlay/overlay.css';
 import './style.css';
 
@@ -48,7 +49,7 @@ function paint(view: OverlayView) {
       garmentSrc={view.garmentSrc}
       onChooseVariant={overlay.chooseVariant}
       onChooseKind={overlay.chooseKind}
-      actions={<SaveLook state={view.state} product={view.product} size={view.chosenSize} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={openFittingRoom} />}
+      actions={<SaveLook state={view.state} product={view.product} size={sizeOnShow(view)} save={(r) => sendMessage('bg.saveLook', r)} openFittingRoom={openFittingRoom} />}
     />,
     root,
   );

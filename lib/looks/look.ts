@@ -32,6 +32,6 @@ export interface Look {
   };
   /** What the page said of its product when Try on was clicked; null when it was not a web page. */
   product: ProductListing | null;
-  /** The size whose fit was on show, when the page had a size chart. */
+  /** The size on show, when the page had a size chart: the one whose fit was drawn, or for a garment worn by a model the recommended one. */
   size?: string;
 }

@@ -1,7 +1,7 @@
 /**
  * The overlay's Save button as a Preact hook: sends the try-on on show to the background
  * as a saved look (lib/looks/save-look.ts), and says whether it is saving, saved or failed.
- * Its component is keyed by the try-on's job, so a new result (a size switch, a retry)
+ * Its component is keyed by the try-on's job, so a new result (a size, colour or kind pick, a retry)
  * starts over and can be saved too.
  */
 import { useState } from 'preact/hooks';
