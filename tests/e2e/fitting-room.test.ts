@@ -4,9 +4,10 @@
  * opened from the overlay and from the popup; two looks compared side by side; a look's
  * picture copied to the clipboard and downloaded; the shopping list exported as CSV and
  * text; the product page opened; a look deleted; store pages kept out of the fitting
- * room; deleting the portrait offering to delete the looks made from it; and the portrait
- * taken with a camera (Chromium's fake one, filming a sample portrait), refused, allowed,
- * or missing.
+ * room; deleting the portrait offering to delete the looks made from it; looks saved after
+ * a colour pick (that colour's photo, the same product) and after a kind correction (the
+ * kind and the size shown); and the portrait taken with a camera (Chromium's fake one,
+ * filming a sample portrait), refused, allowed, or missing.
  *
  * Needs `npm run build` first (npm test does it), /usr/bin/chromium and the sample
  * photos. Screenshots go to test-results/e2e/.
@@ -287,6 +288,140 @@ describe.skipIf(!runnable)('saved looks and the fitting room in Chromium', () =>
     await inRoom('delete-with-looks').click();
     await expect.poll(() => room.locator('[data-fitroom="portrait-status"]').getAttribute('data-state')).toBe('empty');
     await expect.poll(() => room.locator('[data-fitroom="look-title"]').allTextContents()).toEqual([TEE.title]);
+  });
+
+  /** Waits for the overlay's result to be one other than `previous` (a re-render the shopper asked for); returns its PNG. */
+  async function nextResult(page: Page, previous: string): Promise<string> {
+    const result = inOverlay(page, 'result');
+    const shown = async () => {
+      const state = await result.getAttribute('data-state');
+      if (state !== 'result') return state ?? 'none';
+      const src = await inOverlay(page, 'result-image').evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.src : ''));
+      return src && src !== previous ? 'new result' : 'waiting';
+    };
+    await expect.poll(shown, { timeout: 120_000 }).toMatch(/^(new result|error)$/);
+    if ((await result.getAttribute('data-state')) === 'error') throw new Error(`The try-on failed: ${await inOverlay(page, 'error').textContent()}`);
+    return (await inOverlay(page, 'result-image').getAttribute('src'))!;
+  }
+
+  /** Saves the result on show from an open overlay; returns the PNG it showed. */
+  async function saveShown(page: Page): Promise<string> {
+    const save = inOverlay(page, 'save-look');
+    expect(await save.getAttribute('data-state')).toBe('idle');
+    await inOverlay(page, 'save-look-button').click();
+    await expect.poll(() => save.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    return (await inOverlay(page, 'result-image').getAttribute('src'))!;
+  }
+
+  /** The looks as stored, read from the extension's own IndexedDB (the fitting room is on its origin). */
+  const storedLooks = () => room.evaluate(() => new Promise<{ id: string; garment: { url: string; category: string }; product: unknown; size?: string }[]>((resolve, reject) => {
+    const open = indexedDB.open('fitroom');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('looks').objectStore('looks').getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => {
+        resolve(all.result.map((l: { id: string; garment: { url: string; category: string }; product: unknown; size?: string }) => ({ id: l.id, garment: { url: l.garment.url, category: l.garment.category }, product: l.product, size: l.size })));
+        db.close();
+      };
+    };
+  }));
+
+  it('a look saved after a colour pick keeps that colour\'s photo and the same product; after a kind correction, the kind and size shown', async () => {
+    await storePortrait(room);
+    // A height and tape measures, so the trousers below get a recommended size (their chart's M: waist 70–76, hips 94–100 cm).
+    await popup.reload();
+    await popup.locator('[data-fitroom="profile-height"]').fill('170');
+    await popup.locator('[data-fitroom="profile-waist"]').fill('73');
+    await popup.locator('[data-fitroom="profile-hips"]').fill('97');
+    await popup.locator('[data-fitroom="profile-save"]').click();
+    await expect.poll(() => popup.locator('[data-fitroom="profile-status"]').getAttribute('data-state')).toBe('saved');
+
+    // The tee in lilac (the photo clicked), saved; then in black, saved again.
+    const colours = await browser.context.newPage();
+    await colours.goto(servers.pageUrl('product-colours-json-ld.html'));
+    await colours.locator('[data-fitroom="try-on"]').first().click({ timeout: 15_000 });
+    const lilacShown = await nextResult(colours, '');
+    await saveShown(colours);
+    await overlayFrame(colours).locator('[data-fitroom="variant-option"][data-variant="Black"]').click();
+    const blackShown = await nextResult(colours, lilacShown);
+    expect(await overlayFrame(colours).locator('[data-fitroom="variant-option"][data-active="true"]').getAttribute('data-variant')).toBe('Black');
+    expect(await saveShown(colours)).toBe(blackShown);
+    await shot(colours, 'looks-saved-after-colour');
+    await colours.close();
+
+    // Trousers on a model, corrected to the model's top: no size buttons, the recommended size as advice.
+    const model = await browser.context.newPage();
+    await model.goto(servers.pageUrl('product-on-model-size-chart.html'));
+    await model.locator('[data-fitroom="try-on"]').first().click({ timeout: 15_000 });
+    const trousers = await nextResult(model, '');
+    expect(await inOverlay(model, 'kind-picker').getAttribute('data-kind')).toBe('lower');
+    await overlayFrame(model).locator('[data-fitroom="kind-option"][data-kind="upper"]').click();
+    const topShown = await nextResult(model, trousers);
+    expect(await inOverlay(model, 'kind-picker').getAttribute('data-kind')).toBe('upper');
+    await expect.poll(() => inOverlay(model, 'size-advice').getAttribute('data-on-model')).toBe('true');
+    expect(await inOverlay(model, 'size-option').count()).toBe(0);
+    expect(await inOverlay(model, 'size-reason').textContent()).toMatch(/^Recommended: M\. /);
+    expect(await saveShown(model)).toBe(topShown);
+    await model.close();
+
+    await room.reload();
+    await expect.poll(() => lookCards().count(), { timeout: 10_000 }).toBe(4);
+    const looks = await storedLooks();
+    const byUrl = (url: string) => looks.filter((l) => l.garment.url === url);
+    const [lilac] = byUrl(servers.imageUrl('garments/00055_00.jpg'));
+    const [black] = byUrl(servers.imageUrl('garments/03032_00.jpg'));
+    const [top] = byUrl(servers.imageUrl('persons/049447_0.jpg'));
+    expect(lilac && black && top, JSON.stringify(looks.map((l) => l.garment))).toBeTruthy();
+    // The colour changes the photo, not the product: the same title, price, page and store, read when Try on was clicked.
+    expect(black.product).toEqual(lilac.product);
+    expect(black.product).toMatchObject({ title: 'Logo Ringer Tee', url: servers.pageUrl('product-colours-json-ld.html') });
+    expect([lilac.garment.category, black.garment.category]).toEqual(['upper', 'upper']);
+    // The kind corrected is the kind kept, with the size the overlay showed (advice, on a model).
+    expect(top).toMatchObject({ garment: { category: 'upper' }, size: 'M', product: { title: 'Printed Wide-Leg Trousers' } });
+
+    const card = (id: string) => room.locator(`[data-fitroom="look"][data-look-id="${id}"]`);
+    expect(await card(top.id).locator('[data-fitroom="look-size"]').textContent()).toBe('Size: M');
+    expect(await card(black.id).locator('[data-fitroom="look-title"]').textContent()).toBe('Logo Ringer Tee');
+    expect(await card(black.id).locator('[data-fitroom="look-open"]').getAttribute('href')).toBe(servers.pageUrl('product-colours-json-ld.html'));
+    // Each saved picture is the PNG the overlay showed.
+    const savedPng = (id: string) => card(id).locator('[data-fitroom="look-image"]').evaluate(async (img: HTMLImageElement) => {
+      const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return `data:image/png;base64,${btoa(binary)}`;
+    });
+    expect((await savedPng(black.id)) === blackShown, 'the black look differs from the result shown').toBe(true);
+    expect((await savedPng(lilac.id)) === lilacShown, 'the lilac look differs from the result shown').toBe(true);
+
+    // Each look's product photo is its own colour's: closer, pixel for pixel at 16x16, to that sample than to the other.
+    await expect.poll(() => loaded(room, '[data-fitroom="look-garment"]')).toEqual([true, true, true, true]);
+    const sample = (file: string) => `data:image/jpeg;base64,${readFileSync(samplePath(file)).toString('base64')}`;
+    const distances = async (id: string) => card(id).locator('[data-fitroom="look-garment"]').evaluate(async (img: HTMLImageElement, refs: string[]) => {
+      const pixels = async (src: string) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        const canvas = new OffscreenCanvas(16, 16);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0, 16, 16);
+        return ctx.getImageData(0, 0, 16, 16).data;
+      };
+      const own = await pixels(img.src);
+      return Promise.all(refs.map(async (ref) => {
+        const other = await pixels(ref);
+        let sum = 0;
+        for (let i = 0; i < own.length; i++) if (i % 4 !== 3) sum += Math.abs(own[i] - other[i]);
+        return sum / ((own.length / 4) * 3);
+      }));
+    }, [sample('garments/00055_00.jpg'), sample('garments/03032_00.jpg')]);
+    const [lilacToLilac, lilacToBlack] = await distances(lilac.id);
+    const [blackToLilac, blackToBlack] = await distances(black.id);
+    expect(lilacToLilac).toBeLessThan(lilacToBlack);
+    expect(blackToBlack).toBeLessThan(blackToLilac);
+    expect(blackToBlack).toBeLessThan(10);
+    await shot(room, 'looks-after-colour-and-kind');
   });
 });
 
