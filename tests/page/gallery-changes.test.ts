@@ -2,9 +2,10 @@
  * Galleries that change after the first load, read again by watchGarmentImages: a slide
  * the theme inserts late, one whose picture it swaps in place, one it removes. Each
  * fixture page holds the markup as it arrives; the test makes the change the page's own
- * script makes (the fixture says which).
+ * script makes (the fixture says which). On Vitest's fake clock: the change is read after
+ * the debounce whatever the machine's load.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchGarmentImages } from '../../lib/page/watch-page';
 import type { GarmentImages } from '../../lib/page/types';
 import { loadPage } from '../helpers/fixture-page';
@@ -12,6 +13,16 @@ import { loadPage } from '../helpers/fixture-page';
 const SHOP = 'https://shop.fitroom.test';
 const CDN = 'https://cdn.fitroom.test';
 const FAST = { debounceMs: 10, maxWaitMs: 50 };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Lets the page's change reach the watcher (a MutationObserver microtask) and the debounce pass. */
+const afterDebounce = () => vi.advanceTimersByTimeAsync(FAST.debounceMs);
 
 /** Watches `doc` and returns the results seen so far (the first at once). */
 function watchResults(doc: Document, pageUrl: string) {
@@ -30,7 +41,8 @@ describe('gallery changes after the first load', () => {
     // As the theme does: the template's slides appended to the slider.
     const template = doc.getElementById('LateSlides') as HTMLTemplateElement;
     doc.getElementById('Slider-Gallery-main')!.insertAdjacentHTML('beforeend', template.innerHTML);
-    await expect.poll(() => results.length).toBe(2);
+    await afterDebounce();
+    expect(results).toHaveLength(2);
     const p = `${CDN}/cdn/shop/products/ribbed-polo`;
     expect(results[1].candidates.map((c) => c.src)).toEqual([`${p}-1.jpg?v=2&width=1500`, `${p}-2.jpg?v=2&width=1500`, `${p}-3.jpg?v=2&width=1500`]);
     expect(results[1].candidates.map((c) => c.element)).toEqual(Array.from(doc.querySelectorAll('li.product__media-item img')));
@@ -52,7 +64,8 @@ describe('gallery changes after the first load', () => {
     img.setAttribute('data-src', navy.full_src);
     img.setAttribute('data-large_image', navy.full_src);
     img.closest('a')!.setAttribute('href', navy.full_src);
-    await expect.poll(() => results.length).toBe(2);
+    await afterDebounce();
+    expect(results).toHaveLength(2);
     expect(results[1].candidates[0]).toMatchObject({ element: img, src: `${u}/cord-overshirt-navy.jpg`, source: 'woocommerce' });
     // The tan picture is named by the JSON-LD only now: shown nowhere, so no button.
     expect(results[1].candidates.find((c) => c.src === `${u}/cord-overshirt-tan.jpg`)).toMatchObject({ element: null, source: 'json-ld' });
@@ -69,7 +82,8 @@ describe('gallery changes after the first load', () => {
 
     // As the theme does on choosing Sage: the other colour's slides leave the slider.
     for (const li of Array.from(doc.querySelectorAll('li[data-media-colour]:not([data-media-colour="sage"])'))) li.remove();
-    await expect.poll(() => results.length).toBe(2);
+    await afterDebounce();
+    expect(results).toHaveLength(2);
     const s = `${CDN}/cdn/shop/products/pleated-skirt`;
     expect(results[1].candidates.map((c) => [c.src, c.element])).toEqual([
       [`${s}-sage.jpg?v=5&width=1200`, sage],

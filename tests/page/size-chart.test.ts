@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { readSizeChart, readSizeCharts } from '../../lib/page/size-chart';
 import { parseMeasureCell, toCentimetres } from '../../lib/page/size-chart-values';
 import { isSizeLabel, measureOfHeader, unitOfText } from '../../lib/page/size-chart-vocabulary';
@@ -116,12 +116,17 @@ describe('readSizeChart on fixtures', () => {
   });
 
   it('Kiwi Sizing renders late: null first, then the chart in inches converted, seen by the watcher', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const doc = loadPage('size-charts/kiwi-late.html');
     expect(readSizeChart(doc)).toBeNull();
     const seen: unknown[] = [];
     const watch = watchPage(doc.body, () => seen.push(readSizeChart(doc)), { debounceMs: 10 });
     doc.getElementById('KiwiSizingChart')!.innerHTML = fixtureHtml('size-charts/kiwi-late.render.html');
-    await new Promise((r) => setTimeout(r, 50));
+    // The change reaches the watcher (a MutationObserver microtask); then the debounce passes.
+    await vi.advanceTimersByTimeAsync(10);
     watch.disconnect();
     expect(seen).toEqual([{
       unit: 'cm', kind: 'body',
