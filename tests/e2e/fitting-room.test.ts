@@ -330,6 +330,7 @@ describe.skipIf(!runnable)('saved looks and the fitting room in Chromium', () =>
 
   it('a look saved after a colour pick keeps that colour\'s photo and the same product; after a kind correction, the kind and size shown', async () => {
     await storePortrait(room);
+    const before = (await storedLooks()).length;
     // A height and tape measures, so the trousers below get a recommended size (their chart's M: waist 70–76, hips 94–100 cm).
     await popup.reload();
     await popup.locator('[data-fitroom="profile-height"]').fill('170');
@@ -367,13 +368,14 @@ describe.skipIf(!runnable)('saved looks and the fitting room in Chromium', () =>
     await model.close();
 
     await room.reload();
-    await expect.poll(() => lookCards().count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => lookCards().count(), { timeout: 10_000 }).toBe(before + 3);
     const looks = await storedLooks();
-    const byUrl = (url: string) => looks.filter((l) => l.garment.url === url);
-    const [lilac] = byUrl(servers.imageUrl('garments/00055_00.jpg'));
-    const [black] = byUrl(servers.imageUrl('garments/03032_00.jpg'));
-    const [top] = byUrl(servers.imageUrl('persons/049447_0.jpg'));
-    expect(lilac && black && top, JSON.stringify(looks.map((l) => l.garment))).toBeTruthy();
+    // The tee saved first shows the lilac photo too: each look is told by its page and its photo's address.
+    const find = (page: string, photo: string) => looks.filter((l) => (l.product as { url?: string } | null)?.url === servers.pageUrl(page) && l.garment.url === servers.imageUrl(photo));
+    const [lilac] = find('product-colours-json-ld.html', 'garments/00055_00.jpg');
+    const [black] = find('product-colours-json-ld.html', 'garments/03032_00.jpg');
+    const [top] = find('product-on-model-size-chart.html', 'persons/049447_0.jpg');
+    expect(lilac && black && top, JSON.stringify(looks.map((l) => [l.product, l.garment]))).toBeTruthy();
     // The colour changes the photo, not the product: the same title, price, page and store, read when Try on was clicked.
     expect(black.product).toEqual(lilac.product);
     expect(black.product).toMatchObject({ title: 'Logo Ringer Tee', url: servers.pageUrl('product-colours-json-ld.html') });
@@ -396,7 +398,7 @@ describe.skipIf(!runnable)('saved looks and the fitting room in Chromium', () =>
     expect((await savedPng(lilac.id)) === lilacShown, 'the lilac look differs from the result shown').toBe(true);
 
     // Each look's product photo is its own colour's: closer, pixel for pixel at 16x16, to that sample than to the other.
-    await expect.poll(() => loaded(room, '[data-fitroom="look-garment"]')).toEqual([true, true, true, true]);
+    await expect.poll(() => loaded(room, '[data-fitroom="look-garment"]')).toEqual(Array(before + 3).fill(true));
     const sample = (file: string) => `data:image/jpeg;base64,${readFileSync(samplePath(file)).toString('base64')}`;
     const distances = async (id: string) => card(id).locator('[data-fitroom="look-garment"]').evaluate(async (img: HTMLImageElement, refs: string[]) => {
       const pixels = async (src: string) => {
