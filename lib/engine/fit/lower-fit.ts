@@ -39,12 +39,39 @@ export interface LowerFit {
   hemY: number;
 }
 
+// Tunable values. Unless a source is given they were set by eye (no measurement behind them is recorded).
+
 /** Waist-to-hem length of flat ankle-length trousers, in hip widths (median of our 8 samples: 2.4 to 3.3). */
 const FULL_LENGTH_RATIO = 2.45;
 /** How far below the hip joints the crotch lies, as a share of the thigh (hip joint to knee). */
 const CROTCH_DEPTH = 0.2;
+/** How far below the hip joints a skirt's hip line (a fifth of the way down the skirt) lies, as a share of the thigh. */
+const SKIRT_HIP_DEPTH = 0.05;
 /** A trouser leg hangs round the leg: its flat width is wider than the leg seen from the front. */
 const LEG_FRONT = 0.92;
+/** The torso's length (shoulders' to hips' centre) is taken as at least this many shoulder spans: a torso seen short (bent, foreshortened) still leaves the waist room. */
+const MIN_TORSO = 0.8;
+/** The body's hip width lies within these multiples of the hip joints' distance and of the shoulder span (old wide clothes widen the person mask). */
+const HIPS_TO_JOINTS_MIN = 1.55, HIPS_TO_JOINTS_MAX = 2.1;
+const HIPS_TO_SHOULDERS_MIN = 0.9, HIPS_TO_SHOULDERS_MAX = 1.1;
+/** Each hip's half width is at least this share of the garment's mean half width at the hips (a crotch read off the middle). */
+const MIN_HIP_SIDE = 0.8;
+/** The person's outline widens the hips to at most this many times the garment's own half width; it is looked for this far out. */
+const OUTLINE_MAX = 1.25, OUTLINE_SEARCH = 1.3;
+/** The waistband sits between these shares of the torso above the hip joints. */
+const MIN_WAIST_HEIGHT = 0.02, MAX_WAIST_HEIGHT = 0.5;
+/** The garment's length, as a share of the body's waist to ankle, stays within these (the upper a little past the ankles). */
+const MIN_LENGTH = 0.15, MAX_LENGTH = 1.08;
+/** A hem lands at least this share of the thigh below the hip line. */
+const MIN_HEM_DROP = 0.12;
+/** A trouser hem is at least this many times as wide as the leg where it ends. */
+const HEM_ROUND_LEG = 1.08;
+/** A leg's paths run on past the hem by this many of its larger half width (see trouserLeg). */
+const RUN_ON = 1.4;
+/** A skirt's hem reaches at least this many leg radii past each leg's middle. */
+const SKIRT_ROUND_LEG = 1.1;
+/** The spline's box reaches this many shoulder spans past its body points. */
+const BOX_PAD = 0.12;
 
 /** Length of a polyline. @example pathLength([[0, 0], [3, 4], [3, 10]]) // 11 */
 export function pathLength(path: Point[]): number {
@@ -94,133 +121,237 @@ export function hipScale(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
 function bodyHipWidth(body: BodyGeometry, kp: Keypoints, person: GrayImage, arms: GrayImage): number {
   const hipSpan = Math.max(1, Math.hypot(kp.left_hip.x - kp.right_hip.x, kp.left_hip.y - kp.right_hip.y));
   const t = torsoSpanAt(person, arms, body, body.hipCenter[1]);
-  return clamp(t.right - t.left, Math.max(hipSpan * 1.55, body.shoulderSpan * 0.9), Math.max(hipSpan * 2.1, body.shoulderSpan * 1.1));
+  return clamp(t.right - t.left, Math.max(hipSpan * HIPS_TO_JOINTS_MIN, body.shoulderSpan * HIPS_TO_SHOULDERS_MIN), Math.max(hipSpan * HIPS_TO_JOINTS_MAX, body.shoulderSpan * HIPS_TO_SHOULDERS_MAX));
+}
+
+type Side = 'left' | 'right';
+
+/** What every step of the fit reads: the body, the garment, which way the wearer faces and the garment's scale on them. */
+interface LowerFrame {
+  body: BodyGeometry;
+  kp: Keypoints;
+  person: GrayImage;
+  arms: GrayImage;
+  g: LowerLandmarks;
+  opts: FitOptions;
+  /** Towards the image's right when upright. */
+  across: Point;
+  /** The wearer's left is on the image's right when they face the camera. */
+  facing: boolean;
+  /** Body pixels per garment pixel across the hips (hipScale). */
+  h: number;
+  /** Hip joint to knee, the mean of both legs. */
+  thigh: number;
+  /** Where the garment's hip line goes: trousers part at the crotch, a little below the hip joints; a skirt's hip line sits near the joints. */
+  hipLine: Point;
+}
+
+/** A pair of body points, wearer's left and right. */
+interface SidePoints {
+  left: Point;
+  right: Point;
 }
 
 /**
  * @example const fit = fitLower(portrait.body, portrait.keypoints, mask, arms, 'trousers', landmarks, { ease: 0.06, lengthScale: 1 });
  */
 export function fitLower(body: BodyGeometry, kp: Keypoints, person: GrayImage, arms: GrayImage, kind: LowerKind, g: LowerLandmarks, opts: FitOptions): LowerFit {
-  const up = body.up, down: Point = [-up[0], -up[1]];
-  const across: Point = [-up[1], up[0]]; // towards the image's right when upright
-  const lh: Point = [kp.left_hip.x, kp.left_hip.y], rh: Point = [kp.right_hip.x, kp.right_hip.y];
-  const facing = lh[0] >= rh[0];
-  const imgSide = (side: 'left' | 'right') => ((side === 'left') === facing ? 1 : -1);
-  const torso = Math.max(len(sub(body.shoulderCenter, body.hipCenter)), body.shoulderSpan * 0.8);
-  const knee = (side: 'left' | 'right'): Point => [kp[`${side}_knee`].x, kp[`${side}_knee`].y];
-  const ankle = (side: 'left' | 'right'): Point => [kp[`${side}_ankle`].x, kp[`${side}_ankle`].y];
-  const thigh = (len(sub(knee('left'), lh)) + len(sub(knee('right'), rh))) / 2;
-
-  const h = hipScale(body, kp, person, arms, g, opts.ease);
-  const gCrotch = g.crotch;
-  const gWaistY = (g.left_waist[1] + g.right_waist[1]) / 2;
-  const gHemY = Math.max(g.left_hem_inner[1], g.right_hem_inner[1], g.left_hem_outer[1], g.right_hem_outer[1]);
-  const gHipW = Math.max(1, Math.abs(g.left_hip[0] - g.right_hip[0]));
-
-  // Hip line: trousers part at the crotch, a little below the hip joints; a skirt's hip line (a fifth of the way down) sits at the joints.
-  const hipLine = add(body.hipCenter, down, thigh * (kind === 'trousers' ? CROTCH_DEPTH : 0.05));
-  const onLine = (base: Point, gx: number, side: 'left' | 'right', minHalf = 0): Point => add(base, across, imgSide(side) * Math.max(Math.abs(gx - gCrotch[0]) * h, minHalf));
-  const bodyHipHalf = (Math.abs(g.left_hip[0] - g.right_hip[0]) * h) / 2;
-  // At least as wide as the person's outline there (a slim old dress or trousers hug the hips),
-  // unless that is far wider than the garment (a full skirt worn): then the rest is cleared.
-  const outlineAt = (side: 'left' | 'right', own: number) => Math.min(own * 1.25, edgeDistance(person, arms, hipLine, across, imgSide(side), own * 1.3));
-  const hipHalf = (side: 'left' | 'right') => {
-    const own = Math.max(Math.abs((side === 'left' ? g.left_hip[0] : g.right_hip[0]) - gCrotch[0]) * h, bodyHipHalf * 0.8);
-    return Math.max(own, outlineAt(side, own));
+  const down: Point = [-body.up[0], -body.up[1]];
+  const thigh = (len(sub(knee(kp, 'left'), joint(kp, 'left'))) + len(sub(knee(kp, 'right'), joint(kp, 'right')))) / 2;
+  const f: LowerFrame = {
+    body, kp, person, arms, g, opts, thigh,
+    across: [-body.up[1], body.up[0]],
+    facing: kp.left_hip.x >= kp.right_hip.x,
+    h: hipScale(body, kp, person, arms, g, opts.ease),
+    hipLine: add(body.hipCenter, down, thigh * (kind === 'trousers' ? CROTCH_DEPTH : SKIRT_HIP_DEPTH)),
   };
-  const hipL = add(hipLine, across, imgSide('left') * hipHalf('left')), hipR = add(hipLine, across, imgSide('right') * hipHalf('right'));
-
-  // Waist: the garment's own rise above the hip line (true length: flat widths are 1.3x the front's),
-  // between the hip joints and halfway up the torso.
-  const rise = (gCrotch[1] - gWaistY) * h * FLAT_TO_FRONT;
-  const waistC0 = add(hipLine, up, rise);
-  const waistHeight = clamp((body.hipCenter[1] - waistC0[1]) / -up[1], torso * 0.02, torso * 0.5);
-  const waistC = add(body.hipCenter, up, waistHeight);
-  const span = torsoSpanAt(person, arms, body, waistC[1]);
-  const waistHalfBody = (span.right - span.left) / 2;
-  const waistL = onLine(waistC, g.left_waist[0], 'left', waistHalfBody), waistR = onLine(waistC, g.right_waist[0], 'right', waistHalfBody);
-  const gWaistC: Point = [(g.left_waist[0] + g.right_waist[0]) / 2, gWaistY];
-
-  // Length: the garment's waist-to-hem length against its hips, read against the body's waist-to-ankle.
-  const legPath = (side: 'left' | 'right', root: Point): Point[] => [root, knee(side), ankle(side)];
-  const riseBody = len(sub(waistC, hipLine));
-  const toAnkle = riseBody + (pathLength(legPath('left', mid(hipL, hipLine))) + pathLength(legPath('right', mid(hipR, hipLine)))) / 2;
-  const fraction = clamp(((gHemY - gWaistY) / gHipW / FULL_LENGTH_RATIO) * opts.lengthScale, 0.15, 1.08);
-  const hemFromHips = Math.max(thigh * 0.12, fraction * toAnkle - riseBody);
-
+  const hips = hipPoints(f);
+  const waist = waistPoints(f);
+  const hemFromHips = hemDistance(f, waist.centre, hips);
+  const { hipLine } = f;
   const pairs: Pair[] = [
-    { from: waistL, to: g.left_waist },
-    { from: waistR, to: g.right_waist },
-    { from: waistC, to: gWaistC },
-    { from: hipL, to: g.left_hip },
-    { from: hipR, to: g.right_hip },
-    { from: hipLine, to: gCrotch },
+    { from: waist.left, to: g.left_waist },
+    { from: waist.right, to: g.right_waist },
+    { from: waist.centre, to: waist.gCentre },
+    { from: hips.left, to: g.left_hip },
+    { from: hips.right, to: g.right_hip },
+    { from: hipLine, to: g.crotch },
   ];
 
   let leftLeg: SleeveFit | null = null, rightLeg: SleeveFit | null = null;
   let hemY = hipLine[1];
   if (kind === 'trousers') {
-    const legFit = (side: 'left' | 'right'): SleeveFit => {
-      const outer = side === 'left' ? hipL : hipR;
-      const root = mid(outer, hipLine);
-      const { path } = pointAlong(legPath(side, root), hemFromHips);
-      const gOuter = side === 'left' ? g.left_hem_outer : g.right_hem_outer, gInner = side === 'left' ? g.left_hem_inner : g.right_hem_inner;
-      const gHemHalf = Math.max(1, len(sub(gOuter, gInner)) / 2);
-      const halfRootG = len(sub(side === 'left' ? g.left_hip : g.right_hip, gCrotch)) / 2;
-      const legRadii = (side === 'left' ? body.leftLeg : body.rightLeg).radii;
-      // the hem's width on the body, never tighter than the leg where it ends
-      const t = clamp(len(sub(path[path.length - 1], root)) / Math.max(1, thigh), 0, 2);
-      const legHalf = t <= 1 ? legRadii[0] + (legRadii[1] - legRadii[0]) * t : legRadii[1] + (legRadii[2] - legRadii[1]) * (t - 1);
-      hemY = Math.max(hemY, path[path.length - 1][1]);
-      const halfRoot = len(sub(outer, hipLine)) / 2, halfEnd = Math.max(gHemHalf * h * LEG_FRONT, legHalf * 1.08);
-      // The sampler takes every pixel past a path's end for its end: run both paths on past
-      // the hem, alike, so those pixels land below the garment's hem, where it has none.
-      const gRoot = mid(side === 'left' ? g.left_hip : g.right_hip, gCrotch), gEnd = mid(gOuter, gInner);
-      const bodyLen = pathLength(path), gLen = len(sub(gEnd, gRoot));
-      const extra = Math.max(halfRoot, halfEnd) * 1.4, k = 1 + extra / Math.max(1, bodyLen);
-      const last = path[path.length - 1], dir = sub(last, path[path.length - 2]);
-      path[path.length - 1] = add(last, dir, extra / Math.max(1e-6, len(dir)));
-      return {
-        bodyRoot: [outer, hipLine],
-        bodyPath: path,
-        garmentRoot: [side === 'left' ? g.left_hip : g.right_hip, gCrotch],
-        garmentEnd: add(gRoot, sub(gEnd, gRoot), k * (gLen > 0 ? 1 : 0)),
-        halfWidthRoot: halfRoot,
-        halfWidthEnd: halfRoot + (halfEnd - halfRoot) * k,
-        garmentHalfWidthEnd: Math.max(1, halfRootG + (gHemHalf - halfRootG) * k),
-      };
-    };
-    leftLeg = legFit('left');
-    rightLeg = legFit('right');
+    const left = trouserLeg(f, 'left', hips.left, hemFromHips), right = trouserLeg(f, 'right', hips.right, hemFromHips);
+    leftLeg = left.fit;
+    rightLeg = right.fit;
+    hemY = Math.max(hemY, left.hemY, right.hemY);
   } else {
-    // A skirt hangs from the hips down the legs' middle; its hem as wide as the garment's, at least round the legs.
-    const centrePath: Point[] = [hipLine, mid(knee('left'), knee('right')), mid(ankle('left'), ankle('right'))];
-    const hem = pointAlong(centrePath, hemFromHips).point;
-    hemY = hem[1];
-    const gHemL = g.left_hem_outer, gHemR = g.right_hem_outer;
-    const t = clamp(len(sub(hem, hipLine)) / Math.max(1, thigh), 0, 2);
-    const legsAt = (side: 'left' | 'right') => {
-      const p = pointAlong([side === 'left' ? lh : rh, knee(side), ankle(side)], len(sub(hem, hipLine)) + thigh * CROTCH_DEPTH).point;
-      const r = (side === 'left' ? body.leftLeg : body.rightLeg).radii;
-      const rad = t <= 1 ? r[0] + (r[1] - r[0]) * t : r[1] + (r[2] - r[1]) * (t - 1);
-      return Math.abs((p[0] - hem[0]) * across[0] + (p[1] - hem[1]) * across[1]) + rad * 1.1;
-    };
-    const hemL = onLine(hem, gHemL[0], 'left', legsAt('left')), hemR = onLine(hem, gHemR[0], 'right', legsAt('right'));
-    const gHemC: Point = [(gHemL[0] + gHemR[0]) / 2, (gHemL[1] + gHemR[1]) / 2];
-    pairs.push({ from: hemL, to: gHemL }, { from: hemR, to: gHemR }, { from: hem, to: gHemC });
-    // mid-skirt points keep the spline from bulging between hips and hem
-    pairs.push({ from: lerp(hipL, hemL, 0.5), to: lerp(g.left_hip, gHemL, 0.5) }, { from: lerp(hipR, hemR, 0.5), to: lerp(g.right_hip, gHemR, 0.5) });
+    const skirt = skirtHem(f, hips, hemFromHips);
+    pairs.push(...skirt.pairs);
+    hemY = skirt.hemY;
   }
 
   const xs = pairs.map((p) => p.from[0]), ys = pairs.map((p) => p.from[1]);
-  const pad = body.shoulderSpan * 0.12;
+  const pad = body.shoulderSpan * BOX_PAD;
   return {
     kind,
     hips: pairs,
     box: { x0: Math.min(...xs) - pad, y0: Math.min(...ys) - pad, x1: Math.max(...xs) + pad, y1: Math.max(...ys) + pad },
     leftLeg,
     rightLeg,
-    waistY: waistC[1],
+    waistY: waist.centre[1],
     hemY,
+  };
+}
+
+function joint(kp: Keypoints, side: Side): Point {
+  return [kp[`${side}_hip`].x, kp[`${side}_hip`].y];
+}
+
+function knee(kp: Keypoints, side: Side): Point {
+  return [kp[`${side}_knee`].x, kp[`${side}_knee`].y];
+}
+
+function ankle(kp: Keypoints, side: Side): Point {
+  return [kp[`${side}_ankle`].x, kp[`${side}_ankle`].y];
+}
+
+/** +1 when the wearer's `side` is on the image's right. */
+function imgSide(f: LowerFrame, side: Side): number {
+  return (side === 'left') === f.facing ? 1 : -1;
+}
+
+/** The point on the line across the body through `base` as far to `side` as garment x `gx` is from the crotch, at least `minHalf` out. */
+function onLine(f: LowerFrame, base: Point, gx: number, side: Side, minHalf = 0): Point {
+  return add(base, f.across, imgSide(f, side) * Math.max(Math.abs(gx - f.g.crotch[0]) * f.h, minHalf));
+}
+
+/** A leg from `root` down through its knee to its ankle. */
+function legPath(f: LowerFrame, side: Side, root: Point): Point[] {
+  return [root, knee(f.kp, side), ankle(f.kp, side)];
+}
+
+/**
+ * The hips' sides on the hip line: the garment's own at its scale, at least as wide as
+ * the person's outline there (a slim old dress or trousers hug the hips), unless that is
+ * far wider than the garment (a full skirt worn): then the rest is cleared.
+ */
+function hipPoints(f: LowerFrame): SidePoints {
+  const { g, h, hipLine } = f;
+  const bodyHipHalf = (Math.abs(g.left_hip[0] - g.right_hip[0]) * h) / 2;
+  const outlineAt = (side: Side, own: number) => Math.min(own * OUTLINE_MAX, edgeDistance(f.person, f.arms, hipLine, f.across, imgSide(f, side), own * OUTLINE_SEARCH));
+  const hipHalf = (side: Side) => {
+    const own = Math.max(Math.abs((side === 'left' ? g.left_hip[0] : g.right_hip[0]) - g.crotch[0]) * h, bodyHipHalf * MIN_HIP_SIDE);
+    return Math.max(own, outlineAt(side, own));
+  };
+  return { left: add(hipLine, f.across, imgSide(f, 'left') * hipHalf('left')), right: add(hipLine, f.across, imgSide(f, 'right') * hipHalf('right')) };
+}
+
+/**
+ * Waist: the garment's own rise above the hip line (true length: flat widths are 1.3x the
+ * front's), between the hip joints and halfway up the torso; as wide as the garment's
+ * waistband, at least the body's width there. Also the waistband's middle in the garment.
+ */
+function waistPoints(f: LowerFrame): SidePoints & { centre: Point; gCentre: Point } {
+  const { body, g } = f;
+  const up = body.up;
+  const torso = Math.max(len(sub(body.shoulderCenter, body.hipCenter)), body.shoulderSpan * MIN_TORSO);
+  const gWaistY = (g.left_waist[1] + g.right_waist[1]) / 2;
+  const rise = (g.crotch[1] - gWaistY) * f.h * FLAT_TO_FRONT;
+  const waistC0 = add(f.hipLine, up, rise);
+  const waistHeight = clamp((body.hipCenter[1] - waistC0[1]) / -up[1], torso * MIN_WAIST_HEIGHT, torso * MAX_WAIST_HEIGHT);
+  const centre = add(body.hipCenter, up, waistHeight);
+  const span = torsoSpanAt(f.person, f.arms, body, centre[1]);
+  const halfBody = (span.right - span.left) / 2;
+  return {
+    centre,
+    left: onLine(f, centre, g.left_waist[0], 'left', halfBody),
+    right: onLine(f, centre, g.right_waist[0], 'right', halfBody),
+    gCentre: [(g.left_waist[0] + g.right_waist[0]) / 2, gWaistY],
+  };
+}
+
+/**
+ * How far below the hip line the hem lands: the garment's waist-to-hem length against its
+ * hips, read against the body's waist-to-ankle.
+ */
+function hemDistance(f: LowerFrame, waistC: Point, hips: SidePoints): number {
+  const { g, hipLine } = f;
+  const gWaistY = (g.left_waist[1] + g.right_waist[1]) / 2;
+  const gHemY = Math.max(g.left_hem_inner[1], g.right_hem_inner[1], g.left_hem_outer[1], g.right_hem_outer[1]);
+  const gHipW = Math.max(1, Math.abs(g.left_hip[0] - g.right_hip[0]));
+  const riseBody = len(sub(waistC, hipLine));
+  const toAnkle = riseBody + (pathLength(legPath(f, 'left', mid(hips.left, hipLine))) + pathLength(legPath(f, 'right', mid(hips.right, hipLine)))) / 2;
+  const fraction = clamp(((gHemY - gWaistY) / gHipW / FULL_LENGTH_RATIO) * f.opts.lengthScale, MIN_LENGTH, MAX_LENGTH);
+  return Math.max(f.thigh * MIN_HEM_DROP, fraction * toAnkle - riseBody);
+}
+
+/** A leg's half width (its radius) at `t` thighs down from the hips (0 the hip, 1 the knee, 2 the ankle). */
+function legRadiusAt(radii: number[], t: number): number {
+  return t <= 1 ? radii[0] + (radii[1] - radii[0]) * t : radii[1] + (radii[2] - radii[1]) * (t - 1);
+}
+
+/**
+ * A trouser leg along its own leg, from between its hip point and the crotch down to the hem,
+ * and where that hem lands (photo y).
+ */
+function trouserLeg(f: LowerFrame, side: Side, outer: Point, hemFromHips: number): { fit: SleeveFit; hemY: number } {
+  const { g, h, hipLine } = f;
+  const gHip = side === 'left' ? g.left_hip : g.right_hip;
+  const root = mid(outer, hipLine);
+  const { path } = pointAlong(legPath(f, side, root), hemFromHips);
+  const gOuter = side === 'left' ? g.left_hem_outer : g.right_hem_outer, gInner = side === 'left' ? g.left_hem_inner : g.right_hem_inner;
+  const gHemHalf = Math.max(1, len(sub(gOuter, gInner)) / 2);
+  const halfRootG = len(sub(gHip, g.crotch)) / 2;
+  // the hem's width on the body, never tighter than the leg where it ends
+  const t = clamp(len(sub(path[path.length - 1], root)) / Math.max(1, f.thigh), 0, 2);
+  const legHalf = legRadiusAt((side === 'left' ? f.body.leftLeg : f.body.rightLeg).radii, t);
+  const hemY = path[path.length - 1][1];
+  const halfRoot = len(sub(outer, hipLine)) / 2, halfEnd = Math.max(gHemHalf * h * LEG_FRONT, legHalf * HEM_ROUND_LEG);
+  // The sampler takes every pixel past a path's end for its end: run both paths on past
+  // the hem, alike, so those pixels land below the garment's hem, where it has none.
+  const gRoot = mid(gHip, g.crotch), gEnd = mid(gOuter, gInner);
+  const bodyLen = pathLength(path), gLen = len(sub(gEnd, gRoot));
+  const extra = Math.max(halfRoot, halfEnd) * RUN_ON, k = 1 + extra / Math.max(1, bodyLen);
+  const last = path[path.length - 1], dir = sub(last, path[path.length - 2]);
+  path[path.length - 1] = add(last, dir, extra / Math.max(1e-6, len(dir)));
+  return {
+    hemY,
+    fit: {
+      bodyRoot: [outer, hipLine],
+      bodyPath: path,
+      garmentRoot: [gHip, g.crotch],
+      garmentEnd: add(gRoot, sub(gEnd, gRoot), k * (gLen > 0 ? 1 : 0)),
+      halfWidthRoot: halfRoot,
+      halfWidthEnd: halfRoot + (halfEnd - halfRoot) * k,
+      garmentHalfWidthEnd: Math.max(1, halfRootG + (gHemHalf - halfRootG) * k),
+    },
+  };
+}
+
+/**
+ * A skirt hangs from the hips down the legs' middle; its hem as wide as the garment's, at
+ * least round the legs. The hem's pairs, and mid-skirt ones that keep the spline from
+ * bulging between hips and hem.
+ */
+function skirtHem(f: LowerFrame, hips: SidePoints, hemFromHips: number): { pairs: Pair[]; hemY: number } {
+  const { g, kp, hipLine, thigh, across } = f;
+  const centrePath: Point[] = [hipLine, mid(knee(kp, 'left'), knee(kp, 'right')), mid(ankle(kp, 'left'), ankle(kp, 'right'))];
+  const hem = pointAlong(centrePath, hemFromHips).point;
+  const gHemL = g.left_hem_outer, gHemR = g.right_hem_outer;
+  const t = clamp(len(sub(hem, hipLine)) / Math.max(1, thigh), 0, 2);
+  const legsAt = (side: Side) => {
+    const p = pointAlong([joint(kp, side), knee(kp, side), ankle(kp, side)], len(sub(hem, hipLine)) + thigh * CROTCH_DEPTH).point;
+    const rad = legRadiusAt((side === 'left' ? f.body.leftLeg : f.body.rightLeg).radii, t);
+    return Math.abs((p[0] - hem[0]) * across[0] + (p[1] - hem[1]) * across[1]) + rad * SKIRT_ROUND_LEG;
+  };
+  const hemL = onLine(f, hem, gHemL[0], 'left', legsAt('left')), hemR = onLine(f, hem, gHemR[0], 'right', legsAt('right'));
+  const gHemC: Point = [(gHemL[0] + gHemR[0]) / 2, (gHemL[1] + gHemR[1]) / 2];
+  return {
+    hemY: hem[1],
+    pairs: [
+      { from: hemL, to: gHemL }, { from: hemR, to: gHemR }, { from: hem, to: gHemC },
+      { from: lerp(hips.left, hemL, 0.5), to: lerp(g.left_hip, gHemL, 0.5) }, { from: lerp(hips.right, hemR, 0.5), to: lerp(g.right_hip, gHemR, 0.5) },
+    ],
   };
 }
