@@ -65,6 +65,12 @@ export interface PortraitRenderMaps {
   skinFill: RgbaImage;
   /** Where the old top is cleared: its region grown a little past the outline. */
   clearTop: GrayImage;
+  /**
+   * How much each pixel is an arm's own (its skin, or its old sleeve cleared to skin), where
+   * the arms' outlines (capsules round the pose's lines) also take in a pocket or a hip a hand
+   * rests on, which stay behind a new garment (portrait/arm-own.ts).
+   */
+  armOwn: GrayImage;
 }
 
 export interface GarmentAnalysis {

@@ -18,9 +18,9 @@ import { stopwatch } from '../stopwatch';
 
 /**
  * Bump when PortraitAnalysis changes shape, or its maps change meaning, so stored analyses
- * are redone (3: painted arms lit as cylinders, the old top's holes shut, folds of 1 cm up).
+ * are redone (4: the shoulders' yoke and the hands' base in the body zone, painted skin with the photo's own detail, the arms' own map).
  */
-export const PORTRAIT_VERSION = 3;
+export const PORTRAIT_VERSION = 4;
 /** Portraits are analysed and rendered at most this big on the long side. */
 export const MAX_PORTRAIT_SIDE = 2048;
 

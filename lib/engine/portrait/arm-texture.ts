@@ -28,19 +28,24 @@ const HEM_BAND: [number, number] = [0.05, 0.2];
 const OWN_SKIN = 0.8;
 /** Fewest pixels in each band for the comparison (about a 7x7 patch): fewer say nothing of the light. */
 const MIN_BAND_PIXELS = 50;
-/** How far out from the upper arm's line its pixels are drawn, in its half thicknesses (the body zone decides the outline). */
+/**
+ * How far out from the upper arm's line its pixels are drawn, in its bare half thicknesses: in full
+ * to its outline, fading out by REACH (past it lies the torso's side, where the forearm's edge
+ * repeated along the arm drew streaks).
+ */
 const REACH = 1.4;
 
 /**
  * Overwrites `fill` (the skin painted where clothes are cleared) along each upper
  * arm whose forearm shows bare, with that forearm's skin, shifted to meet the upper
  * arm's own bare skin below the old sleeve's hem without a step.
- * @example paintUpperArms(skinFill, photo, portrait.regions, portrait.body, oldTop);
+ * @param armRadii each arm's bare half thicknesses (portrait/bare-arms.ts), left arm first.
+ * @example paintUpperArms(skinFill, photo, portrait.regions, portrait.body, oldTop, armRadii);
  */
-export function paintUpperArms(fill: RgbaImage, image: RgbaImage, regions: PortraitRegions, body: BodyGeometry, oldTop: GrayImage): void {
-  for (const arm of [body.leftArm, body.rightArm]) {
+export function paintUpperArms(fill: RgbaImage, image: RgbaImage, regions: PortraitRegions, body: BodyGeometry, oldTop: GrayImage, armRadii: number[][]): void {
+  for (const [arm, radii] of [[body.leftArm, armRadii[0]], [body.rightArm, armRadii[1]]] as const) {
     if (!bareForearm(arm, regions)) continue;
-    const painted = drawFromForearm(fill, image, regions.skin, arm);
+    const painted = drawFromForearm(fill, image, regions.skin, arm, radii);
     meetAtHem(fill, image, regions.skin, oldTop, painted);
   }
 }
@@ -64,11 +69,11 @@ function bareForearm(arm: Limb, regions: PortraitRegions): boolean {
 /** An upper-arm pixel the forearm painted: where, how far along the upper arm (0 shoulder, 1 elbow), whether well inside the arm, and how much was painted. */
 interface Painted { i: number; t: number; inner: boolean; k: number }
 
-function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm: Limb): Painted[] {
+function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm: Limb, radii: readonly number[]): Painted[] {
   const painted: Painted[] = [];
   const { width: w, height: h } = fill;
   const [s, e, wr] = arm.points;
-  const [r0, r1, r2] = arm.radii;
+  const [r0, r1, r2] = radii;
   const up = frame(s, e), fore = frame(e, wr);
   const reach = Math.max(r0, r1) * REACH;
   const x0 = Math.max(0, Math.floor(Math.min(s[0], e[0]) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(s[0], e[0]) + reach));
@@ -87,7 +92,7 @@ function drawFromForearm(fill: RgbaImage, image: RgbaImage, skin: GrayImage, arm
     const fx = e[0] + fore.dir[0] * fore.length * tf + fore.normal[0] * across * rF;
     const fy = e[1] + fore.dir[1] * fore.length * tf + fore.normal[1] * across * rF;
     // where the forearm's pixel is not skin after all (a watch, a fold of the sleeve), the smooth fill stays
-    const k = smoothstep(SHOULDER_BLEND[0], SHOULDER_BLEND[1], t) * smoothstep(0.5, 0.9, sampleGray(skin, fx, fy));
+    const k = smoothstep(SHOULDER_BLEND[0], SHOULDER_BLEND[1], t) * smoothstep(0.5, 0.9, sampleGray(skin, fx, fy)) * (1 - smoothstep(1, REACH, d / rU));
     const p = (y * w + x) * 4;
     for (let c = 0; c < 3; c++) fill.data[p + c] = fill.data[p + c] * (1 - k) + sampleRgba(image, fx, fy, c) * k;
     painted.push({ i: y * w + x, t, inner: d <= rU * FOREARM_INNER, k });

@@ -14,6 +14,8 @@ import { clothesShading } from './shading';
 import type { SkinModel } from './skin';
 import { skinFill } from './skin-fill';
 import { oldTop } from './old-top';
+import { armOwn } from './arm-own';
+import { bareArmRadii } from './bare-arms';
 import { smoothstep } from '../smoothstep';
 import { dilate, erode } from '../garment/garment-mask';
 
@@ -45,11 +47,13 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
   const top = closedTop(oldTop(image, person, regions, body, regions.upperZone), Math.max(1, Math.round(body.shoulderSpan * TOP_CLOSING)));
   const solidPerson = createGray(w, h);
   for (let i = 0; i < n; i++) solidPerson.data[i] = Math.max(person.data[i], top.data[i]);
-  const zone = bodyZone(body, kp, solidPerson);
+  const armRadii = [body.leftArm, body.rightArm].map((arm) => bareArmRadii(arm, regions.skin, regions.hands));
+  const zone = bodyZone(body, kp, solidPerson, armRadii);
   const clearTop = clearRegion(top, regions, body.shoulderSpan);
   return {
+    armOwn: armOwn(regions.skin, clearTop),
     shading: clothesShading(image, regions.upperClothes, regions.skin, person, body.shoulderSpan),
-    skinFill: skinFill(image, person, regions, skin, body, zone, clearTop),
+    skinFill: skinFill(image, person, regions, skin, body, zone, clearTop, armRadii),
     clearTop,
     backdrop,
     bodyZone: zone,

@@ -4,8 +4,8 @@
  * (a shoulder takes the neck's and the upper arm's tone, a midriff the chest's
  * and the hands'), then shaded as a rounded body lit from the front, darker
  * towards the edges of the body zone, and across each arm as a lit cylinder
- * (limb-shading.ts). An upper arm whose forearm shows bare is
- * painted from that forearm instead (arm-texture.ts).
+ * (limb-shading.ts), with the photo's own skin detail over it (skin-grain.ts). An
+ * upper arm whose forearm shows bare is painted from that forearm instead (arm-texture.ts).
  */
 import type { GrayImage, RgbaImage } from '../image';
 import { boxBlur, createGray, createRgba } from '../image';
@@ -16,24 +16,26 @@ import type { BodyGeometry } from './body-geometry';
 import type { PortraitRegions } from './regions';
 import type { SkinModel } from './skin';
 import { paintUpperArms } from './arm-texture';
+import { skinGrain } from './skin-grain';
+import { meetRealSkin } from './seamless-skin';
 import { limbLight, SILHOUETTE_LIGHT } from './limb-shading';
-import { bareArmRadii } from '../render/body-zone';
 
 /** How sure of skin a pixel must be to lend its colour (mixed pixels at skin's edge are not). */
 const SURE_SKIN = 0.8;
 /** How far in from the zone's edge painted skin takes to reach full light, in shoulder spans. */
 const ROUNDING = 0.05;
+/** Painted skin shifts to meet the photo's skin over this reach, in shoulder spans: the scale of the body's rounding above (seamless-skin.ts). */
+const SEAM_REACH = ROUNDING;
 /** Painted skin is at least this bright against the skin model's colour, before the body's shading. */
 const LIT_FLOOR = 0.85;
-/** Pixel-to-pixel variation of painted skin (a hash, so results repeat): flat paint reads as plastic. */
-const GRAIN = 0.012;
 
 /**
  * @param zone where the body is (render/body-zone.ts), at the photo's size.
  * @param oldTop where the old top is cleared: its pixels lend no colour.
- * @example const fill = skinFill(photo, personMask, regions, skin, body, zone, clearTop);
+ * @param armRadii each arm's bare half thicknesses (portrait/bare-arms.ts), left arm first.
+ * @example const fill = skinFill(photo, personMask, regions, skin, body, zone, clearTop, armRadii);
  */
-export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitRegions, skin: SkinModel, body: BodyGeometry, zone: GrayImage, oldTop: GrayImage): RgbaImage {
+export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitRegions, skin: SkinModel, body: BodyGeometry, zone: GrayImage, oldTop: GrayImage, armRadii: number[][]): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const known = createGray(w, h);
@@ -72,7 +74,7 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
   const zoneHalf = halveGray(zone);
   const inner = boxBlur(boxBlur(zoneHalf, r), r);
   const arms = [body.leftArm, body.rightArm];
-  const limbs = limbLight(arms, arms.map(bareArmRadii), hw, hh, hw / w);
+  const limbs = limbLight(arms, armRadii, hw, hh, hw / w);
   const out = createRgba(hw, hh);
   for (let i = 0; i < hw * hh; i++) {
     const torso = SILHOUETTE_LIGHT + (1 - SILHOUETTE_LIGHT) * smoothstep(0.3, 0.95, inner.data[i]);
@@ -81,12 +83,15 @@ export function skinFill(image: RgbaImage, person: GrayImage, regions: PortraitR
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = (tone ? tone[i * 3 + c] : skin.rgb[c]) * shade;
     out.data[i * 4 + 3] = 255;
   }
+  if (tone) meetRealSkin(out, half, knownHalf, body.shoulderSpan * SEAM_REACH * 0.5);
   const full = doubleRgba(out, w, h);
+  // flat paint reads as plastic: the photo's own skin detail over it
+  const detail = skinGrain(image, [faceSkin(image, person, regions), known], oldTop);
   for (let i = 0; i < n; i++) {
-    const g = 1 + grain(i) * GRAIN;
-    for (let c = 0; c < 3; c++) full.data[i * 4 + c] *= g;
+    if (detail[i] === 0) continue;
+    for (let c = 0; c < 3; c++) full.data[i * 4 + c] *= 1 + detail[i];
   }
-  paintUpperArms(full, image, regions, body, oldTop);
+  paintUpperArms(full, image, regions, body, oldTop, armRadii);
   return full;
 }
 
@@ -102,15 +107,15 @@ function skinSources(regions: PortraitRegions, w: number, h: number): GrayImage 
   return out;
 }
 
-function luma(rgb: Float32Array, i: number): number {
-  return 0.299 * rgb[i * 3] + 0.587 * rgb[i * 3 + 1] + 0.114 * rgb[i * 3 + 2];
+/** The face's sure skin (cheeks, forehead): every portrait's most certain skin, where the body's may be a skin-coloured cloth. */
+function faceSkin(image: RgbaImage, person: GrayImage, regions: PortraitRegions): GrayImage {
+  const out = createGray(image.width, image.height);
+  for (let i = 0; i < out.data.length; i++) {
+    out.data[i] = regions.face.data[i] > 0.5 && regions.skin.data[i] > SURE_SKIN && regions.hair.data[i] < 0.1 && person.data[i] > 0.9 ? 1 : 0;
+  }
+  return out;
 }
 
-/** Deterministic pseudo-random value in [-1, 1] per pixel (a hash, so results repeat exactly). */
-function grain(i: number): number {
-  let x = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return ((x & 0xffff) / 0x8000) - 1;
+function luma(rgb: Float32Array, i: number): number {
+  return 0.299 * rgb[i * 3] + 0.587 * rgb[i * 3 + 1] + 0.114 * rgb[i * 3 + 2];
 }

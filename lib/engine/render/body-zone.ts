@@ -7,7 +7,7 @@
 import type { GrayImage } from '../image';
 import { boxBlur, createGray } from '../image';
 import { doubleGray, halveGray } from '../half-size';
-import type { BodyGeometry, Limb } from '../portrait/body-geometry';
+import type { BodyGeometry } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import type { Keypoints } from '../types';
@@ -15,23 +15,31 @@ import type { Keypoints } from '../types';
 /** The zone's soft edge, in shoulder spans: a hard edge between painted skin and backdrop reads as a cut-out. */
 const FEATHER = 0.004;
 /**
- * A bare upper arm's half thickness at the shoulder joint against the arm's at the elbow: the
- * deltoid's breadth over the elbow's (ANSUR II means: the relaxed biceps' circumference about 1.2 times the
- * forearm's at the elbow, the deltoid broader still).
- */
-const UPPER_ARM_OF_ELBOW = 1.4;
-/**
  * Bare legs under clothes that measure as wide as the clothes: at most these shares of the
  * shoulder span at the hip, knee, calf and ankle (a thigh tapers to the knee, the calf swells).
  */
 const LEG_CAPS = { hip: 0.22, knee: 0.115, calf: 0.125, ankle: 0.075 };
+/**
+ * A long sleeve's cuff covers the hand's base: the zone goes on from the wrist over this share
+ * of the way to the fingertips (mid-palm; a cuff reaches no farther), so the skin painted under
+ * a cleared cuff joins the hand.
+ */
+const HAND_BASE = 0.4;
+/** The palm's breadth against the wrist's (ANSUR II: hand breadth about 8.4 cm, wrist breadth about 6.2 cm). */
+const PALM_OF_WRIST = 1.35;
+/**
+ * How far above the measured shoulder tops the yoke reaches, in shoulder spans: the outline between
+ * a top and the neck rises (the trapezius), and the yoke's straight side must not cut under it.
+ */
+const YOKE_ABOVE_TOPS = 0.05;
 
 /**
  * The body zone at the person mask's size, softly edged. Drawn at half the
  * resolution and enlarged: it is a smooth guess, and a quarter of the work.
- * @example const zone = bodyZone(portrait.body, portrait.keypoints, portrait.personMask);
+ * @param armRadii each arm's bare half thicknesses (shoulder, elbow, wrist; portrait/bare-arms.ts), left arm first.
+ * @example const zone = bodyZone(portrait.body, portrait.keypoints, portrait.personMask, [left, right]);
  */
-export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): GrayImage {
+export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage, armRadii: number[][]): GrayImage {
   const half = halveGray(person);
   const k = half.width / person.width;
   const { width: w, height: h } = half;
@@ -42,10 +50,17 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
   const [sl, sr] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
   const neckBase = q(body.neckBase);
   const zone = polygonMask(w, h, torsoOutline(body, kp).map(q));
+  const yoke = polygonMask(w, h, shoulderYoke(body).map(q));
+  for (let i = 0; i < w * h; i++) zone.data[i] = Math.max(zone.data[i], yoke.data[i]);
   // the shoulders slope from the neck to their round tops; then the neck and the limbs
   for (const s of [sl, sr]) drawCapsule(zone, [neckBase, s], [span * 0.09, span * 0.11], 1);
   drawCapsule(zone, [q(body.chin), neckBase], [body.neckRadius * k, body.neckRadius * 1.1 * k], 1);
-  for (const limb of [body.leftArm, body.rightArm]) drawCapsule(zone, limb.points.map(q), bareArmRadii(limb).map((x) => x * k), 1);
+  for (const [limb, hand, radii] of [[body.leftArm, body.leftHand, armRadii[0]], [body.rightArm, body.rightHand, armRadii[1]]] as const) {
+    drawCapsule(zone, limb.points.map(q), radii.map((x) => x * k), 1);
+    const [wrist, tips] = hand.points;
+    const palm: Point = [wrist[0] + (tips[0] - wrist[0]) * HAND_BASE, wrist[1] + (tips[1] - wrist[1]) * HAND_BASE];
+    drawCapsule(zone, [q(wrist), q(palm)], [radii[2] * k, radii[2] * PALM_OF_WRIST * k], 1);
+  }
   for (const leg of [body.leftLeg, body.rightLeg]) {
     const [hip, knee, ankle] = leg.points.map(q);
     const calf: Point = [knee[0] + (ankle[0] - knee[0]) * 0.3, knee[1] + (ankle[1] - knee[1]) * 0.3];
@@ -58,13 +73,21 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage): 
 }
 
 /**
- * A bare arm's half thicknesses at the shoulder, elbow and wrist: an upper arm measures as
- * wide as its sleeve, and bare it is at most UPPER_ARM_OF_ELBOW times as wide as at the elbow.
- * @example const [shoulder, elbow, wrist] = bareArmRadii(portrait.body.leftArm);
+ * The shoulders' yoke, from the shoulder joints' line up to the outline and in to the neck at
+ * the chin's height: clothes lie on the shoulders, so there the person's outline is the body's,
+ * and an old top taken away above a new one's shoulder seam uncovers shoulder, not backdrop.
+ * (The zone is cut to the person mask afterwards; above the outline the yoke is nothing.)
+ * @example const yoke = polygonMask(w, h, shoulderYoke(portrait.body));
  */
-export function bareArmRadii(limb: Limb): number[] {
-  const [r0, r1, r2] = limb.radii;
-  return [Math.min(r0, r1 * UPPER_ARM_OF_ELBOW), r1, r2];
+export function shoulderYoke(body: BodyGeometry): Point[] {
+  const span = body.shoulderSpan, up = body.up;
+  const across: Point = [-up[1], up[0]];
+  const raise = (p: Point): Point => [p[0] + up[0] * span * YOKE_ABOVE_TOPS, p[1] + up[1] * span * YOKE_ABOVE_TOPS];
+  const [topL, topR] = [...body.shoulderTops].sort((a, b) => a[0] - b[0]).map(raise);
+  const [edgeL, edgeR] = body.shoulderEdges;
+  const r = body.neckRadius;
+  const [neckL, neckR] = ([[body.chin[0] - across[0] * r, body.chin[1] - across[1] * r], [body.chin[0] + across[0] * r, body.chin[1] + across[1] * r]] as Point[]).sort((a, b) => a[0] - b[0]);
+  return [edgeL, topL, neckL, neckR, topR, edgeR];
 }
 
 /**

@@ -19,7 +19,6 @@ import { boxBlur, cloneRgba } from '../image';
 import type { LowerMaps } from './lower-maps';
 import { CLEAR_REACH } from './lower-maps';
 import { smoothstep } from '../smoothstep';
-import { armOwn } from './compose';
 import { armsBelowSleeves } from './arms-below-sleeves';
 
 /**
@@ -94,7 +93,7 @@ export function composeDress(portrait: PortraitAnalysis, maps: LowerMaps, layers
       // 2. the dress's body, 3. arms in front of it, 4. sleeves
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
       // (below the new sleeves' hems only: above them the arm is inside its sleeve)
-      const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i) * armFree.data[i];
+      const arm = armsInFront.data[i] * regions.arms.data[i] * portrait.render.armOwn.data[i] * armFree.data[i];
       if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
       for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
       vis = ta * (1 - (arm > 0.002 ? arm : 0)) * (1 - sa) + sa;

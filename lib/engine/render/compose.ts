@@ -11,7 +11,6 @@
 import type { PortraitAnalysis, TryOnLayers } from '../analysis';
 import type { RgbaImage } from '../image';
 import { cloneRgba } from '../image';
-import { smoothstep } from '../smoothstep';
 import { floodFill } from '../connectivity';
 import { armsBelowSleeves } from './arms-below-sleeves';
 
@@ -53,7 +52,7 @@ export function composeUpper(portrait: PortraitAnalysis, layers: UpperLayers, re
     // 2. the garment's body (its neck opening shows the neck)
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - ta) + t[p + c] * shade * ta;
     // 3. arms in front of it, as they are or with their old sleeve cleared, below the new sleeves' hems
-    const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i) * armFree.data[i];
+    const arm = armsInFront.data[i] * regions.arms.data[i] * portrait.render.armOwn.data[i] * armFree.data[i];
     if (arm > 0.002) for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - arm) + cleared[c] * arm;
     // 4. sleeves
     for (let c = 0; c < 3; c++) d[p + c] = d[p + c] * (1 - sa) + s[p + c] * shade * sa;
@@ -121,13 +120,3 @@ function hemRow(layer: RgbaImage): number {
   return rows[rows.length >> 1];
 }
 
-
-/**
- * How much pixel i is the arm's own (its skin, or its old sleeve, cleared to skin): the arm's
- * outline is a capsule round the pose's line, which also takes in the pocket or the hip a
- * hand rests on, and those stay behind a new garment.
- * @example const arm = armsInFront.data[i] * regions.arms.data[i] * armOwn(portrait, i);
- */
-export function armOwn(portrait: PortraitAnalysis, i: number): number {
-  return Math.max(smoothstep(0.3, 0.7, portrait.regions.skin.data[i]), portrait.render.clearTop.data[i]);
-}
