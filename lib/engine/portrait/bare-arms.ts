@@ -21,17 +21,26 @@ const FOREARM_FROM = 0.15, FOREARM_TO = 0.65;
 const SAMPLES = 11, MIN_BARE = 0.5;
 
 /**
- * A bare arm's half thicknesses at the shoulder, elbow and wrist. Without a bare forearm
- * (a long sleeve), the limb's own, the upper arm at most UPPER_ARM_OF_ELBOW times the elbow.
- * @param skin, hands the portrait's skin and hands maps; without them, the limb's measure alone.
- * @example const [shoulder, elbow, wrist] = bareArmRadii(portrait.body.leftArm, portrait.regions.skin, portrait.regions.hands);
+ * A bare forearm's half thickness across its middle where a sleeve hides it, in shoulder spans:
+ * the median of the 49 forearms measured bare among the sample set's 51 portraits (2026-12-02;
+ * quartiles 0.072 and 0.099). A sleeve measures as wide as itself, and an arm against the body
+ * as wide as the cap (0.11 spans, reached by 66 of their 102 arms).
  */
-export function bareArmRadii(limb: Limb, skin?: GrayImage, hands?: GrayImage): number[] {
+const TYPICAL_FOREARM = 0.087;
+
+/**
+ * A bare arm's half thicknesses at the shoulder, elbow and wrist. Without a bare forearm
+ * (a long sleeve), a typical one's; the upper arm at most UPPER_ARM_OF_ELBOW times the elbow.
+ * @param span the shoulder span, the body's yardstick.
+ * @param skin, hands the portrait's skin and hands maps; without them, the typical forearm.
+ * @example const [shoulder, elbow, wrist] = bareArmRadii(portrait.body.leftArm, portrait.body.shoulderSpan, portrait.regions.skin, portrait.regions.hands);
+ */
+export function bareArmRadii(limb: Limb, span: number, skin?: GrayImage, hands?: GrayImage): number[] {
   const [r0, r1, r2] = limb.radii;
-  const forearm = skin && hands ? bareForearmRadius(limb, skin, hands) : null;
+  const forearm = (skin && hands ? bareForearmRadius(limb, skin, hands) : null) ?? TYPICAL_FOREARM * span;
   // the forearm's upper half is about as broad as the elbow (its muscles swell just below it)
-  const elbow = forearm === null ? r1 : Math.min(r1, forearm);
-  const wrist = forearm === null ? r2 : Math.min(r2, forearm);
+  const elbow = Math.min(r1, forearm);
+  const wrist = Math.min(r2, forearm);
   return [Math.min(r0, elbow * UPPER_ARM_OF_ELBOW), elbow, wrist];
 }
 

@@ -47,7 +47,7 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
   const top = closedTop(oldTop(image, person, regions, body, regions.upperZone), Math.max(1, Math.round(body.shoulderSpan * TOP_CLOSING)));
   const solidPerson = createGray(w, h);
   for (let i = 0; i < n; i++) solidPerson.data[i] = Math.max(person.data[i], top.data[i]);
-  const armRadii = [body.leftArm, body.rightArm].map((arm) => bareArmRadii(arm, regions.skin, regions.hands));
+  const armRadii = [body.leftArm, body.rightArm].map((arm) => bareArmRadii(arm, body.shoulderSpan, regions.skin, regions.hands));
   const zone = bodyZone(body, kp, solidPerson, armRadii);
   const clearTop = clearRegion(top, regions, body.shoulderSpan);
   return {
