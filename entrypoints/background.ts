@@ -14,7 +14,8 @@ import { webRequestRedirectWatch, type WebRequestApi } from '@/lib/background/re
 import { fetchImageBytes } from '@/lib/fetch-image';
 import { listen, selfIdentity } from '@/lib/message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
-import { indexedDbLookStore, indexedDbPortraitStore } from '@/lib/storage';
+import { applyLanguageChoice } from '@/lib/i18n/language-choice';
+import { indexedDbLanguageStore, indexedDbLookStore, indexedDbPortraitStore } from '@/lib/storage';
 
 export default defineBackground(() => {
   const portraitStore = indexedDbPortraitStore();
@@ -57,7 +58,8 @@ export default defineBackground(() => {
 
   const showInTab = (tabId: number, request: ShowTryOnRequest) => sendMessage('content.showTryOn', request, { tabId, frameId: 0 });
   const onMenuClick = (info: MenuClick, tab?: ClickedTab) => handleTryOnMenuClick(info, tab, showInTab);
-  browser.runtime.onInstalled.addListener(() => createTryOnMenu(browser.contextMenus, () => void browser.runtime.lastError));
+  // Titled in the shopper's chosen language if there is one, else the browser's.
+  browser.runtime.onInstalled.addListener(() => void applyLanguageChoice(indexedDbLanguageStore()).then(() => createTryOnMenu(browser.contextMenus, () => void browser.runtime.lastError)));
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch((e) => console.warn('Fitroom: the context menu click could not reach the page:', e)));
 
   // Test hook: Playwright cannot click a native context menu, so the end-to-end test calls

@@ -13,6 +13,8 @@ import { listen } from '@/lib/message-guard/guarded-listener';
 import { sendMessage } from '@/lib/messaging';
 import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
 import { sizeOnShow } from '@/lib/overlay/size-on-show';
+import { applyLanguageChoice } from '@/lib/i18n/language-choice';
+import { indexedDbLanguageStore } from '@/lib/storage';
 import '@/components/overlay/overlay.css';
 import './style.css';
 
@@ -60,4 +62,5 @@ listen('overlay.progress', (event) => overlay.progress(event));
 addEventListener('keydown', (e) => {
   if (e.key === 'Escape') overlay.close();
 });
-void overlay.start();
+// The words are in the shopper's language from the first paint.
+void applyLanguageChoice(indexedDbLanguageStore(), 'page_title_overlay').then(() => overlay.start());
