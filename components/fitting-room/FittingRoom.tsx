@@ -50,8 +50,10 @@ export function FittingRoom({ portraits, looks: lookStore, languages, onLanguage
   return (
     <div class="room">
       <header class="room-header">
-        <h1>{t('room_title')}</h1>
-        <p class="muted">{t('room_privacy')}</p>
+        <div>
+          <h1>{t('room_title')}</h1>
+          <p class="muted">{t('room_privacy')}</p>
+        </div>
         <LanguageSwitch language={language.language} onChoose={(l) => void language.choose(l)} />
       </header>
       <div class="room-body">

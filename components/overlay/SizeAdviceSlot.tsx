@@ -68,7 +68,7 @@ export function SizeAdviceSlot({ advice, chosen, onChoose, onAddHeight, onModel 
       ) : (
         <>
           <p class="fr-size-reason" data-fitroom="size-reason">
-            {advice.recommended ? <><strong>{t('size_recommended', { size: advice.recommended })}</strong>{' '}</> : null}
+            {advice.recommended ? <strong>{t('size_recommended', { size: advice.recommended })}</strong> : null}
             {advice.reason}
           </p>
           <p class="fr-size-note">{t('sentences', { first: advice.measuresNote, second: t('size_chart_source') })}</p>

@@ -14,7 +14,6 @@ import { sendMessage } from '@/lib/messaging';
 import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
 import { sizeOnShow } from '@/lib/overlay/size-on-show';
 import { applyLanguageChoice } from '@/lib/i18n/language-choice';
-import { indexedDbLanguageStore } from '@/lib/storage';
 import '@/components/overlay/overlay.css';
 import './style.css';
 
@@ -63,4 +62,5 @@ addEventListener('keydown', (e) => {
   if (e.key === 'Escape') overlay.close();
 });
 // The words are in the shopper's language from the first paint.
-void applyLanguageChoice(indexedDbLanguageStore(), 'page_title_overlay').then(() => overlay.start());
+// Asked of the background: this frame, inside a store page, has partitioned storage.
+void applyLanguageChoice({ load: () => sendMessage('bg.language') }, 'page_title_overlay').then(() => overlay.start());

@@ -15,7 +15,7 @@ import type { MessageKey } from './catalogues';
  * `<html lang>` (fonts for Chinese are chosen by it) and sets its title.
  * @example await applyLanguageChoice(indexedDbLanguageStore(), 'page_title_room'); render(<FittingRoom />, root);
  */
-export async function applyLanguageChoice(store: LanguageStore, title?: MessageKey): Promise<Language> {
+export async function applyLanguageChoice(store: Pick<LanguageStore, 'load'>, title?: MessageKey): Promise<Language> {
   const choice = await store.load().catch((e: unknown) => {
     console.warn('Fitroom: the language choice could not be read:', e);
     return null;
