@@ -27,6 +27,9 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
+    // public/icon/<size>.png become `icons` (WXT finds them); the toolbar button uses the small ones.
+    // (Its tooltip is the popup page's <title>, Fitroom, which WXT copies.)
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     // No 'storage': the portrait lives in IndexedDB, which needs no permission.
     // 'webRequest': to read where a garment download redirects before following it (lib/background/redirect-watch.ts).
     permissions: ['offscreen', 'contextMenus', 'unlimitedStorage', 'webRequest'],

@@ -5,9 +5,8 @@
  * the extension's storage and follow the browser's language.
  */
 import type { LanguageStore } from '../storage';
-import type { Language } from './catalogues';
+import type { Language, MessageKey } from './catalogues';
 import { languageTag, setLanguage, t } from './translate';
-import type { MessageKey } from './catalogues';
 
 /**
  * Reads the stored choice and speaks it from now on (the browser's language when there is
