@@ -23,8 +23,13 @@ export default defineConfig({
     resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
   }),
   manifest: {
-    name: 'Fitroom',
-    description: 'Try a garment from any online store on your own photo. Computed on your device; your photo never leaves the browser.',
+    // In the browser's language, from public/_locales/ (lib/i18n/ reads the same catalogues).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
+    // public/icon/<size>.png become `icons` (WXT finds them); the toolbar button uses the small ones.
+    // (Its tooltip is the popup page's <title>, Fitroom, which WXT copies.)
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     // No 'storage': the portrait lives in IndexedDB, which needs no permission.
     // 'webRequest': to read where a garment download redirects before following it (lib/background/redirect-watch.ts).
     permissions: ['offscreen', 'contextMenus', 'unlimitedStorage', 'webRequest'],

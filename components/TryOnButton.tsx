@@ -4,6 +4,7 @@
  * private, and acts only on clicks the browser made from real input: a page script
  * can dispatch a click on its host, but that click is not `isTrusted`.
  */
+import { t } from '@/lib/i18n/translate';
 
 export interface TryOnButtonProps {
   /** Absolute URL of the image this button tries on. */
@@ -19,7 +20,7 @@ export function TryOnButton({ src, onTryOn }: TryOnButtonProps) {
     <button
       type="button"
       class="fr-try-on"
-      title="Try this on your own photo (computed on your device)"
+      title={t('try_on_button_title')}
       onClick={(e) => {
         // The page must not also react (open its lightbox, follow a link).
         e.preventDefault();
@@ -28,7 +29,7 @@ export function TryOnButton({ src, onTryOn }: TryOnButtonProps) {
         onTryOn(src);
       }}
     >
-      <HangerIcon /> Try on
+      <HangerIcon /> {t('try_on_button')}
     </button>
   );
 }

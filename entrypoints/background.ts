@@ -14,10 +14,12 @@ import { webRequestRedirectWatch, type WebRequestApi } from '@/lib/background/re
 import { fetchImageBytes } from '@/lib/fetch-image';
 import { listen, selfIdentity } from '@/lib/message-guard/guarded-listener';
 import { sendMessage, type ShowTryOnRequest } from '@/lib/messaging';
-import { indexedDbLookStore, indexedDbPortraitStore } from '@/lib/storage';
+import { applyLanguageChoice } from '@/lib/i18n/language-choice';
+import { indexedDbLanguageStore, indexedDbLookStore, indexedDbPortraitStore } from '@/lib/storage';
 
 export default defineBackground(() => {
   const portraitStore = indexedDbPortraitStore();
+  const languages = indexedDbLanguageStore();
   // Runtime messages reach only the extension's own pages: never a store page or a content script.
   const progress = progressRoutes({
     toOverlay: (event) => sendMessage('overlay.progress', event),
@@ -48,6 +50,7 @@ export default defineBackground(() => {
   listen('bg.status', () => handlers.status());
   listen('bg.sizeAdvice', (data) => handlers.sizeAdvice(data));
   listen('bg.saveLook', (data) => handlers.saveLook(data));
+  listen('bg.language', () => languages.load().catch(() => null));
   listen('bg.progress', (data) => void handlers.progress(data));
   listen('bg.openOverlay', (data, from) => handlers.openOverlay(data, from.tabId!));
   listen('bg.overlayRequest', (data, from) => handlers.overlayRequest(data, from.tabId!));
@@ -57,7 +60,8 @@ export default defineBackground(() => {
 
   const showInTab = (tabId: number, request: ShowTryOnRequest) => sendMessage('content.showTryOn', request, { tabId, frameId: 0 });
   const onMenuClick = (info: MenuClick, tab?: ClickedTab) => handleTryOnMenuClick(info, tab, showInTab);
-  browser.runtime.onInstalled.addListener(() => createTryOnMenu(browser.contextMenus, () => void browser.runtime.lastError));
+  // Titled in the shopper's chosen language if there is one, else the browser's.
+  browser.runtime.onInstalled.addListener(() => void applyLanguageChoice(languages).then(() => createTryOnMenu(browser.contextMenus, () => void browser.runtime.lastError)));
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch((e) => console.warn('Fitroom: the context menu click could not reach the page:', e)));
 
   // Test hook: Playwright cannot click a native context menu, so the end-to-end test calls

@@ -1,8 +1,12 @@
 /**
  * What the shopper reads when something goes wrong: a title, a sentence saying what
- * to do, and the one action that helps. Shared by the overlay and the popup.
+ * to do, and the one action that helps, in the shopper's language (lib/i18n/). Shared by
+ * the overlay and the popup.
  */
+import type { PortraitIssue } from './engine/analysis';
 import type { ErrorInfo } from './error-info';
+import { CATALOGUES, type MessageKey } from './i18n/catalogues';
+import { t } from './i18n/translate';
 
 export type ErrorAction = 'add-portrait' | 'retry' | null;
 
@@ -17,49 +21,60 @@ export interface ErrorText {
  * @example describeError({ code: 'no-portrait', message: '…' }).title // 'Add a photo of yourself first'
  */
 export function describeError(error: ErrorInfo): ErrorText {
+  const message = error.message;
   switch (error.code) {
     case 'no-portrait':
-      return { title: 'Add a photo of yourself first', detail: 'Fitroom dresses your own photo. Choose one in the Fitroom window: it stays on this device.', action: 'add-portrait' };
+      return { title: t('error_no_portrait_title'), detail: t('error_no_portrait_detail'), action: 'add-portrait' };
     case 'no-person':
-      return { title: 'No person found in the photo', detail: 'Choose a photo where you stand facing the camera, head to at least the hips in the frame, in good light.', action: 'add-portrait' };
+      return { title: t('error_no_person_title'), detail: t('error_no_person_detail'), action: 'add-portrait' };
     case 'no-garment':
-      return { title: 'No garment found in this image', detail: 'Try the main product photo, where the garment is shown whole, on its own or worn by a model.', action: null };
+      return { title: t('error_no_garment_title'), detail: t('error_no_garment_detail'), action: null };
     case 'unsupported-category':
       // The engine's message says which kinds it dresses today; it changes as the engine grows.
-      return { title: 'This item can’t be tried on yet', detail: error.message, action: null };
+      return { title: t('error_unsupported_title'), detail: t('error_unsupported_detail', { message }), action: null };
     case 'body-out-of-frame':
       // The engine's message says which part of the body is missing and what photo to use.
-      return { title: 'Your photo doesn’t show where this goes', detail: error.message, action: 'add-portrait' };
+      return { title: t('error_out_of_frame_title'), detail: t('error_out_of_frame_detail', { message }), action: 'add-portrait' };
     case 'fetch-failed':
-      return { title: 'The image could not be loaded', detail: `${error.message} Check your connection, or try another photo of the product.`, action: 'retry' };
+      return { title: t('error_fetch_failed_title'), detail: t('error_fetch_failed_detail', { message }), action: 'retry' };
     case 'blocked-url':
       // Not a connection problem, so no "retry": the address itself is refused.
-      return { title: 'Fitroom won’t load this image', detail: `${error.message} Fitroom downloads product photos only from public web addresses, so that no page can use it to reach this computer or your network.`, action: null };
+      return { title: t('error_blocked_url_title'), detail: t('error_blocked_url_detail', { message }), action: null };
     case 'not-an-image':
-      return { title: 'This isn’t a picture Fitroom can read', detail: error.message, action: null };
+      return { title: t('error_not_image_title'), detail: t('error_not_image_detail', { message }), action: null };
     case 'image-too-large':
-      return { title: 'This picture is too large', detail: `${error.message} Use a smaller version of it.`, action: null };
+      return { title: t('error_too_large_title'), detail: t('error_too_large_detail', { message }), action: null };
     case 'engine-unavailable':
-      return { title: 'The try-on engine could not start', detail: error.message, action: 'retry' };
+      return { title: t('error_engine_title'), detail: t('error_engine_detail', { message }), action: 'retry' };
     default:
-      return { title: 'Something went wrong', detail: error.message, action: 'retry' };
+      return { title: t('error_other_title'), detail: t('error_other_detail', { message }), action: 'retry' };
   }
 }
+
+const STAGE_KEYS: Record<string, MessageKey> = {
+  'starting-engine': 'stage_starting_engine',
+  'fetching-garment': 'stage_fetching_garment',
+  decoding: 'stage_decoding',
+  'analysing-portrait': 'stage_analysing_portrait',
+  'analysing-garment': 'stage_analysing_garment',
+  fitting: 'stage_fitting',
+  encoding: 'stage_encoding',
+  saving: 'stage_saving',
+};
 
 /**
  * The words for a progress stage.
  * @example stageLabel('analysing-garment') // 'Looking at the garment…'
  */
 export function stageLabel(stage: string): string {
-  const labels: Record<string, string> = {
-    'starting-engine': 'Starting the try-on engine…',
-    'fetching-garment': 'Loading the product photo…',
-    decoding: 'Reading the picture…',
-    'analysing-portrait': 'Finding you in the photo…',
-    'analysing-garment': 'Looking at the garment…',
-    fitting: 'Fitting it to your body…',
-    encoding: 'Finishing the picture…',
-    saving: 'Saving on this device…',
-  };
-  return labels[stage] ?? 'Working…';
+  return t(Object.hasOwn(STAGE_KEYS, stage) ? STAGE_KEYS[stage] : 'stage_working');
+}
+
+/**
+ * A portrait issue's tip in the current language (the engine's own tip is English).
+ * @example issueText({ code: 'side-view', message: '…' }) // 'You seem to be turned sideways. …'
+ */
+export function issueText(issue: PortraitIssue): string {
+  const key = `issue_${issue.code.replaceAll('-', '_')}`;
+  return key in CATALOGUES.en ? t(key as MessageKey) : issue.message;
 }

@@ -10,6 +10,7 @@
  *       (again for another size, another colour of the product, or another kind of garment the shopper picks)
  *     overlay ──bg.closeOverlay──▶ background ──content.closeOverlay──▶ content (removes the iframe)
  *     overlay ──bg.saveLook──▶ background (writes the look to the extension's IndexedDB)
+ *     overlay ──bg.language──▶ background (the shopper's choice of language, before the first paint)
  *   fitting room (an extension page) ──bg.analysePortrait──▶ background, as the popup does
  *   offscreen ──bg.progress──▶ background ──overlay.progress / popup.progress──▶ the asker (extension pages only)
  *   background ──content.showTryOn──▶ content (context menu "Try on with Fitroom")
@@ -33,6 +34,7 @@ import type { Box, GarmentCategory, Keypoints, PortraitIssue, SleeveLength, TryO
 import type { ProductListing } from './page/product-listing';
 import type { SizeChart } from './page/size-chart-types';
 import type { ColourVariant } from './page/types';
+import type { Language } from './i18n/catalogues';
 import type { SizeAdvice } from './size/size-advice';
 
 export type { Result, ErrorInfo, ErrorCode } from './error-info';
@@ -205,6 +207,11 @@ export interface ProtocolMap {
   'bg.sizeAdvice'(request: SizeAdviceRequest): Result<SizeAdvice>;
   /** Keep the try-on on show as a saved look (the overlay frame may not write the extension's storage itself: see lib/looks/save-look.ts). */
   'bg.saveLook'(request: SaveLookRequest): Result<SavedLookTicket>;
+  /**
+   * The language the shopper chose in the fitting room, null for the browser's. The overlay
+   * frame asks: framed in a store page, it reads a partitioned IndexedDB, not the extension's.
+   */
+  'bg.language'(): Language | null;
 
   // Answered by the offscreen document.
   'offscreen.analysePortrait'(request: AnalysePortraitRequest): Result<PortraitSummary>;

@@ -13,12 +13,15 @@
  *               copy of the photo (rebuilt from `photo`), typically under 1 MB.
  * A second object store `profile` keeps the shopper's profile (height, fit preference,
  * tape measurements) under the key `profile`: apart, so deleting the photo keeps it.
+ * The shopper's choice of language (lib/i18n/) is kept in `profile` too, under the key
+ * `language`: absent means the browser's language.
  * A third, `looks`, keeps the saved looks (lib/looks/look.ts) by their `id`, with an index
  * on `portraitId` so the looks made from a portrait can be found when it is deleted.
  *
  * Versions: 1 had `portrait`; 2 added `profile`; 3 added `looks`. An upgrade only adds
  * what is missing, so the stored portrait and profile survive it.
  */
+import { isLanguage, type Language } from './i18n/catalogues';
 import type { Look } from './looks/look';
 import type { PortraitSummary } from './messaging';
 import type { PackedPortraitAnalysis } from './portrait-pack';
@@ -52,6 +55,12 @@ export interface ProfileStore {
   save(profile: ShopperProfile): Promise<void>;
 }
 
+/** Where the shopper's choice of language lives; null: the browser's language. */
+export interface LanguageStore {
+  load(): Promise<Language | null>;
+  save(choice: Language | null): Promise<void>;
+}
+
 /** Where the saved looks live. */
 export interface LookStore {
   save(look: Look): Promise<void>;
@@ -69,6 +78,7 @@ export const DB_VERSION = 3;
 const STORE = 'portrait';
 const PROFILE_STORE = 'profile';
 const LOOKS_STORE = 'looks';
+const LANGUAGE_KEY = 'language';
 const BY_PORTRAIT = 'portraitId';
 type Key = 'summary' | 'photo' | 'analysis';
 
@@ -145,6 +155,37 @@ export function indexedDbProfileStore(idb: IDBFactory = indexedDB): ProfileStore
 export function memoryProfileStore(initial: ShopperProfile | null = null): ProfileStore {
   let current = initial;
   return { load: async () => current, save: async (p) => { current = p; } };
+}
+
+/**
+ * The shopper's choice of language, next to the profile. A stored value that is not a
+ * language Fitroom speaks reads as no choice.
+ * @example setLanguage(await indexedDbLanguageStore().load());
+ */
+export function indexedDbLanguageStore(idb: IDBFactory = indexedDB): LanguageStore {
+  const open = connection(idb);
+  return {
+    async load() {
+      const tx = (await open()).transaction(PROFILE_STORE, 'readonly');
+      const value: unknown = await request(tx.objectStore(PROFILE_STORE).get(LANGUAGE_KEY));
+      return isLanguage(value) ? value : null;
+    },
+    async save(choice) {
+      const tx = (await open()).transaction(PROFILE_STORE, 'readwrite');
+      if (choice === null) tx.objectStore(PROFILE_STORE).delete(LANGUAGE_KEY);
+      else tx.objectStore(PROFILE_STORE).put(choice, LANGUAGE_KEY);
+      await done(tx);
+    },
+  };
+}
+
+/**
+ * A language store in memory, for tests.
+ * @example const languages = memoryLanguageStore('zh_CN');
+ */
+export function memoryLanguageStore(initial: Language | null = null): LanguageStore {
+  let current = initial;
+  return { load: async () => current, save: async (c) => { current = c; } };
 }
 
 /**

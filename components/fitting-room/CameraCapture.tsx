@@ -4,7 +4,8 @@
  * or when the camera is refused or busy, it says so and points to choosing a photo.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CAMERA_PROBLEM_TEXT, CameraError, captureFrame, closeCamera, hasCamera, openCamera, type CameraProblem } from '@/lib/fitting-room/camera';
+import { CAMERA_PROBLEM_KEY, CameraError, captureFrame, closeCamera, hasCamera, openCamera, type CameraProblem } from '@/lib/fitting-room/camera';
+import { t } from '@/lib/i18n/translate';
 
 export interface CameraCaptureProps {
   onPhoto(file: File): void;
@@ -55,22 +56,22 @@ export function CameraCapture({ onPhoto, disabled }: CameraCaptureProps) {
           <video ref={video} class="camera-view" autoplay muted playsInline data-fitroom="camera-view" />
           <div class="actions">
             <button type="button" class="button primary" data-fitroom="camera-take" onClick={take}>
-              Take the photo
+              {t('camera_take')}
             </button>
             <button type="button" class="button secondary" data-fitroom="camera-cancel" onClick={() => setState({ step: 'ready' })}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </>
       )}
       {(state.step === 'ready' || state.step === 'starting' || (state.step === 'problem' && state.problem !== 'no-camera')) && (
         <button type="button" class="button secondary" data-fitroom="camera-open" disabled={disabled || state.step === 'starting'} onClick={start}>
-          Take a photo with the camera
+          {t('camera_open')}
         </button>
       )}
       {state.step === 'problem' && (
         <p class="camera-problem" role="status" data-fitroom="camera-problem">
-          {CAMERA_PROBLEM_TEXT[state.problem]}
+          {t(CAMERA_PROBLEM_KEY[state.problem])}
         </p>
       )}
     </div>

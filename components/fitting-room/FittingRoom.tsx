@@ -2,7 +2,8 @@
  * The fitting room, a full extension page: the shopper's portrait (chosen, or taken with
  * the camera) on one side, the saved looks as a grid on the other; two to four looks
  * compared side by side; each look's picture copied or downloaded, its product page
- * opened, the look deleted; the looks downloaded as a shopping list. It is not
+ * opened, the look deleted; the looks downloaded as a shopping list; the language chosen
+ * (English or Chinese) for every Fitroom page. It is not
  * web-accessible: no store page can frame it or read what it shows.
  */
 import { useState } from 'preact/hooks';
@@ -13,21 +14,28 @@ import { useLooks } from '@/lib/looks/use-looks';
 import { usePortraitDeletion } from '@/lib/looks/use-portrait-deletion';
 import { storedOf } from '@/lib/popup/portrait-state';
 import { usePortrait } from '@/lib/popup/use-portrait';
-import type { LookStore, PortraitStore } from '@/lib/storage';
+import type { LanguageStore, LookStore, PortraitStore } from '@/lib/storage';
+import { useLanguage } from '@/lib/i18n/use-language';
 import { CameraCapture } from './CameraCapture';
 import { CompareView } from './CompareView';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LookCard } from './LookCard';
 import { ShoppingListExport } from './ShoppingListExport';
+import { t } from '@/lib/i18n/translate';
 
 export interface FittingRoomProps {
   portraits: PortraitStore;
   looks: LookStore;
+  languages: LanguageStore;
+  /** After the shopper chose a language (the context menu is retitled). */
+  onLanguageChosen?(): void;
 }
 
 /**
- * @example render(<FittingRoom portraits={indexedDbPortraitStore()} looks={indexedDbLookStore()} />, root)
+ * @example render(<FittingRoom portraits={indexedDbPortraitStore()} looks={indexedDbLookStore()} languages={indexedDbLanguageStore()} />, root)
  */
-export function FittingRoom({ portraits, looks: lookStore }: FittingRoomProps) {
+export function FittingRoom({ portraits, looks: lookStore, languages, onLanguageChosen }: FittingRoomProps) {
+  const language = useLanguage(languages, 'page_title_room', onLanguageChosen);
   const portrait = usePortrait(portraits);
   const looks = useLooks(lookStore);
   const deletion = usePortraitDeletion(storedOf(portrait.state)?.summary.id ?? null, lookStore, portrait.remove, () => void looks.reload());
@@ -42,11 +50,14 @@ export function FittingRoom({ portraits, looks: lookStore }: FittingRoomProps) {
   return (
     <div class="room">
       <header class="room-header">
-        <h1>Your fitting room</h1>
-        <p class="muted">Your photo and your saved looks stay in this browser. Nothing is uploaded.</p>
+        <div>
+          <h1>{t('room_title')}</h1>
+          <p class="muted">{t('room_privacy')}</p>
+        </div>
+        <LanguageSwitch language={language.language} onChoose={(l) => void language.choose(l)} />
       </header>
       <div class="room-body">
-        <aside class="room-portrait" aria-label="Your photo">
+        <aside class="room-portrait" aria-label={t('room_photo_label')}>
           <PortraitPanel state={portrait.state} onChoose={(f) => void portrait.choose(f)} onDelete={() => void deletion.request()} />
           <CameraCapture onPhoto={(f) => void portrait.choose(f)} disabled={portrait.state.status === 'analysing'} />
           <DeletePortraitOffer deletion={deletion} />
@@ -57,21 +68,21 @@ export function FittingRoom({ portraits, looks: lookStore }: FittingRoomProps) {
           ) : (
             <>
               <div class="room-bar">
-                <h2>Saved looks</h2>
+                <h2>{t('room_saved_looks')}</h2>
                 <button type="button" class="button primary" data-fitroom="compare" disabled={!canCompare(selected)} onClick={() => setComparing(true)}>
-                  {selected.length >= 2 ? `Compare ${selected.length} looks` : 'Compare looks'}
+                  {selected.length >= 2 ? t('room_compare_count', { count: selected.length }) : t('room_compare')}
                 </button>
                 <ShoppingListExport looks={views.map((v) => v.look)} />
               </div>
-              <p class="muted">Pick two to four looks to see them side by side.</p>
+              <p class="muted">{t('room_pick_hint')}</p>
               {looks.state.status === 'error' && (
                 <p class="error" role="alert" data-fitroom="looks-error">
-                  The saved looks could not be read: {looks.state.error.message}
+                  {t('room_looks_error', { message: looks.state.error.message })}
                 </p>
               )}
               {looks.state.status === 'ready' && views.length === 0 && (
                 <p class="room-empty" data-fitroom="looks-empty">
-                  No saved looks yet. Try a garment on in a store, then choose Save look.
+                  {t('room_empty')}
                 </p>
               )}
               <div class="look-grid">

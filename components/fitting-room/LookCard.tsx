@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { LookView } from '@/lib/looks/use-looks';
 import { copyPngToClipboard, downloadBlob, lookFileName } from '@/lib/looks/share-files';
-import { formatPrice, lookDate, SHOPPING_LIST_TEXT } from '@/lib/looks/shopping-list';
+import { formatPrice, lookDate } from '@/lib/looks/shopping-list';
+import { languageTag, t } from '@/lib/i18n/translate';
 
 export interface LookCardProps {
   view: LookView;
@@ -17,42 +18,31 @@ export interface LookCardProps {
   onDelete(): void;
 }
 
-/** The card's words, each whole, in one place. */
-export const LOOK_TEXT = {
-  untitled: SHOPPING_LIST_TEXT.untitled,
-  size: SHOPPING_LIST_TEXT.size,
-  saved: SHOPPING_LIST_TEXT.date,
-  copied: 'The picture is on the clipboard.',
-  copyFailed: 'The picture could not be copied. Allow the clipboard for Fitroom, or download it instead.',
-} as const;
-
-const fill = (template: string, value: string) => template.replace('{value}', value);
-
 /**
  * @example <LookCard view={view} selected={false} selectionFull={false} onToggleSelected={toggle} onDelete={remove} />
  */
 export function LookCard({ view, selected, selectionFull, onToggleSelected, onDelete }: LookCardProps) {
   const { look } = view;
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const locale = navigator.language;
+  const locale = languageTag();
   const price = formatPrice(look.product?.price, locale);
   const picture = () => new Blob([look.result.bytes as Uint8Array<ArrayBuffer>], { type: look.result.mimeType });
   return (
     <article class={`look${selected ? ' look-selected' : ''}`} data-fitroom="look" data-look-id={look.id} data-selected={selected ? 'true' : 'false'}>
-      <img class="look-result" src={view.resultUrl} width={look.result.width} height={look.result.height} alt="Your try-on" data-fitroom="look-image" />
+      <img class="look-result" src={view.resultUrl} width={look.result.width} height={look.result.height} alt={t('look_alt')} data-fitroom="look-image" />
       <div class="look-info">
-        {view.photoUrl && <img class="look-garment" src={view.photoUrl} alt="The product photo" data-fitroom="look-garment" />}
+        {view.photoUrl && <img class="look-garment" src={view.photoUrl} alt={t('look_garment_alt')} data-fitroom="look-garment" />}
         <div>
-          <h3 class="look-title" data-fitroom="look-title">{look.product?.title ?? LOOK_TEXT.untitled}</h3>
+          <h3 class="look-title" data-fitroom="look-title">{look.product?.title ?? t('look_untitled')}</h3>
           {price && <p class="look-price" data-fitroom="look-price">{price}</p>}
-          {look.size && <p data-fitroom="look-size">{fill(LOOK_TEXT.size, look.size)}</p>}
+          {look.size && <p data-fitroom="look-size">{t('look_size', { value: look.size })}</p>}
           {look.product?.store && <p class="muted" data-fitroom="look-store">{look.product.store}</p>}
-          <p class="muted" data-fitroom="look-date">{fill(LOOK_TEXT.saved, lookDate(look.savedAt))}</p>
+          <p class="muted" data-fitroom="look-date">{t('look_saved_on', { value: lookDate(look.savedAt) })}</p>
         </div>
       </div>
       <label class="look-pick">
         <input type="checkbox" data-fitroom="look-select" checked={selected} disabled={!selected && selectionFull} onChange={onToggleSelected} />
-        Compare
+        {t('look_compare')}
       </label>
       <div class="look-actions">
         <button
@@ -61,24 +51,24 @@ export function LookCard({ view, selected, selectionFull, onToggleSelected, onDe
           data-fitroom="look-copy"
           onClick={() => copyPngToClipboard(picture()).then(() => setCopy('copied'), (e) => { console.warn('Fitroom: copy failed:', e); setCopy('failed'); })}
         >
-          Copy picture
+          {t('look_copy')}
         </button>
         <button type="button" class="button secondary" data-fitroom="look-download" onClick={() => downloadBlob(picture(), lookFileName(look))}>
-          Download
+          {t('look_download')}
         </button>
         {look.product?.url && (
           // The page's own address (http or https only: checked when saved); no referrer, no opener.
           <a class="button secondary" data-fitroom="look-open" href={look.product.url} target="_blank" rel="noopener noreferrer">
-            Open product page
+            {t('look_open')}
           </a>
         )}
         <button type="button" class="button danger" data-fitroom="look-delete" onClick={onDelete}>
-          Delete
+          {t('look_delete')}
         </button>
       </div>
       {copy !== 'idle' && (
         <p class={copy === 'failed' ? 'error' : 'muted'} role="status" data-fitroom="look-copy-status" data-state={copy}>
-          {copy === 'copied' ? LOOK_TEXT.copied : LOOK_TEXT.copyFailed}
+          {copy === 'copied' ? t('look_copied') : t('look_copy_failed')}
         </p>
       )}
     </article>

@@ -2,6 +2,7 @@
 import type { Look } from '@/lib/looks/look';
 import { downloadBlob, shoppingListFileName } from '@/lib/looks/share-files';
 import { shoppingListCsv, shoppingListText } from '@/lib/looks/shopping-list';
+import { languageTag, t } from '@/lib/i18n/translate';
 
 /** A byte order mark first, so spreadsheet programs read the CSV as UTF-8 (titles in Chinese, prices in €). */
 const UTF8_BOM = '\uFEFF';
@@ -10,7 +11,7 @@ const UTF8_BOM = '\uFEFF';
  * @example <ShoppingListExport looks={looks} />
  */
 export function ShoppingListExport({ looks }: { looks: Look[] }) {
-  const locale = navigator.language;
+  const locale = languageTag();
   const none = looks.length === 0;
   return (
     <div class="export" data-fitroom="export">
@@ -21,7 +22,7 @@ export function ShoppingListExport({ looks }: { looks: Look[] }) {
         disabled={none}
         onClick={() => downloadBlob(new Blob([shoppingListText(looks, locale)], { type: 'text/plain;charset=utf-8' }), shoppingListFileName('txt', Date.now()))}
       >
-        Shopping list (text)
+        {t('export_text')}
       </button>
       <button
         type="button"
@@ -30,7 +31,7 @@ export function ShoppingListExport({ looks }: { looks: Look[] }) {
         disabled={none}
         onClick={() => downloadBlob(new Blob([UTF8_BOM + shoppingListCsv(looks, locale)], { type: 'text/csv;charset=utf-8' }), shoppingListFileName('csv', Date.now()))}
       >
-        Shopping list (CSV)
+        {t('export_csv')}
       </button>
     </div>
   );

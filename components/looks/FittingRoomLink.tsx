@@ -1,5 +1,6 @@
 /** The way from the popup to the fitting room page, where the saved looks are. */
 import { openFittingRoom } from '@/lib/looks/open-fitting-room';
+import { t } from '@/lib/i18n/translate';
 
 /**
  * @example <FittingRoomLink />
@@ -7,7 +8,7 @@ import { openFittingRoom } from '@/lib/looks/open-fitting-room';
 export function FittingRoomLink() {
   return (
     <button type="button" class="button secondary" data-fitroom="open-fitting-room" onClick={openFittingRoom}>
-      Open my fitting room
+      {t('open_my_fitting_room')}
     </button>
   );
 }

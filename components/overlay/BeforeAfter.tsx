@@ -3,6 +3,7 @@
  * result and revealed from the left as the slider moves (both are the same size).
  */
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/translate';
 
 export interface BeforeAfterProps {
   before: string;
@@ -22,28 +23,28 @@ export function BeforeAfter({ before, after, width, height, onShown }: BeforeAft
   return (
     <div class="fr-compare">
       <div class="fr-compare-frame" style={{ aspectRatio: `${width} / ${height}` }}>
-        <img class="fr-compare-img" data-fitroom="result-image" src={after} alt="You wearing the garment" onLoad={() => onShown?.()} />
+        <img class="fr-compare-img" data-fitroom="result-image" src={after} alt={t('result_alt')} onLoad={() => onShown?.()} />
         <img
           class="fr-compare-img fr-compare-before"
           data-fitroom="before-image"
           src={before}
-          alt="Your photo as it was"
+          alt={t('before_alt')}
           style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }}
         />
         {reveal > 0 && reveal < 100 && <div class="fr-compare-line" style={{ left: `${reveal}%` }} aria-hidden="true" />}
       </div>
       <label class="fr-compare-control">
-        <span>Before</span>
+        <span>{t('before')}</span>
         <input
           type="range"
           min={0}
           max={100}
           value={reveal}
           data-fitroom="compare"
-          aria-label="Compare with your original photo"
+          aria-label={t('compare_slider')}
           onInput={(e) => setReveal(Number((e.currentTarget as HTMLInputElement).value))}
         />
-        <span>After</span>
+        <span>{t('after')}</span>
       </label>
     </div>
   );

@@ -1,6 +1,7 @@
 /** A problem, in words a shopper can act on, with the one action that helps. */
 import { describeError } from '@/lib/error-messages';
 import type { ErrorInfo } from '@/lib/messaging';
+import { t } from '@/lib/i18n/translate';
 
 export interface ErrorNoticeProps {
   error: ErrorInfo;
@@ -19,12 +20,12 @@ export function ErrorNotice({ error, onAddPortrait, onRetry }: ErrorNoticeProps)
       <p class="fr-error-detail">{text.detail}</p>
       {text.action === 'add-portrait' && (
         <button type="button" class="fr-primary" data-fitroom="add-portrait" onClick={onAddPortrait}>
-          Add my photo
+          {t('add_my_photo')}
         </button>
       )}
       {text.action === 'retry' && (
         <button type="button" class="fr-secondary" data-fitroom="retry" onClick={onRetry}>
-          Try again
+          {t('try_again')}
         </button>
       )}
     </div>

@@ -5,6 +5,8 @@
  */
 import type { GarmentCategory } from '@/lib/engine/types';
 import './choices.css';
+import type { MessageKey } from '@/lib/i18n/catalogues';
+import { t } from '@/lib/i18n/translate';
 
 export interface KindPickerProps {
   /** The kind of the result on show; absent after a failed try-on. */
@@ -13,12 +15,8 @@ export interface KindPickerProps {
 }
 
 const KINDS: GarmentCategory[] = ['upper', 'lower', 'dress'];
-const KIND_LABEL: Record<GarmentCategory, string> = { upper: 'Top', lower: 'Bottom', dress: 'Dress' };
-const USED_SENTENCE: Record<GarmentCategory, string> = {
-  upper: 'Fitroom tried this on as a top.',
-  lower: 'Fitroom tried this on as a bottom (trousers, shorts or a skirt).',
-  dress: 'Fitroom tried this on as a dress.',
-};
+const KIND_LABEL: Record<GarmentCategory, MessageKey> = { upper: 'kind_upper', lower: 'kind_lower', dress: 'kind_dress' };
+const USED_SENTENCE: Record<GarmentCategory, MessageKey> = { upper: 'kind_used_upper', lower: 'kind_used_lower', dress: 'kind_used_dress' };
 
 /**
  * @example <KindPicker used="lower" onChoose={(kind) => overlay.chooseKind(kind)} />
@@ -26,8 +24,8 @@ const USED_SENTENCE: Record<GarmentCategory, string> = {
 export function KindPicker({ used, onChoose }: KindPickerProps) {
   return (
     <div class="fr-choices" data-fitroom="kind-picker" data-kind={used}>
-      {used && <span class="fr-choices-label" data-fitroom="kind-used">{USED_SENTENCE[used]}</span>}
-      <span class="fr-choices-label" id="fr-kind-label">{used ? 'Wrong kind? Try it as:' : 'Try it as:'}</span>
+      {used && <span class="fr-choices-label" data-fitroom="kind-used">{t(USED_SENTENCE[used])}</span>}
+      <span class="fr-choices-label" id="fr-kind-label">{used ? t('kind_wrong') : t('kind_try_as')}</span>
       <div class="fr-choice-row" role="group" aria-labelledby="fr-kind-label">
         {KINDS.map((k) => (
           <button
@@ -42,7 +40,7 @@ export function KindPicker({ used, onChoose }: KindPickerProps) {
               if (k !== used) onChoose?.(k);
             }}
           >
-            {KIND_LABEL[k]}
+            {t(KIND_LABEL[k])}
           </button>
         ))}
       </div>

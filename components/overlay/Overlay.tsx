@@ -17,6 +17,7 @@ import { KindPicker } from './KindPicker';
 import { Progress } from './Progress';
 import { SizeAdviceSlot, type SizeAdvice, type SizeOption } from './SizeAdviceSlot';
 import { VariantPicker } from './VariantPicker';
+import { t } from '@/lib/i18n/translate';
 
 export interface OverlayProps {
   state: OverlayState;
@@ -63,11 +64,11 @@ export function Overlay(props: OverlayProps) {
         if (e.target === e.currentTarget) props.onClose();
       }}
     >
-      <div class="fr-panel" role="dialog" aria-modal="true" aria-label="Fitroom try-on">
+      <div class="fr-panel" role="dialog" aria-modal="true" aria-label={t('overlay_label')}>
         <header class="fr-header">
           <span class="fr-brand">Fitroom</span>
-          <span class="fr-local">Computed on your device</span>
-          <button type="button" class="fr-close" data-fitroom="close" aria-label="Close" onClick={props.onClose} ref={close}>
+          <span class="fr-local">{t('overlay_local')}</span>
+          <button type="button" class="fr-close" data-fitroom="close" aria-label={t('close')} onClick={props.onClose} ref={close}>
             ×
           </button>
         </header>
@@ -120,7 +121,7 @@ function DownloadLink({ dataUrl, src }: { dataUrl: string; src: string }) {
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return (
     <a class="fr-primary" data-fitroom="download" href={url} download={downloadName(src)}>
-      Download PNG
+      {t('download_png')}
     </a>
   );
 }

@@ -7,6 +7,7 @@ import type { ProductListing } from '@/lib/page/product-listing';
 import type { OverlayState } from '@/lib/overlay/overlay-state';
 import { useSaveLook } from '@/lib/overlay/use-save-look';
 import type { SaveLookRequest, SavedLookTicket, TryOnResponse } from '@/lib/messaging';
+import { t } from '@/lib/i18n/translate';
 
 export interface SaveLookProps {
   state: OverlayState;
@@ -35,19 +36,19 @@ function SaveLookButton(props: ButtonProps) {
     <span class="fr-save" data-fitroom="save-look" data-state={status.state}>
       {status.state === 'saved' ? (
         <>
-          <span class="fr-saved" role="status">Saved to your fitting room.</span>{' '}
+          <span class="fr-saved" role="status">{t('saved_to_room')}</span>{' '}
           <button type="button" class="fr-secondary" data-fitroom="open-fitting-room" onClick={props.openFittingRoom}>
-            Open fitting room
+            {t('open_fitting_room')}
           </button>
         </>
       ) : (
         <button type="button" class="fr-secondary" data-fitroom="save-look-button" disabled={status.state === 'saving'} onClick={save}>
-          {status.state === 'saving' ? 'Saving…' : 'Save look'}
+          {status.state === 'saving' ? t('saving') : t('save_look')}
         </button>
       )}
       {status.state === 'failed' && (
         <span class="fr-save-failed" role="alert" data-code={status.error.code} title={status.error.message}>
-          The look could not be saved. Try again.
+          {t('save_failed')}
         </span>
       )}
     </span>

@@ -8,6 +8,7 @@
  * there are no size buttons then: the recommendation stays, as advice.
  */
 import type { SizeAdvice, SizeOption } from '@/lib/size/size-advice';
+import { t } from '@/lib/i18n/translate';
 
 export type { SizeAdvice, SizeOption } from '@/lib/size/size-advice';
 
@@ -30,7 +31,7 @@ export function SizeAdviceSlot({ advice, chosen, onChoose, onAddHeight, onModel 
   if (advice.status === 'no-chart') {
     return (
       <div class="fr-size-slot" data-fitroom="size-advice" data-state="no-chart">
-        <p class="fr-size-reason">This store shows no size chart for this product, so Fitroom gives no size advice here.</p>
+        <p class="fr-size-reason">{t('size_no_chart')}</p>
       </div>
     );
   }
@@ -39,10 +40,10 @@ export function SizeAdviceSlot({ advice, chosen, onChoose, onAddHeight, onModel 
     <div class="fr-size-slot" data-fitroom="size-advice" data-state={advice.status} data-on-model={onModel ? 'true' : undefined}>
       {onModel ? (
         <p class="fr-size-reason" data-fitroom="size-on-model">
-          Shown as the model in the store's photo wears it, so sizes do not change the picture: the size below is advice.
+          {t('size_on_model')}
         </p>
       ) : (
-        <div class="fr-sizes" role="group" aria-label="Sizes from the store's size chart">
+        <div class="fr-sizes" role="group" aria-label={t('size_group')}>
           {advice.sizes.map((s) => (
             <button
               type="button"
@@ -61,16 +62,16 @@ export function SizeAdviceSlot({ advice, chosen, onChoose, onAddHeight, onModel 
       )}
       {advice.status === 'no-height' ? (
         <p class="fr-size-reason" data-fitroom="size-reason">
-          Add your height to get a size recommendation from this store's chart.{' '}
-          <button type="button" class="fr-link" data-fitroom="add-height" onClick={onAddHeight}>Add my height</button>
+          {t('size_needs_height')}{' '}
+          <button type="button" class="fr-link" data-fitroom="add-height" onClick={onAddHeight}>{t('size_add_height')}</button>
         </p>
       ) : (
         <>
           <p class="fr-size-reason" data-fitroom="size-reason">
-            {advice.recommended ? <strong>Recommended: {advice.recommended}. </strong> : null}
+            {advice.recommended ? <strong>{t('size_recommended', { size: advice.recommended })}</strong> : null}
             {advice.reason}
           </p>
-          <p class="fr-size-note">{advice.measuresNote} Sizes from the store's own chart.</p>
+          <p class="fr-size-note">{t('sentences', { first: advice.measuresNote, second: t('size_chart_source') })}</p>
         </>
       )}
     </div>

@@ -6,6 +6,7 @@
 import { imageKey } from '@/lib/page/url';
 import type { ColourVariant } from '@/lib/page/types';
 import './choices.css';
+import { t } from '@/lib/i18n/translate';
 
 export interface VariantPickerProps {
   variants: ColourVariant[];
@@ -22,7 +23,7 @@ export function VariantPicker({ variants, current, onChoose }: VariantPickerProp
   const shown = current ? imageKey(current) : null;
   return (
     <div class="fr-choices" data-fitroom="variant-picker">
-      <span class="fr-choices-label" id="fr-variants-label">Colours on this page:</span>
+      <span class="fr-choices-label" id="fr-variants-label">{t('variants_label')}</span>
       <div class="fr-choice-row" role="group" aria-labelledby="fr-variants-label">
         {variants.map((v) => {
           const active = imageKey(v.src) === shown;

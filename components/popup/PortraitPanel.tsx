@@ -3,6 +3,7 @@
  * body drawn over it and a verdict; progress while it is analysed; errors with tips.
  */
 import { describeError, stageLabel } from '@/lib/error-messages';
+import { t } from '@/lib/i18n/translate';
 import { exposedStatus, storedOf, type PortraitState } from '@/lib/popup/portrait-state';
 import { PoseOverlay } from './PoseOverlay';
 import { PortraitVerdict } from './PortraitVerdict';
@@ -22,8 +23,8 @@ export function PortraitPanel({ state, onChoose, onDelete }: PortraitPanelProps)
   return (
     <section class="portrait">
       <div class="status" data-fitroom="portrait-status" data-state={status} aria-live="polite">
-        {state.status === 'loading' && <p>Loading…</p>}
-        {state.status === 'empty' && <p>Choose a photo of yourself: standing, facing the camera, from head to at least the hips.</p>}
+        {state.status === 'loading' && <p>{t('portrait_loading')}</p>}
+        {state.status === 'empty' && <p>{t('portrait_empty')}</p>}
         {state.status === 'analysing' && (
           <div class="analysing">
             <div class="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.fraction * 100)}>
@@ -39,7 +40,7 @@ export function PortraitPanel({ state, onChoose, onDelete }: PortraitPanelProps)
       {stored && (
         <figure class="preview">
           <div class="preview-frame" style={frameStyle(stored.summary.width, stored.summary.height)}>
-            <img src={stored.photoUrl} alt="Your portrait" data-fitroom="portrait-image" />
+            <img src={stored.photoUrl} alt={t('portrait_alt')} data-fitroom="portrait-image" />
             <PoseOverlay width={stored.summary.width} height={stored.summary.height} keypoints={stored.summary.keypoints} faceBox={stored.summary.faceBox} />
           </div>
         </figure>
@@ -47,7 +48,7 @@ export function PortraitPanel({ state, onChoose, onDelete }: PortraitPanelProps)
 
       <div class="actions">
         <label class={`button ${stored ? 'secondary' : 'primary'}`}>
-          {stored ? 'Replace photo' : 'Choose a photo'}
+          {stored ? t('portrait_replace') : t('portrait_choose')}
           <input
             type="file"
             accept="image/jpeg,image/png,image/webp,image/avif,image/gif,image/bmp"
@@ -63,7 +64,7 @@ export function PortraitPanel({ state, onChoose, onDelete }: PortraitPanelProps)
         </label>
         {stored && state.status !== 'analysing' && (
           <button type="button" class="button danger" data-fitroom="portrait-delete" onClick={onDelete}>
-            Delete photo
+            {t('portrait_delete')}
           </button>
         )}
       </div>
@@ -83,7 +84,7 @@ function ErrorText({ state }: { state: Extract<PortraitState, { status: 'error' 
     <div class="error" role="alert" data-code={state.error.code}>
       <p class="error-title">{text.title}</p>
       <p>{text.detail}</p>
-      {state.stored && <p class="muted">Your previous photo is still the one in use.</p>}
+      {state.stored && <p class="muted">{t('portrait_previous_kept')}</p>}
     </div>
   );
 }

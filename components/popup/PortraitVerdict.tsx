@@ -1,5 +1,7 @@
 /** Whether the portrait will give a good try-on, with tips a person can act on. */
 import type { PortraitIssue } from '@/lib/engine/analysis';
+import { issueText } from '@/lib/error-messages';
+import { t } from '@/lib/i18n/translate';
 
 /**
  * @example <PortraitVerdict issues={summary.issues} />
@@ -8,16 +10,16 @@ export function PortraitVerdict({ issues }: { issues: PortraitIssue[] }) {
   if (issues.length === 0) {
     return (
       <p class="verdict verdict-good" data-fitroom="portrait-verdict" data-verdict="good">
-        ✓ Good photo for trying on.
+        {t('verdict_good')}
       </p>
     );
   }
   return (
     <div class="verdict verdict-tips" data-fitroom="portrait-verdict" data-verdict="tips">
-      <p>This photo works, but a try-on will look better if you fix this:</p>
+      <p>{t('verdict_tips')}</p>
       <ul>
         {issues.map((i) => (
-          <li key={i.code} data-issue={i.code}>{i.message}</li>
+          <li key={i.code} data-issue={i.code}>{issueText(i)}</li>
         ))}
       </ul>
     </div>

@@ -2,6 +2,7 @@
  * What happens to the shopper's photo, in plain words; each sentence is a claim
  * docs/privacy.md backs with a test.
  */
+import { t } from '@/lib/i18n/translate';
 
 /**
  * @example <PrivacyNote />
@@ -9,9 +10,7 @@
 export function PrivacyNote() {
   return (
     <p class="privacy" data-fitroom="privacy">
-      Your photo stays in this browser and is never uploaded. Fitroom analyses it on this device and keeps only a
-      re-encoded copy, without its metadata (camera, time, location). Try-ons are shown in Fitroom’s own frame,
-      which the store’s page cannot read. The only thing downloaded is the product photo you choose.
+      {t('privacy_note')}
     </p>
   );
 }

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lengthFromInput, lengthToInput, TAPE_NAMES, type ShopperProfile, type TapeName } from '@/lib/size/profile';
 import type { ProfileStatus } from '@/lib/popup/use-profile';
+import type { MessageKey } from '@/lib/i18n/catalogues';
+import { t } from '@/lib/i18n/translate';
 
 export interface ProfileFormProps {
   profile: ShopperProfile;
@@ -13,7 +15,7 @@ export interface ProfileFormProps {
   onSave(profile: ShopperProfile): void;
 }
 
-const TAPE_LABELS: Record<TapeName, string> = { chest: 'Chest or bust', waist: 'Waist', hips: 'Hips', shoulder: 'Shoulder width', sleeve: 'Arm length' };
+const TAPE_LABELS: Record<TapeName, MessageKey> = { chest: 'tape_chest', waist: 'tape_waist', hips: 'tape_hips', shoulder: 'tape_shoulder', sleeve: 'tape_sleeve' };
 type Fields = Record<'height' | 'usualSize' | TapeName, string>;
 
 function fieldsOf(p: ShopperProfile): Fields {
@@ -57,43 +59,43 @@ export function ProfileForm({ profile, status, onSave }: ProfileFormProps) {
   const u = unit === 'cm' ? 'cm' : 'in';
   return (
     <form class="profile-form" data-fitroom="profile-form" onSubmit={submit}>
-      <div class="profile-units" role="group" aria-label="Units">
+      <div class="profile-units" role="group" aria-label={t('profile_units')}>
         {(['cm', 'in'] as const).map((x) => (
           <label key={x}>
-            <input type="radio" name="unit" value={x} checked={unit === x} data-fitroom={`profile-unit-${x}`} onChange={() => switchUnit(x)} /> {x === 'cm' ? 'cm' : 'inches'}
+            <input type="radio" name="unit" value={x} checked={unit === x} data-fitroom={`profile-unit-${x}`} onChange={() => switchUnit(x)} /> {x === 'cm' ? t('unit_cm') : t('unit_inches')}
           </label>
         ))}
       </div>
       <label class="profile-field">
-        Height ({u}) <span class="muted">needed for size advice from your photo</span>
+        {t('profile_height', { unit: u })} <span class="muted">{t('profile_height_hint')}</span>
         <input inputMode="decimal" data-fitroom="profile-height" value={fields.height} onInput={set('height')} />
       </label>
       <label class="profile-field">
-        Usual size <span class="muted">e.g. M or 38: settles a choice between two sizes</span>
+        {t('profile_usual_size')} <span class="muted">{t('profile_usual_size_hint')}</span>
         <input data-fitroom="profile-usual-size" value={fields.usualSize} onInput={set('usualSize')} />
       </label>
       <label class="profile-field">
-        Fit you like
+        {t('profile_fit')}
         <select data-fitroom="profile-fit" value={fit} onChange={(e) => setFit((e.currentTarget as HTMLSelectElement).value as ShopperProfile['fit'])}>
-          <option value="snug">Snug</option>
-          <option value="regular">Regular</option>
-          <option value="loose">Loose</option>
+          <option value="snug">{t('profile_fit_snug')}</option>
+          <option value="regular">{t('profile_fit_regular')}</option>
+          <option value="loose">{t('profile_fit_loose')}</option>
         </select>
       </label>
       <fieldset class="profile-tape">
-        <legend>Tape measurements ({u}), optional: they win over estimates from your photo</legend>
+        <legend>{t('profile_tape', { unit: u })}</legend>
         {TAPE_NAMES.map((n) => (
           <label class="profile-field" key={n}>
-            {TAPE_LABELS[n]}
+            {t(TAPE_LABELS[n])}
             <input inputMode="decimal" data-fitroom={`profile-${n}`} value={fields[n]} onInput={set(n)} />
           </label>
         ))}
       </fieldset>
       <div class="actions">
-        <button type="submit" class="button primary" data-fitroom="profile-save">Save</button>
+        <button type="submit" class="button primary" data-fitroom="profile-save">{t('profile_save')}</button>
         <span data-fitroom="profile-status" data-state={status.state} aria-live="polite">
-          {status.state === 'saved' && 'Saved on this device.'}
-          {status.state === 'error' && <span class="error-inline">{status.error.message}</span>}
+          {status.state === 'saved' && t('profile_saved')}
+          {status.state === 'error' && <span class="error-inline" title={status.error.message}>{t('profile_error', { message: status.error.message })}</span>}
         </span>
       </div>
     </form>

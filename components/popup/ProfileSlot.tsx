@@ -3,6 +3,7 @@
  * feature renders its form as this slot's children.
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n/translate';
 
 /**
  * @example <ProfileSlot><ProfileForm /></ProfileSlot>
@@ -11,7 +12,7 @@ export function ProfileSlot({ children }: { children?: ComponentChildren }) {
   if (!children) return null;
   return (
     <section class="profile" data-fitroom="profile">
-      <h2>Your measurements</h2>
+      <h2>{t('profile_heading')}</h2>
       {children}
     </section>
   );

@@ -14,7 +14,8 @@ import { modelLoader, shippedModels } from '@/lib/offscreen/model-files';
 import { configureOrt, preferredExecutionProviders, wasmThreadsInUse } from '@/lib/offscreen/ort-runtime';
 import { createTryOnService } from '@/lib/offscreen/tryon-service';
 import { reencodePortrait } from '@/lib/portrait-reencode';
-import { indexedDbPortraitStore, indexedDbProfileStore } from '@/lib/storage';
+import { applyLanguageChoice } from '@/lib/i18n/language-choice';
+import { indexedDbLanguageStore, indexedDbPortraitStore, indexedDbProfileStore } from '@/lib/storage';
 import { MODELS_DIR, ORT_DIR } from '@/lib/runtime-files';
 
 const modelsUrl = browser.runtime.getURL(`/${MODELS_DIR}/` as '/');
@@ -42,7 +43,9 @@ const service = createTryOnService({
 listen('offscreen.analysePortrait', (data) => toResult(() => service.analysePortrait(data)));
 listen('offscreen.prepare', (data) => service.prepare(data));
 listen('offscreen.tryOn', (data) => toResult(() => service.tryOn(data)));
-listen('offscreen.sizeAdvice', (data) => toResult(() => service.sizeAdvice(data)));
+const languages = indexedDbLanguageStore();
+// The size advice's reason is written here: in the language chosen now (it may have changed since this document started).
+listen('offscreen.sizeAdvice', (data) => toResult(async () => (await applyLanguageChoice(languages), service.sizeAdvice(data))));
 listen('offscreen.warmUp', () => void service.warmUp().catch((e) => console.warn('Fitroom: warm-up failed:', e)));
 listen('offscreen.status', () => toResult(async (): Promise<EngineStatus> => {
   const { webgpu } = await ready;

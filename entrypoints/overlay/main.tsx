@@ -13,6 +13,7 @@ import { listen } from '@/lib/message-guard/guarded-listener';
 import { sendMessage } from '@/lib/messaging';
 import { createOverlayController, type OverlayView } from '@/lib/overlay/overlay-controller';
 import { sizeOnShow } from '@/lib/overlay/size-on-show';
+import { applyLanguageChoice } from '@/lib/i18n/language-choice';
 import '@/components/overlay/overlay.css';
 import './style.css';
 
@@ -60,4 +61,6 @@ listen('overlay.progress', (event) => overlay.progress(event));
 addEventListener('keydown', (e) => {
   if (e.key === 'Escape') overlay.close();
 });
-void overlay.start();
+// The words are in the shopper's language from the first paint.
+// Asked of the background: this frame, inside a store page, has partitioned storage.
+void applyLanguageChoice({ load: () => sendMessage('bg.language') }, 'page_title_overlay').then(() => overlay.start());

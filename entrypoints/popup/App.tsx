@@ -10,6 +10,7 @@ import { storedOf } from '@/lib/popup/portrait-state';
 import { usePortrait } from '@/lib/popup/use-portrait';
 import { useProfile } from '@/lib/popup/use-profile';
 import { indexedDbLookStore, indexedDbPortraitStore, indexedDbProfileStore } from '@/lib/storage';
+import { t } from '@/lib/i18n/translate';
 
 const store = indexedDbPortraitStore();
 const profiles = indexedDbProfileStore();
@@ -24,7 +25,7 @@ export function App() {
     <main>
       <header>
         <h1>Fitroom</h1>
-        <p class="muted">Try clothes from any store on your own photo. Use the Try on button on a product photo, or right-click an image.</p>
+        <p class="muted">{t('popup_intro')}</p>
       </header>
       <PortraitPanel state={state} onChoose={(f) => void choose(f)} onDelete={() => void deletion.request()} />
       <DeletePortraitOffer deletion={deletion} />

@@ -2,10 +2,10 @@
  * "Try on with Fitroom" on any image's context menu: the click is handed to the
  * content script of that tab, which opens the overlay like its own Try on button.
  */
+import { t } from '../i18n/translate';
 import type { ShowTryOnRequest } from '../messaging';
 
 export const CONTEXT_MENU_ID = 'fitroom-try-on';
-export const CONTEXT_MENU_TITLE = 'Try on with Fitroom';
 
 /** The part of chrome.contextMenus this needs. */
 export interface ContextMenusApi {
@@ -22,13 +22,23 @@ export interface ClickedTab {
 }
 
 /**
- * Adds the menu entry on images. Call from runtime.onInstalled: entries persist.
+ * Adds the menu entry on images, titled in the current language (apply the shopper's
+ * choice first). Call from runtime.onInstalled: entries persist.
  * `onDone` runs when Chrome has added it; read chrome.runtime.lastError there, since
  * re-creating after an update reports a duplicate id, which is harmless.
  * @example browser.runtime.onInstalled.addListener(() => createTryOnMenu(chrome.contextMenus, () => void chrome.runtime.lastError));
  */
 export function createTryOnMenu(menus: ContextMenusApi, onDone?: () => void): void {
-  menus.create({ id: CONTEXT_MENU_ID, title: CONTEXT_MENU_TITLE, contexts: ['image'] }, onDone);
+  menus.create({ id: CONTEXT_MENU_ID, title: t('menu_try_on'), contexts: ['image'] }, onDone);
+}
+
+/**
+ * Gives the menu entry its title in the current language: after the shopper chose one in
+ * the fitting room (an extension page may update the extension's own menu).
+ * @example await retitleTryOnMenu(browser.contextMenus);
+ */
+export function retitleTryOnMenu(menus: { update(id: string, properties: { title: string }): Promise<void> }): Promise<void> {
+  return menus.update(CONTEXT_MENU_ID, { title: t('menu_try_on') });
 }
 
 /**

@@ -4,6 +4,7 @@
  * (the same one a chosen file goes through: re-encoded and analysed in the offscreen
  * document). Each way it can fail has its own reason, so the shopper is told plainly.
  */
+import type { MessageKey } from '../i18n/catalogues';
 
 /** Why the camera cannot be used. */
 export type CameraProblem =
@@ -21,12 +22,12 @@ export class CameraError extends Error {
   }
 }
 
-/** What the fitting room says for each problem: whole sentences, in one place. */
-export const CAMERA_PROBLEM_TEXT: Record<CameraProblem, string> = {
-  'no-camera': 'No camera was found on this device. Choose a photo instead.',
-  refused: 'Fitroom may not use the camera. Allow the camera for Fitroom in the browser\'s settings, or choose a photo instead.',
-  busy: 'The camera is in use by another program. Close that program and try again, or choose a photo instead.',
-  failed: 'The camera could not be started. Choose a photo instead.',
+/** What the fitting room says for each problem: a whole sentence each, in the catalogues (lib/i18n/). */
+export const CAMERA_PROBLEM_KEY: Record<CameraProblem, MessageKey> = {
+  'no-camera': 'camera_no_camera',
+  refused: 'camera_refused',
+  busy: 'camera_busy',
+  failed: 'camera_failed',
 };
 
 /** The part of navigator.mediaDevices the camera needs. */

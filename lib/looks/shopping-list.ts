@@ -6,20 +6,19 @@
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a
  * formula, and a store writes the product's title: such cells get a leading apostrophe,
  * which spreadsheets show as text (OWASP's advice against CSV injection).
+ * Headers and labels are in the shopper's language (lib/i18n/).
  */
 import type { Look } from './look';
 import type { ProductPrice } from '../page/product-listing';
+import type { MessageKey } from '../i18n/catalogues';
+import { t } from '../i18n/translate';
 
-/** The shopper-facing words of the lists, each whole (a later step moves them to a message catalogue). */
-export const SHOPPING_LIST_TEXT = {
-  heading: 'Fitroom shopping list',
-  untitled: 'Untitled garment',
-  columns: { title: 'Title', size: 'Size', price: 'Price', link: 'Link', store: 'Store', date: 'Date' },
-  size: 'Size: {value}',
-  price: 'Price: {value}',
-  store: 'Store: {value}',
-  date: 'Saved on {value}',
-} as const;
+const COLUMNS = ['title', 'size', 'price', 'link', 'store', 'date'] as const;
+
+/** The header of each CSV column, in the catalogues (lib/i18n/). */
+const COLUMN_KEY: Record<(typeof COLUMNS)[number], MessageKey> = {
+  title: 'list_column_title', size: 'list_column_size', price: 'list_column_price', link: 'list_column_link', store: 'list_column_store', date: 'list_column_date',
+};
 
 /** One look as a row of the list: every value as text, empty when unknown. */
 export interface ShoppingListRow {
@@ -31,7 +30,6 @@ export interface ShoppingListRow {
   date: string;
 }
 
-const COLUMNS = ['title', 'size', 'price', 'link', 'store', 'date'] as const;
 
 /**
  * A price as the shopper reads it, in `locale`'s way; the bare amount when the currency is unknown.
@@ -88,12 +86,10 @@ export function csvCell(value: string): string {
  * @example shoppingListCsv([look]) // 'Title,Size,Price,Link,Store,Date\r\nOxford Cotton Shirt,M,€49.00,https://…,Example Outfitters,2026-12-02\r\n'
  */
 export function shoppingListCsv(looks: readonly Look[], locale = 'en'): string {
-  const header = COLUMNS.map((c) => csvCell(SHOPPING_LIST_TEXT.columns[c]));
+  const header = COLUMNS.map((c) => csvCell(t(COLUMN_KEY[c])));
   const rows = shoppingListRows(looks, locale).map((row) => COLUMNS.map((c) => csvCell(row[c])));
   return [header, ...rows].map((cells) => `${cells.join(',')}\r\n`).join('');
 }
-
-const fill = (template: string, value: string) => template.replace('{value}', value);
 
 /**
  * The looks as plain text: a heading, then per look its title, size, price, store, date and link, a blank line between looks.
@@ -101,13 +97,13 @@ const fill = (template: string, value: string) => template.replace('{value}', va
  */
 export function shoppingListText(looks: readonly Look[], locale = 'en'): string {
   const blocks = shoppingListRows(looks, locale).map((row) => {
-    const lines = [row.title || SHOPPING_LIST_TEXT.untitled];
-    if (row.size) lines.push(fill(SHOPPING_LIST_TEXT.size, row.size));
-    if (row.price) lines.push(fill(SHOPPING_LIST_TEXT.price, row.price));
-    if (row.store) lines.push(fill(SHOPPING_LIST_TEXT.store, row.store));
-    lines.push(fill(SHOPPING_LIST_TEXT.date, row.date));
+    const lines = [row.title || t('look_untitled')];
+    if (row.size) lines.push(t('look_size', { value: row.size }));
+    if (row.price) lines.push(t('look_price', { value: row.price }));
+    if (row.store) lines.push(t('look_store', { value: row.store }));
+    lines.push(t('look_saved_on', { value: row.date }));
     if (row.link) lines.push(row.link);
     return lines.join('\n');
   });
-  return `${[SHOPPING_LIST_TEXT.heading, ...blocks].join('\n\n')}\n`;
+  return `${[t('list_heading'), ...blocks].join('\n\n')}\n`;
 }

@@ -81,6 +81,7 @@ export const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: Check<unknown> } = {
   'bg.warmUpForPortrait': nothing,
   'bg.sizeAdvice': sizeAdviceRequest,
   'bg.saveLook': saveLookRequest,
+  'bg.language': nothing,
   'offscreen.analysePortrait': strict({ jobId: ID, image: encodedImage }),
   'offscreen.prepare': strict({ url, categoryHint }),
   'offscreen.tryOn': strict({ jobId: ID, categoryHint, fit, garment: strict({ url, image: optional(encodedImage) }) }),

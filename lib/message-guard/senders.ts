@@ -56,6 +56,8 @@ export const ALLOWED_SENDERS = {
   'bg.warmUpForPortrait': ['popup', 'fitting-room'],
   'bg.sizeAdvice': ['overlay'],
   'bg.saveLook': ['overlay'],
+  // Not the content script: a store page has no need of the shopper's choice.
+  'bg.language': ['overlay'],
   'offscreen.analysePortrait': ['background'],
   'offscreen.prepare': ['background'],
   'offscreen.tryOn': ['background'],

@@ -12,11 +12,17 @@
  * The size the shopper usually wears, when the chart has it, breaks a tie between two
  * neighbouring sizes (before the fit preference: it is their own experience of how
  * sizes fit them), and is otherwise compared with the recommendation in the reason.
+ * The reason is written in the shopper's language (lib/i18n/), from whole sentences.
  */
 import { FitroomError } from '../engine/errors';
 import { MEASURE_NAMES, type MeasureName, type MeasureValue, type SizeChart } from '../page/size-chart-types';
 import { easeBand, MEASURE_WEIGHT, type ChartCategory, type Fit } from './ease';
 import { matchUsualSize } from './usual-size';
+import { andList, t } from '../i18n/translate';
+
+/** A measure's and a fit's names inside a sentence, in the shopper's language. */
+const measureWord = (m: MeasureName) => t(`measure_${m}`);
+const fitWord = (f: Fit) => t(`fit_${f}`);
 
 export type { Fit } from './ease';
 
@@ -111,12 +117,12 @@ function scoreRange(m: MeasureName, range: [number, number], b: number, pref: Fi
   let phrase: string;
   if (single !== null) {
     const d = single - b;
-    phrase = d === 0 ? `${m} ${fmt(single)} cm matches your ${fmt(b)} cm` : `${m} ${fmt(single)} cm is ${fmt(Math.abs(d))} cm ${d > 0 ? 'above' : 'below'} your ${fmt(b)} cm`;
+    const words = { measure: measureWord(m), chart: fmt(single), body: fmt(b), diff: fmt(Math.abs(d)) };
+    phrase = d === 0 ? t('reason_single_match', words) : t(d > 0 ? 'reason_single_above' : 'reason_single_below', words);
     return { fit: { verdict, diffCm: round1(d) }, cost, phrase };
   }
-  phrase = diff === 0
-    ? `your ${m} ${fmt(b)} cm is within ${label}'s ${fmtValue(range)}`
-    : `your ${m} ${fmt(b)} cm is ${fmt(Math.abs(diff))} cm ${diff < 0 ? 'above' : 'below'} ${label}'s ${fmtValue(range)}`;
+  const words = { measure: measureWord(m), body: fmt(b), size: label, range: fmtValue(range), diff: fmt(Math.abs(diff)) };
+  phrase = diff === 0 ? t('reason_range_within', words) : t(diff < 0 ? 'reason_range_above' : 'reason_range_below', words);
   return { fit: { verdict, diffCm: round1(diff) }, cost, phrase };
 }
 
@@ -128,8 +134,8 @@ function scoreEase(m: MeasureName, g: number, b: number, category: ChartCategory
   const outside = ease < pMin ? pMin - ease : ease > pMax ? ease - pMax : 0;
   const cost = Math.abs(ease - (pMin + pMax) / 2) + OUTSIDE_PENALTY * outside;
   const phrase = ease >= 0
-    ? `${m} ${fmt(g)} cm gives ${fmt(ease)} cm of ease over your ${fmt(b)} cm (${pref} wants ${fmt(pMin)}–${fmt(pMax)})`
-    : `${m} ${fmt(g)} cm is ${fmt(-ease)} cm smaller than your ${fmt(b)} cm`;
+    ? t('reason_ease', { measure: measureWord(m), garment: fmt(g), ease: fmt(ease), body: fmt(b), fit: fitWord(pref), min: fmt(pMin), max: fmt(pMax) })
+    : t('reason_ease_small', { measure: measureWord(m), garment: fmt(g), diff: fmt(-ease), body: fmt(b) });
   return { fit: { verdict, diffCm: round1(ease) }, cost, phrase };
 }
 
@@ -188,7 +194,7 @@ export function recommendSize(chart: SizeChart, body: BodyMeasures, fit: Fit = '
 
   const byCost = [...ranked].sort((a, b) => a.cost - b.cost || b.index - a.index);
   let best = byCost[0];
-  let note = '';
+  const notes: string[] = [];
   const runner = byCost[1];
   const usual = matchUsualSize(chart.sizes.map((s) => s.label), usualSize);
   let usualDecided = false;
@@ -198,20 +204,20 @@ export function recommendSize(chart: SizeChart, body: BodyMeasures, fit: Fit = '
     if (usualOne) {
       best = usualOne;
       usualDecided = true;
-      note = ` Between ${smaller.label} and ${larger.label}, ${best.label} is the size you usually wear.`;
+      notes.push(t('reason_between_usual', { smaller: smaller.label, larger: larger.label, size: best.label }));
     } else {
       best = fit === 'snug' ? smaller : fit === 'loose' ? larger : best;
-      note = ` Between ${smaller.label} and ${larger.label}, a ${fit} fit prefers ${best.label}.`;
+      notes.push(t('reason_between_fit', { smaller: smaller.label, larger: larger.label, fit: fitWord(fit), size: best.label }));
     }
   }
-  if (usualSize?.trim() && !usualDecided) note += ` ${usualSizeCheck(usualSize.trim(), usual, best.label, common)}`;
-  return { size: best.label, fit: table, reason: `${best.label}: ${best.phrases.join('; ')}.${note}` };
+  if (usualSize?.trim() && !usualDecided) notes.push(usualSizeCheck(usualSize.trim(), usual, best.label, common));
+  const main = t('reason_size', { size: best.label, details: best.phrases.join(t('reason_separator')) });
+  return { size: best.label, fit: table, reason: notes.reduce((first, second) => t('sentences', { first, second }), main) };
 }
 
 /** The usual size against the recommendation, in one sentence. */
 function usualSizeCheck(said: string, onChart: string | undefined, recommended: string, measures: MeasureName[]): string {
-  if (!onChart) return `Your usual size ${said} is not one of this chart's sizes.`;
-  if (onChart === recommended) return `${recommended} is also the size you usually wear.`;
-  const by = measures.length > 1 ? `${measures.slice(0, -1).join(', ')} and ${measures[measures.length - 1]}` : measures[0];
-  return `You usually wear ${said}; for your ${by} this chart gives ${recommended}.`;
+  if (!onChart) return t('reason_usual_not_on_chart', { said });
+  if (onChart === recommended) return t('reason_usual_same', { size: recommended });
+  return t('reason_usual_differs', { said, measures: andList(measures.map(measureWord)), size: recommended });
 }

@@ -12,6 +12,10 @@ import type { ShopperProfile } from './profile';
 import { recommendSize, type BodyMeasures } from './recommend';
 import { fitForSize, type BodyGirths } from './size-fit';
 import { matchUsualSize } from './usual-size';
+import { listOf, t } from '../i18n/translate';
+import type { MeasureName } from '../page/size-chart-types';
+
+const measureWord = (m: string) => t(`measure_${m as MeasureName}`);
 
 export interface SizeOption {
   label: string;
@@ -35,19 +39,16 @@ function sizeOptions(chart: SizeChart, body: BodyGirths): SizeOption[] {
 
 /** One line on where the shopper's numbers come from, e.g. "From your photo and height: chest ≈ 88 cm (80–95) …". */
 function describeMeasures(m: PortraitMeasures | null, profile: ShopperProfile): string {
-  const parts: string[] = [];
-  const tape = Object.keys(profile.tape);
-  if (tape.length) parts.push(`your tape measurements (${tape.join(', ')})`);
-  if (m) {
-    const photo = (['chest', 'waist', 'hips'] as const).map((n) => m.measures[n]).filter((e) => e && e.source === 'photo');
-    if (photo.length) {
-      const list = (['chest', 'waist', 'hips'] as const)
-        .filter((n) => m.measures[n]?.source === 'photo')
-        .map((n) => `${n} ≈ ${round(m.measures[n]!.value)} cm (${round(m.measures[n]!.range[0])}–${round(m.measures[n]!.range[1])})`);
-      parts.push(`your photo and height (${list.join(', ')}; estimated over clothes)`);
-    }
-  }
-  return parts.length ? `Based on ${parts.join(' and ')}.` : 'No measurements to compare with the chart yet.';
+  const tapeNames = Object.keys(profile.tape);
+  const tape = tapeNames.length ? listOf(tapeNames.map(measureWord)) : null;
+  const fromPhoto = m ? (['chest', 'waist', 'hips'] as const).filter((n) => m.measures[n]?.source === 'photo') : [];
+  const photo = m && fromPhoto.length
+    ? listOf(fromPhoto.map((n) => t('measure_estimate', { measure: measureWord(n), value: round(m.measures[n]!.value), low: round(m.measures[n]!.range[0]), high: round(m.measures[n]!.range[1]) })))
+    : null;
+  if (tape && photo) return t('measures_both', { tape, photo });
+  if (tape) return t('measures_tape', { tape });
+  if (photo) return t('measures_photo', { photo });
+  return t('measures_none');
 }
 
 /**
@@ -75,13 +76,13 @@ export function buildSizeAdvice(chart: SizeChart | null, profile: ShopperProfile
   const rec = recommendSize(chart, body, p.fit, p.usualSize);
   const measuresNote = describeMeasures(measures, p);
   if (!rec) {
-    const has = [...new Set(chart.sizes.flatMap((s) => Object.keys(s.measures)))].join(', ');
+    const has = listOf([...new Set(chart.sizes.flatMap((s) => Object.keys(s.measures)))].map(measureWord));
     // Nothing to measure against: the size the shopper usually wears is the best guess there is, said as such.
     const usual = matchUsualSize(chart.sizes.map((s) => s.label), p.usualSize);
     if (usual) {
-      return { status: 'advice', sizes: sizeOptions(chart, girths), recommended: usual, reason: `This chart gives ${has}, which cannot be compared with your measurements yet: ${usual} is the size you usually wear.`, measuresNote };
+      return { status: 'advice', sizes: sizeOptions(chart, girths), recommended: usual, reason: t('reason_chart_only_usual', { measures: has, size: usual }), measuresNote };
     }
-    return { status: 'advice', sizes: sizeOptions(chart, girths), reason: `This chart gives ${has}; none of them can be compared with your measurements yet.`, measuresNote };
+    return { status: 'advice', sizes: sizeOptions(chart, girths), reason: t('reason_chart_only', { measures: has }), measuresNote };
   }
   return { status: 'advice', sizes: sizeOptions(chart, girths), recommended: rec.size, reason: rec.reason, measuresNote };
 }

@@ -147,6 +147,12 @@ describe('saved looks and the fitting room', () => {
     expect(admitMessage('bg.tryOn', tryOn, fittingRoom, self)).toMatchObject({ ok: false });
   });
 
+  it('tells the language choice to the overlay only, asked with no data', () => {
+    expect(admitMessage('bg.language', undefined, SENDERS.overlay, self)).toMatchObject({ ok: true });
+    expect(admitMessage('bg.language', undefined, SENDERS.content, self)).toMatchObject({ ok: false, reason: 'sender content may not send bg.language' });
+    expect(admitMessage('bg.language', { language: 'en' }, SENDERS.overlay, self)).toMatchObject({ ok: false });
+  });
+
   it('takes a look to save from the overlay only, of the expected shape', () => {
     expect(admitMessage('bg.saveLook', look, SENDERS.overlay, self)).toEqual({ ok: true, data: look, from: { kind: 'overlay', tabId: 7 } });
     // A store page's process (the content script) may not write looks.

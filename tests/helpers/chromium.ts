@@ -45,11 +45,12 @@ const ENGINE_MODEL_FILES = Object.values(MODEL_FILES).map((name) => `${name}.${D
 
 /**
  * Starts Chromium with the built extension loaded and waits for its service worker.
- * `extraArgs` are added to Chromium's command line (e.g. a fake camera).
+ * `extraArgs` are added to Chromium's command line (e.g. a fake camera); `env` to its
+ * environment (on Linux the browser's own language, chrome.i18n's, comes from LANGUAGE).
  * @throws Error when the extension has not been built (`npm run build`), or was built without its models.
  * @example const browser = await launchWithExtension(); const page = await browser.context.newPage();
  */
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`Expected the built extension at ${extensionDir}: run \`npm run build\` (npm test does) before the end-to-end tests.`);
   }
@@ -62,6 +63,7 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
   const context = await chromium.launchPersistentContext(userDir, {
     headless: true,
     executablePath: chromiumPath,
+    ...(Object.keys(env).length ? { env: { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), ...env } } : {}),
     viewport: { width: 1280, height: 900 },
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu',

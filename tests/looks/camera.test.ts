@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAMERA_PROBLEM_TEXT, CameraError, cameraProblem, hasCamera, openCamera, type MediaDevicesLike } from '../../lib/fitting-room/camera';
+import { t } from '../../lib/i18n/translate';
+import { CAMERA_PROBLEM_KEY, CameraError, cameraProblem, hasCamera, openCamera, type MediaDevicesLike } from '../../lib/fitting-room/camera';
 import { COMPARE_MAX, canCompare, keepExisting, toggleCompare } from '../../lib/looks/compare-selection';
 
 const devices = (kinds: MediaDeviceKind[], fail?: string): MediaDevicesLike => ({
@@ -25,7 +26,7 @@ describe('the camera', () => {
     await expect(openCamera(undefined)).rejects.toBeInstanceOf(CameraError);
     await expect(openCamera(undefined)).rejects.toMatchObject({ problem: 'no-camera' });
     // Every problem has a sentence that tells the shopper what to do instead.
-    for (const text of Object.values(CAMERA_PROBLEM_TEXT)) expect(text).toMatch(/\.$/);
+    for (const key of Object.values(CAMERA_PROBLEM_KEY)) expect(t(key)).toMatch(/\.$/);
   });
 });
 
