@@ -5,7 +5,7 @@
 import type { PortraitRenderMaps } from '../analysis';
 import { estimatePlate } from '../background-plate';
 import type { GrayImage, RgbaImage } from '../image';
-import { boxBlur, createGray, createRgba } from '../image';
+import { boxBlur, cloneGray, createGray, createRgba } from '../image';
 import { armsInFront, bodyZone } from '../render/body-zone';
 import type { Keypoints } from '../types';
 import type { BodyGeometry } from './body-geometry';
@@ -16,11 +16,14 @@ import { skinFill } from './skin-fill';
 import { oldTop } from './old-top';
 import { armOwn } from './arm-own';
 import { bareArmRadii } from './bare-arms';
+import { splitClothes, type ClothesSplit } from './clothes-split';
 import { smoothstep } from '../smoothstep';
 import { dilate, erode } from '../garment/garment-mask';
 
 /** The closing that shuts the old top's speckled holes, in shoulder spans (the speckled band along a light sleeve's outline is some 0.02 to 0.05 spans wide). */
 const TOP_CLOSING = 0.02;
+/** A sleeve's outline pixels the clothes split's capsule leaves out, in pixels (the photo's edge blur). */
+const SLEEVE_EDGE = 2;
 /** The old top is cleared fully from this much of it up (below it, its fringe fades out over a pixel or two). */
 const CLEAR_FROM = 0.2, CLEAR_TO = 0.5;
 
@@ -44,7 +47,8 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
   }
   // The old top is the person too: where the person mask is speckled along a light top's
   // outline, the body zone (and the skin painted in it) follows the shut top instead.
-  const top = closedTop(oldTop(image, person, regions, body, regions.upperZone), Math.max(1, Math.round(body.shoulderSpan * TOP_CLOSING)));
+  const zone0 = oldTopZone(regions, splitClothes(image, person, regions, body, kp));
+  const top = closedTop(oldTop(image, person, regions, body, zone0), Math.max(1, Math.round(body.shoulderSpan * TOP_CLOSING)));
   const solidPerson = createGray(w, h);
   for (let i = 0; i < n; i++) solidPerson.data[i] = Math.max(person.data[i], top.data[i]);
   const armRadii = [body.leftArm, body.rightArm].map((arm) => bareArmRadii(arm, body.shoulderSpan, regions.skin, regions.hands));
@@ -59,6 +63,30 @@ export function renderMaps(image: RgbaImage, person: GrayImage, kp: Keypoints, b
     bodyZone: zone,
     armsInFront: armsInFront(body, w, h),
   };
+}
+
+/**
+ * Where the old top may be: the regions' upper zone (below the chin, above the waist, and the
+ * arms' room wherever they reach), but below the waist only the sleeves the clothes split finds
+ * there (a sleeve ends where its arm shows skin; below the waist it has the top's colours). A
+ * bare forearm hanging over trousers took the trousers beside it in the arm's room for a sleeve,
+ * and they were cleared and painted as skin.
+ */
+function oldTopZone(regions: PortraitRegions, split: ClothesSplit): GrayImage {
+  const zone = cloneGray(regions.upperZone);
+  if (split.waistY === null) return zone;
+  const { width: w, height: h } = zone;
+  const sleeve = createGray(w, h);
+  for (let i = 0; i < w * h; i++) sleeve.data[i] = split.sleeves.data[i] > 0 ? 1 : 0;
+  // (grown by the pixels of a sleeve's outline the split's capsule leaves out)
+  const sleeves = dilate(sleeve, SLEEVE_EDGE);
+  for (let y = Math.max(0, Math.ceil(split.waistY)); y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (regions.arms.data[i] >= 0.5) zone.data[i] = Math.min(zone.data[i], sleeves.data[i]);
+    }
+  }
+  return zone;
 }
 
 /**
