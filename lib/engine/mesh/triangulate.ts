@@ -62,7 +62,13 @@ export function meshFromLabels(labels: Uint8Array, width: number, height: number
   const { spacing: s, joins, coverage } = options;
   const area = garmentArea(labels, width, height, coverage);
   const grid = gridAround(area, s);
-  const kept = keptTriangles({ labels, width, height, garment: area.garment, sat: summedArea(area.garment, width, height), nearestLabel: lazyNearestLabel(labels, width, height) }, grid, options.overlap === true);
+  const view: LabelView = {
+    labels, width, height,
+    garment: area.garment,
+    sat: summedArea(area.garment, width, height),
+    nearestLabel: lazyNearestLabel(labels, width, height),
+  };
+  const kept = keptTriangles(view, grid, options.overlap === true);
   return splitParts(kept, grid.gw, grid.gx0, grid.gy0, s, joins);
 }
 

@@ -137,14 +137,14 @@ export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, p
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) {
       nearestOnPath(path, segLen, maxHalf, b.normSign, x, y, near);
-      const [best, t, n] = near;
+      const best = near[0], t = near[1], n = near[2];
       if (best > maxHalf) continue;
       const f = Math.min(1, Math.max(0, t / total));
       const bHalf = b.halfRoot + (fit.halfWidthEnd - b.halfRoot) * f;
       // outside the sleeve's tube around the arm: nothing of this sleeve lands here
       if (Math.abs(n) > bHalf * 1.04) continue;
       const gHalf = g.halfRoot + (gHalfEnd - g.halfRoot) * f;
-      // distance past the root line (which is slanted by bSlant per unit offset)
+      // distance past the root line (which is slanted by b.slant per unit offset)
       const along = t - b.slant * (n / Math.max(b.halfRoot, 1e-6)) * b.halfRoot * (1 - f);
       if (along < -2 || t > total + 1) continue;
       if (roundCap && outsideCap(n, along, bHalf, b.halfRoot)) continue;
