@@ -60,10 +60,30 @@ const INSIDE_SLACK = 1e-9;
 export function meshFromLabels(labels: Uint8Array, width: number, height: number, options: MeshOptions): Mesh {
   checkInputs(labels, width, height, options);
   const { spacing: s, joins, coverage } = options;
-  const overlap = options.overlap === true;
-  const n = width * height;
+  const area = garmentArea(labels, width, height, coverage);
+  const grid = gridAround(area, s);
+  const view: LabelView = {
+    labels, width, height,
+    garment: area.garment,
+    sat: summedArea(area.garment, width, height),
+    nearestLabel: lazyNearestLabel(labels, width, height),
+  };
+  const kept = keptTriangles(view, grid, options.overlap === true);
+  return splitParts(kept, grid.gw, grid.gx0, grid.gy0, s, joins);
+}
 
-  // what counts as garment, and its bounds
+/** What counts as garment (labelled, or shown by the soft outline) and its bounds in pixels. */
+interface GarmentArea {
+  garment: Uint8Array;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** The garment's pixels and bounds; throws when nothing is labelled. */
+function garmentArea(labels: Uint8Array, width: number, height: number, coverage: Float32Array | undefined): GarmentArea {
+  const n = width * height;
   const garment = new Uint8Array(n);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, labelled = 0;
   for (let i = 0; i < n; i++) {
@@ -78,21 +98,57 @@ export function meshFromLabels(labels: Uint8Array, width: number, height: number
     }
   }
   if (labelled === 0) throw new FitroomError('bad-argument', `Expected some labelled pixels (label > 0) in the ${width}x${height} label map but all are 0.`);
-  const sat = summedArea(garment, width, height);
-  let nearest: Int32Array | null = null; // nearest labelled pixel of each pixel, made when first needed
-  const nearestLabel = (x: number, y: number): number => {
+  return { garment, minX, minY, maxX, maxY };
+}
+
+/** The label of the labelled pixel nearest a real position; the distance transform behind it is made on the first call only (most meshes never ask). */
+function lazyNearestLabel(labels: Uint8Array, width: number, height: number): (x: number, y: number) => number {
+  let nearest: Int32Array | null = null;
+  return (x, y) => {
     nearest ??= nearestLabelled(labels, width, height);
     const px = Math.min(width - 1, Math.max(0, Math.round(x))), py = Math.min(height - 1, Math.max(0, Math.round(y)));
     return labels[nearest[py * width + px]];
   };
+}
 
-  // the grid: one spacing of room around the garment's bounds
-  const margin = MARGIN * s;
-  const gx0 = minX - s, gy0 = minY - s;
-  const cols = Math.ceil((maxX + s - gx0) / s), rows = Math.ceil((maxY + s - gy0) / s);
-  const gw = cols + 1;
-  const kept: number[] = []; // grid vertex a, b, c, part; per kept triangle
+/** The label map and what is derived from it, as the grid walk reads them. */
+interface LabelView {
+  labels: Uint8Array;
+  width: number;
+  height: number;
+  garment: Uint8Array;
+  /** Summed-area table of `garment`, to skip empty cells at once. */
+  sat: Int32Array;
+  nearestLabel: (x: number, y: number) => number;
+}
 
+/** The grid of vertices: origin, spacing, cells across and down, vertices per row, and the keep margin. */
+interface Grid {
+  gx0: number;
+  gy0: number;
+  s: number;
+  cols: number;
+  rows: number;
+  gw: number;
+  margin: number;
+}
+
+/** The grid over the garment's bounds with one spacing of room around them. */
+function gridAround(area: GarmentArea, s: number): Grid {
+  const gx0 = area.minX - s, gy0 = area.minY - s;
+  const cols = Math.ceil((area.maxX + s - gx0) / s), rows = Math.ceil((area.maxY + s - gy0) / s);
+  return { gx0, gy0, s, cols, rows, gw: cols + 1, margin: MARGIN * s };
+}
+
+/**
+ * Walks the grid's cells near the garment, splits each into two triangles along the diagonal
+ * that follows the outline better, and keeps the triangles with a part.
+ * @returns per kept triangle: grid vertex a, b, c and its part.
+ */
+function keptTriangles(view: LabelView, grid: Grid, overlap: boolean): number[] {
+  const { labels, width, height, sat } = view;
+  const { gx0, gy0, s, cols, rows, gw, margin } = grid;
+  const kept: number[] = [];
   const hist = new Int32Array(4 * 256); // label counts per candidate triangle: split A halves 0, 1; split B halves 2, 3
   const seen: number[] = [];
   const corner = new Float64Array(6);
@@ -100,19 +156,7 @@ export function meshFromLabels(labels: Uint8Array, width: number, height: number
     for (let ci = 0; ci < cols; ci++) {
       const x0 = gx0 + ci * s, y0 = gy0 + cj * s;
       if (!anyIn(sat, width, height, x0 - margin, y0 - margin, x0 + s + margin, y0 + s + margin)) continue;
-      // label counts of the cell's pixels (half-open cell: each pixel in one cell) on each side of each diagonal
-      const px0 = Math.max(0, Math.ceil(x0)), px1 = Math.min(width - 1, Math.ceil(x0 + s) - 1);
-      const py0 = Math.max(0, Math.ceil(y0)), py1 = Math.min(height - 1, Math.ceil(y0 + s) - 1);
-      for (let py = py0; py <= py1; py++) {
-        const dy = py - y0;
-        for (let px = px0; px <= px1; px++) {
-          const dx = px - x0;
-          const l = labels[py * width + px];
-          if (hist[l] + hist[256 + l] + hist[512 + l] + hist[768 + l] === 0) seen.push(l);
-          hist[(dx >= dy ? 0 : 256) + l]++; // split A, diagonal top-left to bottom-right
-          hist[(dx + dy <= s ? 512 : 768) + l]++; // split B, diagonal top-right to bottom-left
-        }
-      }
+      countCell(labels, width, height, x0, y0, s, hist, seen);
       // the diagonal that leaves fewer pixels in a triangle of another content follows the outline; ties alternate, for an even mesh
       const missA = mismatch(hist, 0, seen) + mismatch(hist, 256, seen), missB = mismatch(hist, 512, seen) + mismatch(hist, 768, seen);
       const useA = missA !== missB ? missA < missB : ((ci + cj) & 1) === 0;
@@ -124,22 +168,48 @@ export function meshFromLabels(labels: Uint8Array, width: number, height: number
           corner[2 * k] = gx0 + (g % gw) * s;
           corner[2 * k + 1] = gy0 + Math.floor(g / gw) * s;
         }
-        if (overlap) {
-          for (const part of partsNear(corner, margin, labels, garment, width, height, hist, h, seen, nearestLabel)) kept.push(a, b, c, part);
-          continue;
-        }
-        let part = 0, best = 0;
-        for (const l of seen) if (l > 0 && hist[h + l] > best) { best = hist[h + l]; part = l; }
-        if (part === 0 && garmentNear(corner, margin, garment, width, height)) {
-          part = nearestLabel((corner[0] + corner[2] + corner[4]) / 3, (corner[1] + corner[3] + corner[5]) / 3);
-        }
-        if (part > 0) kept.push(a, b, c, part);
+        for (const part of triangleParts(view, corner, margin, hist, h, seen, overlap)) kept.push(a, b, c, part);
       }
       for (const l of seen) hist[l] = hist[256 + l] = hist[512 + l] = hist[768 + l] = 0;
       seen.length = 0;
     }
   }
-  return splitParts(kept, gw, gx0, gy0, s, joins);
+  return kept;
+}
+
+/**
+ * Counts the labels of the cell at (x0, y0) into `hist` on each side of each diagonal (half-open
+ * cell: each pixel in one cell), and lists each label met once in `seen`.
+ */
+function countCell(labels: Uint8Array, width: number, height: number, x0: number, y0: number, s: number, hist: Int32Array, seen: number[]): void {
+  const px0 = Math.max(0, Math.ceil(x0)), px1 = Math.min(width - 1, Math.ceil(x0 + s) - 1);
+  const py0 = Math.max(0, Math.ceil(y0)), py1 = Math.min(height - 1, Math.ceil(y0 + s) - 1);
+  for (let py = py0; py <= py1; py++) {
+    const dy = py - y0;
+    for (let px = px0; px <= px1; px++) {
+      const dx = px - x0;
+      const l = labels[py * width + px];
+      if (hist[l] + hist[256 + l] + hist[512 + l] + hist[768 + l] === 0) seen.push(l);
+      hist[(dx >= dy ? 0 : 256) + l]++; // split A, diagonal top-left to bottom-right
+      hist[(dx + dy <= s ? 512 : 768) + l]++; // split B, diagonal top-right to bottom-left
+    }
+  }
+}
+
+/**
+ * The parts a triangle (corners in `corner`, label counts at hist[h..]) is kept for: with
+ * overlap, every part near it; otherwise its majority label, or, for a triangle over only
+ * soft outline, the nearest labelled pixel's. Empty when it is not kept.
+ */
+function triangleParts(view: LabelView, corner: Float64Array, margin: number, hist: Int32Array, h: number, seen: number[], overlap: boolean): number[] {
+  const { labels, garment, width, height, nearestLabel } = view;
+  if (overlap) return partsNear(corner, margin, labels, garment, width, height, hist, h, seen, nearestLabel);
+  let part = 0, best = 0;
+  for (const l of seen) if (l > 0 && hist[h + l] > best) { best = hist[h + l]; part = l; }
+  if (part === 0 && garmentNear(corner, margin, garment, width, height)) {
+    part = nearestLabel((corner[0] + corner[2] + corner[4]) / 3, (corner[1] + corner[3] + corner[5]) / 3);
+  }
+  return part > 0 ? [part] : [];
 }
 
 /** Pixels of a triangle's content not of its most common label (0 included). */

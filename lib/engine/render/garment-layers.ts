@@ -124,81 +124,128 @@ export function drawSleeve(out: RgbaImage, src: GarmentSource, fit: SleeveFit, p
   const { width, height } = out;
   const path = fit.bodyPath;
   if (path.length < 2) return;
-  const segLen: number[] = [];
-  let total = 0;
-  for (let k = 0; k + 1 < path.length; k++) {
-    const l = Math.hypot(path[k + 1][0] - path[k][0], path[k + 1][1] - path[k][1]);
-    segLen.push(l);
-    total += l;
-  }
+  const segLen = segmentLengths(path);
+  const total = segLen.reduce((a, l) => a + l, 0);
   if (total < 1) return;
-  // Garment frame: root middle, axis to the sleeve's end, normal towards the shoulder end.
-  const [gs, ga] = fit.garmentRoot;
-  const gRoot: Point = [(gs[0] + ga[0]) / 2, (gs[1] + ga[1]) / 2];
-  const gLen = Math.hypot(fit.garmentEnd[0] - gRoot[0], fit.garmentEnd[1] - gRoot[1]);
-  if (gLen < 1) return;
-  const gAxis: Point = [(fit.garmentEnd[0] - gRoot[0]) / gLen, (fit.garmentEnd[1] - gRoot[1]) / gLen];
-  let gNorm: Point = [-gAxis[1], gAxis[0]];
-  if ((gs[0] - gRoot[0]) * gNorm[0] + (gs[1] - gRoot[1]) * gNorm[1] < 0) gNorm = [-gNorm[0], -gNorm[1]];
-  const gHalfRoot = Math.hypot(gs[0] - ga[0], gs[1] - ga[1]) / 2;
-  // slant of the root line against the axis: along-axis shift per unit of offset
-  const gSlant = ((gs[0] - gRoot[0]) * gAxis[0] + (gs[1] - gRoot[1]) * gAxis[1]) / Math.max(gHalfRoot, 1e-6);
-
-  const [bs, ba] = fit.bodyRoot;
-  const bRoot = path[0];
-  const bAxis0: Point = [(path[1][0] - bRoot[0]) / segLen[0], (path[1][1] - bRoot[1]) / segLen[0]];
-  let bNorm0: Point = [-bAxis0[1], bAxis0[0]];
-  const normSign = (bs[0] - bRoot[0]) * bNorm0[0] + (bs[1] - bRoot[1]) * bNorm0[1] < 0 ? -1 : 1;
-  bNorm0 = [bNorm0[0] * normSign, bNorm0[1] * normSign];
-  const bHalfRoot = fit.halfWidthRoot;
-  const bSlant = ((bs[0] - bRoot[0]) * bAxis0[0] + (bs[1] - bRoot[1]) * bAxis0[1]) / Math.max(bHalfRoot, 1e-6);
-  void ba;
-
+  const g = garmentFrame(fit);
+  if (g === null) return;
+  const b = bodyFrame(fit, segLen[0]);
   const maxHalf = Math.max(fit.halfWidthRoot, fit.halfWidthEnd) * 1.3;
-  let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-  for (const p of [...path, bs, ba]) { bx0 = Math.min(bx0, p[0]); by0 = Math.min(by0, p[1]); bx1 = Math.max(bx1, p[0]); by1 = Math.max(by1, p[1]); }
-  bx0 = Math.max(0, Math.floor(bx0 - maxHalf)); by0 = Math.max(0, Math.floor(by0 - maxHalf));
-  bx1 = Math.min(width - 1, Math.ceil(bx1 + maxHalf)); by1 = Math.min(height - 1, Math.ceil(by1 + maxHalf));
-
+  const box = pixelBox([...path, ...fit.bodyRoot], maxHalf, width, height);
   const gHalfEnd = Math.max(1, fit.garmentHalfWidthEnd);
-  for (let y = by0; y <= by1; y++) {
-    for (let x = bx0; x <= bx1; x++) {
-      // nearest point on the path: arc length t and signed offset n
-      let best = Infinity, t = 0, n = 0, acc = 0;
-      for (let k = 0; k + 1 < path.length; k++) {
-        const a = path[k], b = path[k + 1];
-        const dx = (b[0] - a[0]) / segLen[k], dy = (b[1] - a[1]) / segLen[k];
-        let s = (x - a[0]) * dx + (y - a[1]) * dy;
-        const sClamped = Math.max(k === 0 ? -maxHalf : 0, Math.min(segLen[k], s));
-        const px = a[0] + dx * sClamped, py = a[1] + dy * sClamped;
-        const d = Math.hypot(x - px, y - py);
-        if (d < best) {
-          best = d;
-          s = sClamped;
-          t = acc + s;
-          // offset sign: consistent with the first segment's normal orientation
-          n = ((x - px) * -dy + (y - py) * dx) * normSign;
-        }
-        acc += segLen[k];
-      }
+  const near = new Float64Array(3);
+  for (let y = box.y0; y <= box.y1; y++) {
+    for (let x = box.x0; x <= box.x1; x++) {
+      nearestOnPath(path, segLen, maxHalf, b.normSign, x, y, near);
+      const best = near[0], t = near[1], n = near[2];
       if (best > maxHalf) continue;
       const f = Math.min(1, Math.max(0, t / total));
-      const bHalf = bHalfRoot + (fit.halfWidthEnd - bHalfRoot) * f;
+      const bHalf = b.halfRoot + (fit.halfWidthEnd - b.halfRoot) * f;
       // outside the sleeve's tube around the arm: nothing of this sleeve lands here
       if (Math.abs(n) > bHalf * 1.04) continue;
-      const gHalf = gHalfRoot + (gHalfEnd - gHalfRoot) * f;
-      // distance past the root line (which is slanted by bSlant per unit offset)
-      const along = t - bSlant * (n / Math.max(bHalfRoot, 1e-6)) * bHalfRoot * (1 - f);
+      const gHalf = g.halfRoot + (gHalfEnd - g.halfRoot) * f;
+      // distance past the root line (which is slanted by b.slant per unit offset)
+      const along = t - b.slant * (n / Math.max(b.halfRoot, 1e-6)) * b.halfRoot * (1 - f);
       if (along < -2 || t > total + 1) continue;
-      // The sleeve cap is round: on the shoulder's side the sleeve narrows towards its
-      // root instead of ending in a square corner beside the shoulder.
-      const cap = bHalfRoot * 0.9;
-      if (roundCap && n > 0 && along < cap && n > bHalf * (0.35 + 0.65 * Math.sqrt(Math.max(0, along) / cap))) continue;
+      if (roundCap && outsideCap(n, along, bHalf, b.halfRoot)) continue;
       const gn = (n / bHalf) * gHalf;
-      const gt = (Math.max(along, 0) / total) * gLen + gSlant * (gn / Math.max(gHalfRoot, 1e-6)) * gHalfRoot * (1 - f);
-      const u = gRoot[0] + gAxis[0] * gt + gNorm[0] * gn;
-      const v = gRoot[1] + gAxis[1] * gt + gNorm[1] * gn;
+      const gt = (Math.max(along, 0) / total) * g.len + g.slant * (gn / Math.max(g.halfRoot, 1e-6)) * g.halfRoot * (1 - f);
+      const u = g.root[0] + g.axis[0] * gt + g.norm[0] * gn;
+      const v = g.root[1] + g.axis[1] * gt + g.norm[1] * gn;
       put(out, y * width + x, src, u, v, partCoverage(src, part, u, v));
     }
   }
+}
+
+/** Length of each segment of a polyline. */
+function segmentLengths(path: Point[]): number[] {
+  const segLen: number[] = [];
+  for (let k = 0; k + 1 < path.length; k++) segLen.push(Math.hypot(path[k + 1][0] - path[k][0], path[k + 1][1] - path[k][1]));
+  return segLen;
+}
+
+/** The flat sleeve's frame: root middle, unit axis to the sleeve's end, unit normal towards the shoulder end. */
+interface GarmentFrame {
+  root: Point;
+  axis: Point;
+  norm: Point;
+  /** Root to end, in garment pixels. */
+  len: number;
+  /** Half the root line's length. */
+  halfRoot: number;
+  /** Slant of the root line against the axis: along-axis shift per unit of offset. */
+  slant: number;
+}
+
+/** The sleeve's frame in the garment; null when its end is under a pixel from its root. */
+function garmentFrame(fit: SleeveFit): GarmentFrame | null {
+  const [gs, ga] = fit.garmentRoot;
+  const root: Point = [(gs[0] + ga[0]) / 2, (gs[1] + ga[1]) / 2];
+  const len = Math.hypot(fit.garmentEnd[0] - root[0], fit.garmentEnd[1] - root[1]);
+  if (len < 1) return null;
+  const axis: Point = [(fit.garmentEnd[0] - root[0]) / len, (fit.garmentEnd[1] - root[1]) / len];
+  let norm: Point = [-axis[1], axis[0]];
+  if ((gs[0] - root[0]) * norm[0] + (gs[1] - root[1]) * norm[1] < 0) norm = [-norm[0], -norm[1]];
+  const halfRoot = Math.hypot(gs[0] - ga[0], gs[1] - ga[1]) / 2;
+  const slant = ((gs[0] - root[0]) * axis[0] + (gs[1] - root[1]) * axis[1]) / Math.max(halfRoot, 1e-6);
+  return { root, axis, norm, len, halfRoot, slant };
+}
+
+/** The sleeve's frame on the body, at its path's first segment (length `firstLen`). */
+function bodyFrame(fit: SleeveFit, firstLen: number): { normSign: number; halfRoot: number; slant: number } {
+  const bs = fit.bodyRoot[0];
+  const path = fit.bodyPath;
+  const root = path[0];
+  const axis: Point = [(path[1][0] - root[0]) / firstLen, (path[1][1] - root[1]) / firstLen];
+  const norm: Point = [-axis[1], axis[0]];
+  // the offset's sign: positive towards the shoulder end of the root
+  const normSign = (bs[0] - root[0]) * norm[0] + (bs[1] - root[1]) * norm[1] < 0 ? -1 : 1;
+  const halfRoot = fit.halfWidthRoot;
+  const slant = ((bs[0] - root[0]) * axis[0] + (bs[1] - root[1]) * axis[1]) / Math.max(halfRoot, 1e-6);
+  return { normSign, halfRoot, slant };
+}
+
+/** The portrait pixels within `margin` of the points' bounds, clipped to the image. */
+function pixelBox(points: Point[], margin: number, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of points) { x0 = Math.min(x0, p[0]); y0 = Math.min(y0, p[1]); x1 = Math.max(x1, p[0]); y1 = Math.max(y1, p[1]); }
+  return {
+    x0: Math.max(0, Math.floor(x0 - margin)), y0: Math.max(0, Math.floor(y0 - margin)),
+    x1: Math.min(width - 1, Math.ceil(x1 + margin)), y1: Math.min(height - 1, Math.ceil(y1 + margin)),
+  };
+}
+
+/**
+ * The nearest point of the path to (x, y), into `out`: its distance, its arc length t and the
+ * signed offset n. The first segment reaches `maxHalf` back past the root, so pixels just above
+ * the root line still find the sleeve's top.
+ */
+function nearestOnPath(path: Point[], segLen: number[], maxHalf: number, normSign: number, x: number, y: number, out: Float64Array): void {
+  let best = Infinity, t = 0, n = 0, acc = 0;
+  for (let k = 0; k + 1 < path.length; k++) {
+    const a = path[k], b = path[k + 1];
+    const dx = (b[0] - a[0]) / segLen[k], dy = (b[1] - a[1]) / segLen[k];
+    const s = Math.max(k === 0 ? -maxHalf : 0, Math.min(segLen[k], (x - a[0]) * dx + (y - a[1]) * dy));
+    const px = a[0] + dx * s, py = a[1] + dy * s;
+    const d = Math.hypot(x - px, y - py);
+    if (d < best) {
+      best = d;
+      t = acc + s;
+      // offset sign: consistent with the first segment's normal orientation
+      n = ((x - px) * -dy + (y - py) * dx) * normSign;
+    }
+    acc += segLen[k];
+  }
+  out[0] = best;
+  out[1] = t;
+  out[2] = n;
+}
+
+/**
+ * The sleeve cap is round: on the shoulder's side (n > 0) the sleeve narrows towards its
+ * root instead of ending in a square corner beside the shoulder. True for a pixel cut off.
+ */
+function outsideCap(n: number, along: number, bHalf: number, bHalfRoot: number): boolean {
+  const cap = bHalfRoot * 0.9;
+  return n > 0 && along < cap && n > bHalf * (0.35 + 0.65 * Math.sqrt(Math.max(0, along) / cap));
 }
