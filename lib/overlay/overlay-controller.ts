@@ -7,14 +7,16 @@
  * extension page, and goes nowhere else. Messaging and rendering are passed in, so
  * the flow is tested in Node.
  */
-import { toErrorInfo, type Result } from '../error-info';
+import type { Result } from '../error-info';
 import { newJobId, type OverlayRequest, type OverlayTicket, type ProgressEvent, type SizeAdviceRequest, type TryOnRequest, type TryOnResponse } from '../messaging';
 import type { GarmentFit } from '../engine/analysis';
 import type { GarmentCategory } from '../engine/types';
 import type { ProductListing } from '../page/product-listing';
 import type { ColourVariant } from '../page/types';
 import type { SizeAdvice, SizeOption } from '../size/size-advice';
-import { CLOSED, overlayReducer, type OverlayAction, type OverlayState } from './overlay-state';
+import type { OverlayState } from './overlay-state';
+import { createOverlayViewStore, type OverlayViewStore } from './overlay-view-store';
+import { createTryOnRunner, type TryOnPicks } from './try-on-runner';
 
 export interface OverlayView {
   state: OverlayState;
@@ -76,102 +78,83 @@ export const NO_REQUEST_MESSAGE = 'Expected a try-on started by a click on a Try
 export function createOverlayController(deps: OverlayControllerDeps): OverlayController {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? ((m: string) => console.info(m));
-  let view: OverlayView = { state: CLOSED, sizeAdvice: null, variants: [] };
+  const store = createOverlayViewStore((view) => deps.paint(view));
+  // What the next try-on asks for; each of the shopper's picks changes one of them.
+  const picks: TryOnPicks = { src: '' };
+  const run = createTryOnRunner(picks, store, (request) => deps.tryOn(request));
   let request: OverlayRequest | null = null;
   let shownJob: string | null = null;
-  // What the next try-on asks for; each of the shopper's picks changes one of them.
-  let src = '';
-  let kind: GarmentCategory | undefined;
-  let fit: GarmentFit | undefined;
-
-  const paint = (next: Partial<OverlayView>) => {
-    view = { ...view, ...next };
-    deps.paint(view);
-  };
-  const dispatch = (action: OverlayAction) => {
-    const state = overlayReducer(view.state, action);
-    if (state !== view.state) paint({ state });
-  };
-
-  /** Starts a try-on of the garment picked, with the size's fit (a promised one is awaited while progress shows). */
-  const run = (startedAt: number, promisedFit?: Promise<GarmentFit | undefined>) => {
-    const jobId = newJobId();
-    const garment = { src, ...(kind ? { categoryHint: kind } : {}) };
-    paint({ elapsedMs: undefined });
-    dispatch({ type: 'open', jobId, src: garment.src, now: startedAt });
-    void (promisedFit ?? Promise.resolve(fit))
-      .catch(() => undefined) // no advice: the default fit
-      .then((f) => {
-        fit = f;
-        return deps.tryOn({ jobId, ...garment, ...(f ? { fit: f } : {}) });
-      })
-      .then(
-        (reply) => dispatch(reply.ok ? { type: 'done', jobId, response: reply.value } : { type: 'failed', jobId, error: reply.error }),
-        (e: unknown) => dispatch({ type: 'failed', jobId, error: toErrorInfo(e) }),
-      );
-  };
 
   const controller: OverlayController = {
     async start() {
       request = await deps.overlayRequest(deps.ticket).catch(() => null);
-      if (!request) {
-        const jobId = newJobId();
-        dispatch({ type: 'open', jobId, src: '', now: now() });
-        dispatch({ type: 'failed', jobId, error: { code: 'internal', message: NO_REQUEST_MESSAGE } });
-        return;
-      }
+      if (!request) return showNoRequest(store, now());
       const r = request;
-      src = r.src;
-      kind = r.categoryHint;
-      paint({ variants: r.variants ?? [], garmentSrc: src, ...(r.product ? { product: r.product } : {}) });
-      // Size advice travels with the first try-on: the recommended size's fit is the first one shown.
-      const advice = deps.sizeAdvice({ chart: r.chart }).then((reply) => (reply.ok ? reply.value : null), () => null);
-      run(r.clickedAt, advice.then((a) => {
-        paint({ sizeAdvice: a, chosenSize: a?.status === 'advice' ? a.recommended : undefined });
-        return a?.status === 'advice' ? a.sizes.find((s) => s.label === a.recommended)?.fit : undefined;
-      }));
+      picks.src = r.src;
+      picks.kind = r.categoryHint;
+      store.paint({ variants: r.variants ?? [], garmentSrc: picks.src, ...(r.product ? { product: r.product } : {}) });
+      run(r.clickedAt, recommendedFit(deps, r, store));
     },
-    progress: (event) => dispatch({ type: 'progress', event }),
+    progress: (event) => store.dispatch({ type: 'progress', event }),
     retry() {
       if (request) run(now());
     },
     // Another size re-renders the same garment with that size's fit: its analysis is cached.
     chooseSize(size) {
       if (!request) return;
-      fit = size.fit;
-      paint({ chosenSize: size.label });
+      picks.fit = size.fit;
+      store.paint({ chosenSize: size.label });
       run(now());
     },
     // Another colour is another photo: downloaded and analysed, with the kind and size kept.
     chooseVariant(variant) {
       if (!request) return;
-      src = variant.src;
-      paint({ garmentSrc: src });
+      picks.src = variant.src;
+      store.paint({ garmentSrc: picks.src });
       run(now());
     },
     // The engine takes the kind as given (its analysis is cached per kind).
     chooseKind(next) {
       if (!request) return;
-      kind = next;
-      paint({ kindOverride: next });
+      picks.kind = next;
+      store.paint({ kindOverride: next });
       run(now());
     },
     addPortrait: () => deps.openPortraitPage(),
     resultShown() {
-      const { state } = view;
+      const { state } = store.view;
       if (state.view !== 'result' || shownJob === state.jobId) return;
       shownJob = state.jobId;
       const ms = Math.round(now() - state.startedAt);
       log(`Fitroom: try-on shown ${ms} ms after the click (engine ${state.response.backend}; stages ${JSON.stringify(state.response.timingsMs)})`);
-      paint({ elapsedMs: ms });
+      store.paint({ elapsedMs: ms });
     },
     close() {
-      dispatch({ type: 'close' });
+      store.dispatch({ type: 'close' });
       void deps.close(deps.ticket).catch(() => {});
     },
     get view() {
-      return view;
+      return store.view;
     },
   };
   return controller;
+}
+
+/** A frame whose id names no waiting request: opened, then failed with NO_REQUEST_MESSAGE. */
+function showNoRequest(store: OverlayViewStore, now: number): void {
+  const jobId = newJobId();
+  store.dispatch({ type: 'open', jobId, src: '', now });
+  store.dispatch({ type: 'failed', jobId, error: { code: 'internal', message: NO_REQUEST_MESSAGE } });
+}
+
+/**
+ * Size advice for the page's chart, painted when it comes; the recommended size's fit, if any.
+ * Size advice travels with the first try-on: the recommended size's fit is the first one shown.
+ */
+function recommendedFit(deps: OverlayControllerDeps, request: OverlayRequest, store: OverlayViewStore): Promise<GarmentFit | undefined> {
+  const advice = deps.sizeAdvice({ chart: request.chart }).then((reply) => (reply.ok ? reply.value : null), () => null);
+  return advice.then((a) => {
+    store.paint({ sizeAdvice: a, chosenSize: a?.status === 'advice' ? a.recommended : undefined });
+    return a?.status === 'advice' ? a.sizes.find((s) => s.label === a.recommended)?.fit : undefined;
+  });
 }
