@@ -3,7 +3,8 @@
  * plastic next to real skin, which carries the camera's noise, the JPEG's blocks
  * and fine hairs at the photo's own pixel scale. Skin detail (luminance minus its
  * local mean, relative to that mean) is copied in blocks from the shopper's own
- * sure skin (arms, hands, neck) and laid over the painted area, the blocks
+ * sure skin (the face's cheeks and forehead, the body's where the face shows too
+ * little) and laid over the painted area, the blocks
  * overlapping with smooth windows so no seam shows. Same photo, same pixel scale:
  * the detail's size and strength match by construction (measured over 13 of the
  * sample portraits, its standard deviation runs from 0.009 to 0.038 of the skin's
@@ -19,7 +20,7 @@ const DETAIL_RADIUS = 2;
 const BLOCK = 16;
 /** Source blocks are looked for on a grid of this step, in pixels. */
 const SOURCE_STEP = 4;
-/** Fewest source blocks in a tier before the next tier's are taken too (enough that neighbouring blocks rarely repeat). */
+/** Fewest source blocks in a tier before the next tier's are taken too: fewer, and the same blocks would repeat across the paint (a face at 768x1024 gives tens). */
 const MIN_SOURCES = 4;
 /** A block's strongest detail against its RMS, at most: noise's peak over a block's 256 pixels is about 3 RMS. */
 const PEAK_OF_RMS = 4;
