@@ -16,6 +16,7 @@ import { artefactsDir, haveChromium, overlayFrame, type ExtensionBrowser } from 
 import { haveSamples, samplePath } from '../helpers/samples';
 import type { TestServers } from '../helpers/static-server';
 import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
+import { changedShare } from '../helpers/changed-share';
 
 const PORTRAIT = 'persons/01008_00.jpg';
 const runnable = haveChromium && haveSamples;
@@ -71,20 +72,6 @@ describe.skipIf(!runnable)('choices in the overlay, in Chromium', () => {
     return page;
   }
 
-  /** The share of pixels that differ between two result images (decoded in the page). */
-  const changedShare = (page: Page, a: string, b: string) => page.evaluate(async ([a, b]) => {
-    const load = async (src: string) => { const img = new Image(); img.src = src; await img.decode(); return img; };
-    const [ia, ib] = await Promise.all([load(a), load(b)]);
-    const canvas = new OffscreenCanvas(ia.naturalWidth, ia.naturalHeight);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(ia, 0, 0);
-    const da = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    ctx.drawImage(ib, 0, 0);
-    const db = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 30) n++;
-    return n / (da.length / 4);
-  }, [a, b] as const);
 
   it('stores a portrait', async () => {
     const status = popup.locator('[data-fitroom="portrait-status"]');

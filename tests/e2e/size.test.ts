@@ -13,6 +13,7 @@ import { artefactsDir, haveChromium, overlayFrame, type ExtensionBrowser } from 
 import { haveSamples, samplePath } from '../helpers/samples';
 import type { TestServers } from '../helpers/static-server';
 import { closeExtensionSession, openExtensionSession } from '../helpers/e2e-session';
+import { changedShare } from '../helpers/changed-share';
 
 const PORTRAIT = 'persons/01008_00.jpg';
 const CHART_PAGE = 'product-shirt-size-chart.html';
@@ -114,19 +115,7 @@ describe.skipIf(!runnable)('size advice in Chromium', () => {
     await shot(page, `size-switched-to-${other}`);
 
     // How much of the picture changed: the garment's outline, not the whole photo.
-    const changed = await page.evaluate(async ([a, b]) => {
-      const load = async (src: string) => { const img = new Image(); img.src = src; await img.decode(); return img; };
-      const [ia, ib] = await Promise.all([load(a), load(b)]);
-      const canvas = new OffscreenCanvas(ia.naturalWidth, ia.naturalHeight);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(ia, 0, 0);
-      const da = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      ctx.drawImage(ib, 0, 0);
-      const db = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      let n = 0;
-      for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 30) n++;
-      return n / (da.length / 4);
-    }, [before, after] as const);
+    const changed = await changedShare(page, before, after);
     timings.sizeSwitchChangedPerMille = Math.round(changed * 1000);
     expect(changed).toBeGreaterThan(0.005);
     expect(changed).toBeLessThan(0.5);
