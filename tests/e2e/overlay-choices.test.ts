@@ -72,7 +72,6 @@ describe.skipIf(!runnable)('choices in the overlay, in Chromium', () => {
     return page;
   }
 
-
   it('stores a portrait', async () => {
     const status = popup.locator('[data-fitroom="portrait-status"]');
     await popup.locator('[data-fitroom="portrait-input"]').setInputFiles(samplePath(PORTRAIT));
