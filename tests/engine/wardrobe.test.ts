@@ -12,6 +12,7 @@ import { decodeImage, readImageFile } from '../../lib/node/image-file';
 import { skinToned } from '../../lib/engine/portrait/skin';
 import { polygonMask, segmentDistance } from '../../lib/engine/shapes';
 import { shoulderYoke } from '../../lib/engine/render/body-zone';
+import { bareArmRadii } from '../../lib/engine/portrait/bare-arms';
 import { boxBlur } from '../../lib/engine/image';
 import { labelComponents } from '../../lib/engine/connectivity';
 import { MODEL_PART } from '../../lib/engine/garment/on-model';
@@ -526,7 +527,8 @@ describe.skipIf(!haveSamples)('bottoms, dresses and garments on a model, on samp
       const dress = await engine.analyseGarment(await readImageFile(samplePath('persons/052767_0.jpg'))); // long sleeves, arms down beside the body
       const { image } = await engine.tryOn(shopper, dress);
       // (the shoulders' tops are the body's own outline: skin there is the shoulder, not a wedge between pieces)
-      const yoke = polygonMask(image.width, image.height, shoulderYoke(shopper.body));
+      const armRadii = [shopper.body.leftArm, shopper.body.rightArm].map((arm) => bareArmRadii(arm, shopper.body.shoulderSpan, shopper.regions.skin, shopper.regions.hands));
+      const yoke = polygonMask(image.width, image.height, shoulderYoke(shopper.body, armRadii));
       let torso = 0, skin = 0;
       for (let i = 0; i < image.width * image.height; i++) {
         // the old top over the torso (on the arms, skin beyond a narrower new sleeve is the arm's)

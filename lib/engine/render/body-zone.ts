@@ -6,13 +6,18 @@
  */
 import type { GrayImage } from '../image';
 import { boxBlur, createGray } from '../image';
-import { doubleGray, halveGray } from '../half-size';
+import { doubleGray } from '../half-size';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
+import { crispEdge } from '../crisp-edge';
 import type { Keypoints } from '../types';
 
-/** The zone's soft edge, in shoulder spans: a hard edge between painted skin and backdrop reads as a cut-out. */
+/**
+ * The blur that rounds the zone's half-size drawing before its edge is made crisp, in shoulder
+ * spans: it smooths the shapes' joins and the half-size pixels' steps out of the edge's course
+ * (the edge itself is then 1.5 px wide, as a photographed body's outline is: crisp-edge.ts).
+ */
 const FEATHER = 0.004;
 /**
  * Bare legs under clothes that measure as wide as the clothes: at most these shares of the
@@ -34,15 +39,15 @@ const PALM_OF_WRIST = 1.35;
 const YOKE_ABOVE_TOPS = 0.05;
 
 /**
- * The body zone at the person mask's size, softly edged. Drawn at half the
+ * The body zone at the person mask's size, crisply edged. Drawn at half the
  * resolution and enlarged: it is a smooth guess, and a quarter of the work.
  * @param armRadii each arm's bare half thicknesses (shoulder, elbow, wrist; portrait/bare-arms.ts), left arm first.
  * @example const zone = bodyZone(portrait.body, portrait.keypoints, portrait.personMask, [left, right]);
  */
 export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage, armRadii: number[][]): GrayImage {
-  const half = halveGray(person);
-  const k = half.width / person.width;
-  const { width: w, height: h } = half;
+  // the half-size map's dimensions, as halveGray makes them
+  const w = Math.max(1, person.width >> 1), h = Math.max(1, person.height >> 1);
+  const k = w / person.width;
   // body points in the (k times smaller) map's pixels
   const q = (p: Point): Point => [(p[0] + 0.5) * k - 0.5, (p[1] + 0.5) * k - 0.5];
   const span = body.shoulderSpan * k;
@@ -50,7 +55,7 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
   const [sl, sr] = ls[0] < rs[0] ? [ls, rs] : [rs, ls];
   const neckBase = q(body.neckBase);
   const zone = polygonMask(w, h, torsoOutline(body, kp).map(q));
-  const yoke = polygonMask(w, h, shoulderYoke(body).map(q));
+  const yoke = polygonMask(w, h, shoulderYoke(body, armRadii).map(q));
   for (let i = 0; i < w * h; i++) zone.data[i] = Math.max(zone.data[i], yoke.data[i]);
   // the shoulders slope from the neck to their round tops; then the neck and the limbs
   for (const s of [sl, sr]) drawCapsule(zone, [neckBase, s], [span * 0.09, span * 0.11], 1);
@@ -67,27 +72,42 @@ export function bodyZone(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
     const r = (i: number, cap: number) => Math.min(leg.radii[i] * k, span * cap);
     drawCapsule(zone, [hip, knee, calf, ankle], [r(0, LEG_CAPS.hip), r(1, LEG_CAPS.knee), Math.min(leg.radii[1] * k, span * LEG_CAPS.calf), r(2, LEG_CAPS.ankle)], 1);
   }
-  const soft = boxBlur(zone, Math.max(1, Math.round(span * FEATHER)));
-  for (let i = 0; i < w * h; i++) soft.data[i] *= half.data[i];
-  return doubleGray(soft, person.width, person.height);
+  // crisp edges, its own and the person's outline it is cut to: a ramp some ten pixels wide
+  // (the enlarged drawing's, the person mask's) painted skin half backdrop there, a haze
+  const out = crispEdge(doubleGray(boxBlur(zone, Math.max(1, Math.round(span * FEATHER))), person.width, person.height));
+  const outline = crispEdge(person);
+  for (let i = 0; i < out.data.length; i++) out.data[i] *= outline.data[i];
+  return out;
 }
 
 /**
  * The shoulders' yoke, from the shoulder joints' line up to the outline and in to the neck at
  * the chin's height: clothes lie on the shoulders, so there the person's outline is the body's,
  * and an old top taken away above a new one's shoulder seam uncovers shoulder, not backdrop.
+ * Outwards it ends at the bare shoulder's round (the joint plus the arm's bare half thickness
+ * there): the person's outline past it along the shoulder line is the old sleeve's, not the body's.
  * (The zone is cut to the person mask afterwards; above the outline the yoke is nothing.)
- * @example const yoke = polygonMask(w, h, shoulderYoke(portrait.body));
+ * @param armRadii each arm's bare half thicknesses (shoulder first), left arm first.
+ * @example const yoke = polygonMask(w, h, shoulderYoke(portrait.body, [left, right]));
  */
-export function shoulderYoke(body: BodyGeometry): Point[] {
+export function shoulderYoke(body: BodyGeometry, armRadii: number[][]): Point[] {
   const span = body.shoulderSpan, up = body.up;
   const across: Point = [-up[1], up[0]];
   const raise = (p: Point): Point => [p[0] + up[0] * span * YOKE_ABOVE_TOPS, p[1] + up[1] * span * YOKE_ABOVE_TOPS];
   const [topL, topR] = [...body.shoulderTops].sort((a, b) => a[0] - b[0]).map(raise);
-  const [edgeL, edgeR] = body.shoulderEdges;
+  const [edgeL, edgeR] = body.shoulderEdges.map((e) => bareShoulderEdge(body, armRadii, e));
   const r = body.neckRadius;
   const [neckL, neckR] = ([[body.chin[0] - across[0] * r, body.chin[1] - across[1] * r], [body.chin[0] + across[0] * r, body.chin[1] + across[1] * r]] as Point[]).sort((a, b) => a[0] - b[0]);
   return [edgeL, topL, neckL, neckR, topR, edgeR];
+}
+
+/** A shoulder's edge brought in to no farther from its joint than the bare arm's half thickness at the shoulder. */
+function bareShoulderEdge(body: BodyGeometry, armRadii: number[][], edge: Point): Point {
+  const joints = [body.leftArm.points[0], body.rightArm.points[0]];
+  const k = Math.hypot(edge[0] - joints[0][0], edge[1] - joints[0][1]) <= Math.hypot(edge[0] - joints[1][0], edge[1] - joints[1][1]) ? 0 : 1;
+  const joint = joints[k], d = Math.hypot(edge[0] - joint[0], edge[1] - joint[1]), r = armRadii[k][0];
+  if (d <= r) return edge;
+  return [joint[0] + ((edge[0] - joint[0]) * r) / d, joint[1] + ((edge[1] - joint[1]) * r) / d];
 }
 
 /**

@@ -88,7 +88,8 @@ export function drawSheet(source: GarmentSource, seams: SheetSeams, handles: She
   }
   const deformed = deformArap(mesh, arapHandles, { iterations: ITERATIONS, restTransforms });
   const crisp = { ...src, mask: sharpenOutline(src.mask, gw, gh), parts: labels };
-  const layers = rasterizeLayers(crisp, mesh, deformed, heldTriangles(mesh, arapHandles), width, height);
+  const seamBand = sleeveSeamBand(joins.filter((j) => j.parts[1] !== PART_INSIDE), gw, gh);
+  const layers = rasterizeLayers(crisp, seamBand, mesh, deformed, heldTriangles(mesh, arapHandles), width, height);
   dropSlivers(layers);
   return layers;
 }
@@ -162,13 +163,34 @@ function garmentWidth(labels: Uint8Array, w: number, h: number): number {
 }
 
 /**
+ * The source pixels near a sleeve's seam (within its join's reach of the seam segment): there
+ * the body's triangles count the sleeve's pixels as cloth. The body and the sleeve each end in
+ * a half-covered pixel at the seam; drawn one over the other, a quarter of what is under them
+ * showed through, a thin line of skin or backdrop along every sleeve's seam.
+ */
+function sleeveSeamBand(joins: Join[], w: number, h: number): Uint8Array {
+  const band = new Uint8Array(w * h);
+  for (const { seam: [a, b], reach } of joins) {
+    const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(a[0], b[0]) + reach));
+    const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(a[1], b[1]) + reach));
+    const dx = b[0] - a[0], dy = b[1] - a[1], l2 = Math.max(1e-9, dx * dx + dy * dy);
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+      const t = Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / l2));
+      if (Math.hypot(x - a[0] - t * dx, y - a[1] - t * dy) <= reach) band[y * w + x] = 1;
+    }
+  }
+  return band;
+}
+
+/**
  * Each triangle into its part's layer. A pixel takes the garment's coverage at its source
  * point, counting only source pixels of the triangle's own part: each part has triangles of
  * its own over all its pixels (the mesh's overlap mode), sharing the seam's vertices, so the
  * seam stays closed; a body triangle over a sleeve in the flat photo must not carry the
- * sleeve's pixels along with the body.
+ * sleeve's pixels along with the body. Near a sleeve's seam (`seamBand`) the body's triangles
+ * count the sleeve's pixels too: the body is whole under the sleeve's soft edge there.
  */
-function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array, held: Uint8Array, width: number, height: number): SheetLayers {
+function rasterizeLayers(src: GarmentSource, seamBand: Uint8Array, mesh: Mesh, deformed: Float64Array, held: Uint8Array, width: number, height: number): SheetLayers {
   const layers: SheetLayers = { body: createRgba(width, height), sleeves: createRgba(width, height) };
   const { width: w, height: h, data: img } = src.image;
   const { mask, parts } = src;
@@ -183,8 +205,8 @@ function rasterizeLayers(src: GarmentSource, mesh: Mesh, deformed: Float64Array,
     const fx = Math.min(1, Math.max(0, u - x0)), fy = Math.min(1, Math.max(0, v - y0));
     const i00 = y0 * w + x0, i10 = y0 * w + x1, i01 = y1 * w + x0, i11 = y1 * w + x1;
     const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-    const a = (parts[i00] === part ? mask[i00] * w00 : 0) + (parts[i10] === part ? mask[i10] * w10 : 0)
-      + (parts[i01] === part ? mask[i01] * w01 : 0) + (parts[i11] === part ? mask[i11] * w11 : 0);
+    const mine = (j: number) => parts[j] === part || (part === PART_BODY && seamBand[j] === 1 && parts[j] !== PART_INSIDE);
+    const a = (mine(i00) ? mask[i00] * w00 : 0) + (mine(i10) ? mask[i10] * w10 : 0) + (mine(i01) ? mask[i01] * w01 : 0) + (mine(i11) ? mask[i11] * w11 : 0);
     const q = pixel * 4, out = layer.data;
     if (a <= 0.002 || a * 255 <= out[q + 3]) return;
     for (let c = 0; c < 3; c++) out[q + c] = img[i00 * 4 + c] * w00 + img[i10 * 4 + c] * w10 + img[i01 * 4 + c] * w01 + img[i11 * 4 + c] * w11;
