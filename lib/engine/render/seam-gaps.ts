@@ -42,9 +42,11 @@ export function closeSeamGaps(body: RgbaImage, sleeves: RgbaImage, where: GrayIm
     sleeveCover.data[c] = sleeves.data[i * 4 + 3] / 255;
   }
   const nearBody = boxBlur(bodyCover, r), nearSleeve = boxBlur(sleeveCover, r);
+  // what the two cover drawn one over the other (two half-covered pixels cover three quarters)
+  const coveredAt = (c: number) => 1 - (1 - bodyCover.data[c]) * (1 - sleeveCover.data[c]);
   // in a gap: uncovered, near both pieces (a little of each within the reach)
   const gapAt = (c: number, i: number) => {
-    const covered = bodyCover.data[c] + sleeveCover.data[c];
+    const covered = coveredAt(c);
     if (where.data[i] <= 0.5 || covered >= 1) return 0;
     return Math.min(smoothstep(0.02, 0.1, nearBody.data[c]), smoothstep(0.02, 0.1, nearSleeve.data[c])) * (1 - covered);
   };
@@ -65,8 +67,10 @@ export function closeSeamGaps(body: RgbaImage, sleeves: RgbaImage, where: GrayIm
     const a = gapAt(c, i);
     if (a <= 0) continue;
     const weight = nearBody.data[c] + nearSleeve.data[c];
-    const old = body.data[i * 4 + 3] / 255, total = Math.min(1, old + a);
-    for (let k = 0; k < 3; k++) body.data[i * 4 + k] = (body.data[i * 4 + k] * old + (premultiplied[k].data[c] / weight) * a) / Math.max(1e-6, total);
+    // the body's coverage that, under the sleeve's, covers `a` more of the pixel
+    const old = body.data[i * 4 + 3] / 255, s = sleeveCover.data[c];
+    const total = Math.min(1, Math.max(old, 1 - (1 - coveredAt(c) - a) / Math.max(1e-6, 1 - s)));
+    for (let k = 0; k < 3; k++) body.data[i * 4 + k] = (body.data[i * 4 + k] * old + (premultiplied[k].data[c] / weight) * (total - old)) / Math.max(1e-6, total);
     body.data[i * 4 + 3] = total * 255;
   }
 }
