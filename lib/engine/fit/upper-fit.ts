@@ -13,6 +13,7 @@
  * body coordinates are portrait pixels.
  */
 import type { GrayImage } from '../image';
+import { sampleGray } from '../image';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import type { Pair } from '../tps';
@@ -81,6 +82,13 @@ const HIP_LENGTH_RATIO = 1.8;
  * lower ribs) to a tunic's (the upper thighs). Collar to hips is 1.
  */
 const MIN_TOP_LENGTH = 0.55, MAX_TOP_LENGTH = 1.3;
+/**
+ * How far above the straight line from the collar's corner to the shoulder point the outline
+ * is looked for, in shoulder spans: the trapezius rises over that line by a few hundredths of a
+ * span (the yoke allows 0.05 above the shoulder tops: render/body-zone.ts); an outline not found
+ * within twice that is hair falling over the shoulder, and the line is left as it is.
+ */
+const SHOULDER_LINE_REACH = 0.1;
 
 /** Height of the armpits: a third of the shoulder span below the shoulder joints. */
 function armpitY(body: BodyGeometry): number {
@@ -139,6 +147,7 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
   };
   const neck = collarPoints(f);
   const shoulders = shoulderPoints(f);
+  const shoulderLine = f.sleeved ? shoulderLinePairs(f, neck, shoulders) : [];
   const armpits = armpitPoints(f);
   const hem = hemPoints(f, neck.back);
   const waist = waistPoints(f, armpits.y, hem.y);
@@ -150,6 +159,7 @@ export function fitUpper(body: BodyGeometry, kp: Keypoints, person: GrayImage, a
     { from: neck.right, to: g.right_neck },
     { from: shoulders.left, to: g.left_shoulder },
     { from: shoulders.right, to: g.right_shoulder },
+    ...shoulderLine,
     { from: armpits.left, to: g.left_armpit },
     { from: armpits.right, to: g.right_armpit },
     { from: waist.left, to: waist.gLeft },
@@ -222,6 +232,27 @@ function sideAt(f: FitFrame, y: number, gHalf: number, side: Side): Point {
   const t = torsoSpanAt(f.person, f.arms, f.body, y);
   const half = Math.max(((t.right - t.left) / 2) * (1 + f.opts.ease), gHalf * f.h);
   return [t.center + imgSide(f, side) * half, y];
+}
+
+/**
+ * A sleeved top lies on the shoulders: the middle of its shoulder line (between the collar's
+ * corner and the sleeve's seam) goes onto the person's outline above the middle of the body's
+ * line between them. Pinned only at its ends, the garment's straight shoulder passed under the
+ * rising outline, and a shelf of the old top, cleared to skin, showed above it.
+ */
+function shoulderLinePairs(f: FitFrame, neck: SidePoints, shoulders: SidePoints): Pair[] {
+  const { body, person, g } = f;
+  const reach = body.shoulderSpan * SHOULDER_LINE_REACH;
+  const pairs: Pair[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const from = mid(neck[side], shoulders[side]);
+    let t = 0;
+    while (t < reach && sampleGray(person, from[0] + body.up[0] * t, from[1] + body.up[1] * t) >= 0.5) t += 1;
+    if (t >= reach) continue;
+    const to = side === 'left' ? mid(g.left_neck, g.left_shoulder) : mid(g.right_neck, g.right_shoulder);
+    pairs.push({ from: add(from, body.up, t), to });
+  }
+  return pairs;
 }
 
 /** The armpits: at the sides, at armpitY. */
