@@ -18,7 +18,7 @@ import { stopwatch } from '../stopwatch';
 
 /**
  * Bump when PortraitAnalysis changes shape, or its maps change meaning, so stored analyses
- * are redone (4: the shoulders' yoke and the hands' base in the body zone, painted skin with the photo's own detail, the arms' own map).
+ * are redone (5: the body zone's edge crisp, its yoke ending at the bare shoulder's round).
  */
 export const PORTRAIT_VERSION = 5;
 /** Portraits are analysed and rendered at most this big on the long side. */
