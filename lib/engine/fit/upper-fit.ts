@@ -13,14 +13,13 @@
  * body coordinates are portrait pixels.
  */
 import type { GrayImage } from '../image';
-import { sampleGray } from '../image';
 import type { BodyGeometry } from '../portrait/body-geometry';
 import type { Point } from '../shapes';
 import type { Pair } from '../tps';
 import type { Keypoints } from '../types';
 import type { SleeveShape, UpperLandmarks } from '../garment/garment-shape';
 import { torsoSpanAt } from './torso-width';
-import { SHOULDER_TOP_AT } from '../portrait/body-geometry';
+import { SHOULDER_TOP_AT, stepsToOutline } from '../portrait/body-geometry';
 import { add, sub, len, lerp, mid } from '../vec';
 
 export interface SleeveFit {
@@ -246,8 +245,7 @@ function shoulderLinePairs(f: FitFrame, neck: SidePoints, shoulders: SidePoints)
   const pairs: Pair[] = [];
   for (const side of ['left', 'right'] as const) {
     const from = mid(neck[side], shoulders[side]);
-    let t = 0;
-    while (t < reach && sampleGray(person, from[0] + body.up[0] * t, from[1] + body.up[1] * t) >= 0.5) t += 1;
+    const t = stepsToOutline(person, from, body.up, reach);
     if (t >= reach) continue;
     const to = side === 'left' ? mid(g.left_neck, g.left_shoulder) : mid(g.right_neck, g.right_shoulder);
     pairs.push({ from: add(from, body.up, t), to });

@@ -61,12 +61,7 @@ const dist = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 export function halfWidthAcross(mask: GrayImage, p: Point, dir: Point, max: number): number {
   const len = Math.hypot(dir[0], dir[1]) || 1;
   const nx = -dir[1] / len, ny = dir[0] / len;
-  const walk = (s: number) => {
-    let t = 0;
-    while (t < max && sampleGray(mask, p[0] + s * nx * t, p[1] + s * ny * t) >= 0.5) t += 1;
-    return t;
-  };
-  return (walk(1) + walk(-1)) / 2;
+  return (stepsToOutline(mask, p, [nx, ny], max) + stepsToOutline(mask, p, [-nx, -ny], max)) / 2;
 }
 
 /**
@@ -117,10 +112,7 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
   // Shoulder edges: walk outward from each shoulder joint along the shoulder line to the mask's edge.
   const across: Point = [(ls[0] - rs[0]) / span, (ls[1] - rs[1]) / span];
   const edgeFrom = (p: Point, s: number): Point => {
-    let t = 0;
-    const max = span * 0.35;
-    while (t < max && sampleGray(person, p[0] + s * across[0] * t, p[1] + s * across[1] * t) >= 0.5) t += 1;
-    t = Math.max(t, span * 0.08);
+    const t = Math.max(stepsToOutline(person, p, [s * across[0], s * across[1]], span * 0.35), span * 0.08);
     return [p[0] + s * across[0] * t, p[1] + s * across[1] * t];
   };
   const le = edgeFrom(ls, 1), re = edgeFrom(rs, -1);
@@ -136,9 +128,8 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
   // a hair's fall over the shoulders, a typical height over the joints).
   const topOf = (joint: Point, edge: Point): Point => {
     const p = [joint[0] + (edge[0] - joint[0]) * SHOULDER_TOP_AT, joint[1] + (edge[1] - joint[1]) * SHOULDER_TOP_AT] as Point;
-    let t = 0;
     const max = span * SHOULDER_TOP_REACH;
-    while (t < max && sampleGray(person, p[0] + up[0] * t, p[1] + up[1] * t) >= 0.5) t += 1;
+    const t = stepsToOutline(person, p, up, max);
     const d = t >= max ? span * TYPICAL_SHOULDER_TOP : t;
     return [p[0] + up[0] * d, p[1] + up[1] * d];
   };
@@ -149,6 +140,17 @@ export function bodyGeometry(kp: Keypoints, person: GrayImage): BodyGeometry {
   const neckRadius = Math.min(halfWidthAcross(person, mid(neckBase, chin), [chin[0] - neckBase[0], chin[1] - neckBase[1]], span * 0.3), span * 0.2);
 
   return { leftArm, rightArm, leftHand, rightHand, leftLeg, rightLeg, shoulderSpan: span, shoulderEdges, shoulderTops, neckBase, chin, neckRadius: Math.max(neckRadius, span * 0.1), up, hipCenter, shoulderCenter, faceBox: face };
+}
+
+/**
+ * Whole pixel steps from `from` along the unit direction `dir` while the mask is at least half
+ * set: the distance to its outline that way, `max` (or the first step past it) when none is met.
+ * @example const t = stepsToOutline(personMask, shoulderTop, body.up, span * 0.1); // 7
+ */
+export function stepsToOutline(mask: GrayImage, from: Point, dir: Point, max: number): number {
+  let t = 0;
+  while (t < max && sampleGray(mask, from[0] + dir[0] * t, from[1] + dir[1] * t) >= 0.5) t += 1;
+  return t;
 }
 
 /**
@@ -168,9 +170,8 @@ function centreUpperArm(arm: Limb, person: GrayImage, outward: (p: Point) => Poi
   const m = mid(s, e);
   const n = outward(m);
   const r = (arm.radii[0] + arm.radii[1]) / 2;
-  let t = 0;
   const max = r * 3;
-  while (t < max && sampleGray(person, m[0] + n[0] * t, m[1] + n[1] * t) >= 0.5) t += 1;
+  const t = stepsToOutline(person, m, n, max);
   if (t >= max) return arm; // the arm lies over the body (crossed): its edge says nothing
   const shift = Math.max(0, Math.min(r * MAX_ARM_SHIFT, t - r));
   const move = (p: Point): Point => [p[0] + n[0] * shift, p[1] + n[1] * shift];

@@ -12,6 +12,7 @@ import type { Point } from '../shapes';
 import { drawCapsule, polygonMask } from '../shapes';
 import { crispEdge } from '../crisp-edge';
 import type { Keypoints } from '../types';
+import { len, lerp, sub } from '../vec';
 
 /**
  * The blur that rounds the zone's half-size drawing before its edge is made crisp, in shoulder
@@ -104,10 +105,9 @@ export function shoulderYoke(body: BodyGeometry, armRadii: number[][]): Point[] 
 /** A shoulder's edge brought in to no farther from its joint than the bare arm's half thickness at the shoulder. */
 function bareShoulderEdge(body: BodyGeometry, armRadii: number[][], edge: Point): Point {
   const joints = [body.leftArm.points[0], body.rightArm.points[0]];
-  const k = Math.hypot(edge[0] - joints[0][0], edge[1] - joints[0][1]) <= Math.hypot(edge[0] - joints[1][0], edge[1] - joints[1][1]) ? 0 : 1;
-  const joint = joints[k], d = Math.hypot(edge[0] - joint[0], edge[1] - joint[1]), r = armRadii[k][0];
-  if (d <= r) return edge;
-  return [joint[0] + ((edge[0] - joint[0]) * r) / d, joint[1] + ((edge[1] - joint[1]) * r) / d];
+  const k = len(sub(edge, joints[0])) <= len(sub(edge, joints[1])) ? 0 : 1;
+  const d = len(sub(edge, joints[k])), r = armRadii[k][0];
+  return d <= r ? edge : lerp(joints[k], edge, r / d);
 }
 
 /**

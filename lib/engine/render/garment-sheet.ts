@@ -17,6 +17,7 @@ import { dilate, erode } from '../garment/garment-mask';
 import { bridgePieces } from '../garment/bridge-pieces';
 import { sharpenOutline } from '../garment/outline-sharpness';
 import type { Point } from '../shapes';
+import { segmentDistance } from '../shapes';
 import type { Mesh } from '../mesh/mesh';
 import type { Join } from '../mesh/triangulate';
 import { meshFromLabels, pointLocation } from '../mesh/triangulate';
@@ -173,11 +174,7 @@ function sleeveSeamBand(joins: Join[], w: number, h: number): Uint8Array {
   for (const { seam: [a, b], reach } of joins) {
     const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - reach)), x1 = Math.min(w - 1, Math.ceil(Math.max(a[0], b[0]) + reach));
     const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - reach)), y1 = Math.min(h - 1, Math.ceil(Math.max(a[1], b[1]) + reach));
-    const dx = b[0] - a[0], dy = b[1] - a[1], l2 = Math.max(1e-9, dx * dx + dy * dy);
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
-      const t = Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / l2));
-      if (Math.hypot(x - a[0] - t * dx, y - a[1] - t * dy) <= reach) band[y * w + x] = 1;
-    }
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (segmentDistance(x, y, a, b).d <= reach) band[y * w + x] = 1;
   }
   return band;
 }
